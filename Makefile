@@ -1,0 +1,22 @@
+# trendplot — the two set-up commands are `make demo` and `make test`.
+SWIFT ?= swift
+OUT ?= out
+
+.PHONY: deps build demo test gallery bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build --product trendplot
+
+## Renders the bundled dataset's charts (PNG, SVG, PDF) into $(OUT)/ and prints their paths.
+demo: build
+	$$($(SWIFT) build --show-bin-path)/trendplot demo -o $(OUT)
+
+## Runs every test (unit, golden, end-to-end on the bundled reports).
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build $(OUT)

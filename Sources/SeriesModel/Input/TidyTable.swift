@@ -1,0 +1,102 @@
+import CSV
+import Foundation
+
+/// Reads and writes the tidy format: `entity,year,metric,value,unit,label,source,derived`.
+///
+/// ```swift
+/// let obs = try TidyTable.readCSV(bytes, file: "mudanjiang_2020.csv")
+/// let text = TidyTable.csv(obs)
+/// ```
+public enum TidyTable {
+    /// The header of a tidy CSV file, in order.
+    public static let columns = ["entity", "year", "metric", "value", "unit", "label", "source", "derived"]
+
+    /// Parses tidy CSV bytes (UTF-8 with or without BOM, or GB18030).
+    ///
+    /// `unit`, `label`, `source` and `derived` may be missing; unit and label then come from the catalog,
+    /// the source becomes `file:line`. Unknown metric ids are accepted (they are the user's own).
+    /// - Throws: ``InputError`` naming the file, the line and the column.
+    public static func readCSV(_ bytes: [UInt8], file: String) throws -> [Observation] {
+        let (text, _) = try TextDecoding.decode(bytes, file: file)
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true)
+        } catch {
+            throw InputError(file: file, place: "line 1", message: "not a CSV file (\(error))")
+        }
+        guard let header = reader.headerRow?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+            throw InputError(file: file, place: "line 1", message: "empty file: expected the header \(columns.joined(separator: ","))")
+        }
+        var col: [String: Int] = [:]
+        for (i, h) in header.enumerated() where col[h] == nil { col[h] = i }
+        for required in ["entity", "year", "metric", "value"] where col[required] == nil {
+            throw InputError(file: file, place: "line 1",
+                             message: "missing column “\(required)”: expected the header \(columns.joined(separator: ","))")
+        }
+        var out: [Observation] = []
+        var line = 1
+        while let row = reader.next() {
+            line += 1
+            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            func field(_ name: String) -> String? {
+                guard let i = col[name], i < row.count else { return nil }
+                return row[i].trimmingCharacters(in: .whitespaces)
+            }
+            let place = "line \(line)"
+            guard let entity = field("entity"), !entity.isEmpty else {
+                throw InputError(file: file, place: place + ", column entity", message: "expected the name of a body, found nothing")
+            }
+            guard let yearText = field("year"), let year = Int(yearText), (1900...2200).contains(year) else {
+                throw InputError(file: file, place: place + ", column year", message: "expected a year such as 2020, found “\(field("year") ?? "")”")
+            }
+            guard let metric = field("metric"), !metric.isEmpty else {
+                throw InputError(file: file, place: place + ", column metric", message: "expected a metric id such as licensing.decisions")
+            }
+            let valueText = field("value") ?? ""
+            if valueText.isEmpty { continue }                       // not reported: no observation
+            guard let value = parseNumber(valueText) else {
+                throw InputError(file: file, place: place + ", column value", message: "expected a number, found “\(valueText)”")
+            }
+            let catalog = MetricCatalog.standard[metric]
+            let unit = field("unit").flatMap { $0.isEmpty ? nil : $0 } ?? catalog?.unit ?? ""
+            let label = field("label").flatMap { $0.isEmpty ? nil : $0 } ?? catalog?.labelZh ?? metric
+            let source = field("source").flatMap { $0.isEmpty ? nil : $0 } ?? "\(file):\(line)"
+            let derivedText = (field("derived") ?? "").lowercased()
+            guard ["", "true", "false", "1", "0", "yes", "no"].contains(derivedText) else {
+                throw InputError(file: file, place: place + ", column derived", message: "expected true or false, found “\(derivedText)”")
+            }
+            out.append(Observation(entity: EntityName.normalize(entity), year: year, metric: metric, value: value,
+                                   unit: unit, label: label, source: source,
+                                   derived: ["true", "1", "yes"].contains(derivedText)))
+        }
+        return out
+    }
+
+    /// Tidy CSV text for `observations`, with a header row and `\n` line ends.
+    public static func csv(_ observations: [Observation]) -> String {
+        var s = columns.joined(separator: ",") + "\n"
+        for o in observations {
+            let fields = [o.entity, String(o.year), o.metric, NumberText.plain(o.value), o.unit, o.label, o.source,
+                          o.derived ? "true" : "false"]
+            s += fields.map(escape).joined(separator: ",") + "\n"
+        }
+        return s
+    }
+
+    /// Quotes a CSV field when it holds a comma, quote or line break.
+    public static func escape(_ field: String) -> String {
+        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return field
+    }
+
+    /// Parses a number as written in tidy files: `387576`, `-640`, `+146`, `218827.31`, `1,234`.
+    public static func parseNumber(_ text: String) -> Double? {
+        var t = text.replacingOccurrences(of: ",", with: "")
+        if t.hasPrefix("+") { t.removeFirst() }
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "E") }),
+              let v = Double(t), v.isFinite else { return nil }
+        return v
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the system packages trendplot builds and runs with. Idempotent: returns at once when all are present.
+set -euo pipefail
+packages=(pkg-config libcairo2-dev libpango1.0-dev libxml2-dev fonts-noto-cjk fonts-wqy-microhei)
+if [ "${1:-}" = "--extra" ]; then
+    shift
+    packages+=("$@")
+fi
+# SwiftPM warns about the -pthread that glib's pkg-config file adds ("prohibited flag(s)"). The CCairo target
+# reads this flattened copy of pangocairo's flags instead: the same include paths and libraries, minus -pthread.
+write_pc() {
+    local pc=/usr/local/lib/pkgconfig/trendplot-pangocairo.pc
+    command -v pkg-config >/dev/null && pkg-config --exists pangocairo fontconfig || return 0
+    local cflags libs content
+    cflags=$(pkg-config --cflags pangocairo fontconfig | sed 's/-pthread//g')
+    libs=$(pkg-config --libs pangocairo fontconfig | sed 's/-pthread//g')
+    content=$(printf 'Name: trendplot-pangocairo\nDescription: pangocairo and fontconfig flags without -pthread\nVersion: 1\nCflags: %s\nLibs: %s\n' "$cflags" "$libs")
+    if [ ! -f "$pc" ] || [ "$(cat "$pc")" != "$content" ]; then
+        mkdir -p "$(dirname "$pc")" && printf '%s\n' "$content" > "$pc"
+    fi
+}
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    write_pc
+    exit 0
+fi
+echo "Installing: ${missing[*]}" >&2
+if [ "$(id -u)" -ne 0 ]; then
+    echo "error: root is needed to install ${missing[*]} (run: sudo apt-get install -y ${missing[*]})" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fc-cache -f >/dev/null 2>&1 || true
+write_pc
