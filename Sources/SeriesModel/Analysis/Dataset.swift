@@ -36,7 +36,7 @@ public struct Dataset: Sendable {
 
     var storage: Storage
     /// Values two sources disagreed on, with the one kept and the one dropped.
-    public private(set) var conflicts: [DatasetConflict]
+    public internal(set) var conflicts: [DatasetConflict]
     /// Problems with single inputs (the other inputs were read).
     public private(set) var errors: [InputError]
     /// The files read, in input order.
