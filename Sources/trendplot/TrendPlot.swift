@@ -10,9 +10,11 @@ struct TrendPlot: AsyncParsableCommand {
         Examples:
           trendplot demo -o out
           trendplot metrics --format csv
+          trendplot trends datasets/ --findings
         """,
         subcommands: [
             MetricsCommand.self,
+            TrendsCommand.self,
         ]
     )
 }

@@ -43,7 +43,7 @@ public struct DatasetLoader: Sendable {
         }
     }
 
-    /// The files `paths` name: files as given, folders expanded recursively (hidden entries skipped) in path order.
+    /// The files `paths` name: files as given, folders expanded recursively (hidden entries and README files skipped) in path order.
     /// Paths that do not exist become errors.
     public static func expand(_ paths: [String]) -> (files: [String], errors: [InputError]) {
         var files: [String] = [], errors: [InputError] = []
@@ -60,6 +60,7 @@ public struct DatasetLoader: Sendable {
                 while let rel = walker.nextObject() as? String {
                     let name = (rel as NSString).lastPathComponent
                     if name.hasPrefix(".") { walker.skipDescendants(); continue }
+                    if name.uppercased().hasPrefix("README") { continue }
                     let full = (path as NSString).appendingPathComponent(rel)
                     var sub: ObjCBool = false
                     if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue, kind(of: full) != nil {
