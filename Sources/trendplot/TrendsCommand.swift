@@ -58,6 +58,9 @@ struct TrendsCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Add derived indicators (公开率, 复议纠错率, …).")
     var indicators = true
 
+    @Flag(help: ArgumentHelp("Print the time of each phase to stderr.", visibility: .hidden))
+    var timings = false
+
     mutating func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, not “\(lang)”") }
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
@@ -72,6 +75,16 @@ struct TrendsCommand: ParsableCommand {
             }
             aliases = try EntityAliases.read(Array(bytes), file: alias)
         }
+        let clock = ContinuousClock()
+        var last = clock.now
+        func phase(_ name: String) {
+            guard timings else { return }
+            let now = clock.now
+            let d = now - last
+            let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+            FileHandle.standardError.write(Data("trendplot: phase \(name): \(NumberText.positional(ms / 1000, fractionDigits: 2)) s\n".utf8))
+            last = now
+        }
         let loader = DatasetLoader(aliases: aliases, reportReader: Self.reportReader)
         var builder = DatasetBuilder(aliases: aliases)
         let paths = data.filter { $0 != "-" }
@@ -82,8 +95,11 @@ struct TrendsCommand: ParsableCommand {
             builder.addFile("-")
             loader.read(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "-", into: &builder)
         }
+        phase("read \(builder.rowCount) rows")
         var dataset = builder.build()
+        phase("merge into \(dataset.count) observations, \(dataset.seriesCount) series")
         if indicators { dataset.addIndicators() }
+        phase("indicators (now \(dataset.count) observations, \(dataset.seriesCount) series)")
         report(dataset)
         if dataset.count == 0 && !dataset.errors.isEmpty { throw ExitCode(2) }
 
@@ -99,11 +115,17 @@ struct TrendsCommand: ParsableCommand {
             var list = gen.generate(dataset, entities: entityList)
             if !metrics.isEmpty { list = list.filter { f in f.metric.map(matches) ?? true } }
             out.write(try TrendsReport.findings(list, format: reportFormat, language: language))
+        } else if format == .csv {
+            out.flush()
+            TrendsCSVWriter.write(dataset, series: selected, from: from, to: to, language: language) {
+                FileHandle.standardOutput.write(Data($0))
+            }
         } else {
             try TrendsReport.trends(dataset, series: selected, from: from, to: to, format: reportFormat,
                                     language: language) { out.write($0) }
         }
         out.flush()
+        phase(findings ? "findings" : "trends and output")
     }
 
     private var reportFormat: TrendsReport.Format { TrendsReport.Format(rawValue: format.rawValue) ?? .table }

@@ -94,3 +94,50 @@ import Testing
         #expect(flat.trend()?.direction == .flat)
     }
 }
+
+@Suite struct TrendsCSVWriterTests {
+    /// The fast writer and the row-by-row reference agree byte for byte.
+    func reference(_ d: Dataset, from: Int? = nil, to: Int? = nil) -> String {
+        var s = TrendRow.csvHeader + "\n"
+        for i in 0..<d.seriesCount {
+            let series = d.series(at: i).restricted(from: from, to: to)
+            let m = MetricCatalog.standard[series.metric]
+            for r in TrendRow.rows(of: series) { s += r.csvLine(unit: m?.unit ?? "", label: m?.labelZh ?? series.metric) + "\n" }
+        }
+        return s
+    }
+
+    func fast(_ d: Dataset, from: Int? = nil, to: Int? = nil) -> String {
+        var bytes: [UInt8] = []
+        TrendsCSVWriter.write(d, series: Array(0..<d.seriesCount), from: from, to: to, chunkSize: 512) { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test func matchesTheReferenceOnTheFixtures() {
+        let d = AnalysisFixtures.load([AnalysisFixtures.pingtan, AnalysisFixtures.mudanjiangTable2, AnalysisFixtures.mudanjiangTables34])
+        #expect(fast(d) == reference(d))
+        #expect(fast(d, from: 2020, to: 2021) == reference(d, from: 2020, to: 2021))
+    }
+
+    @Test(arguments: [51, 52, 53] as [UInt64])
+    func matchesTheReferenceOnRandomSeries(seed: UInt64) {
+        var rng = AnalysisFixtures.SplitMix(seed: seed)
+        var obs: [Observation] = []
+        for e in 0..<20 {
+            for m in ["licensing.decisions", "fees.amount", "review.total", "x.custom"] {
+                for y in 2015...2024 where Int.random(in: 0..<4, using: &rng) > 0 {
+                    let v: Double = switch Int.random(in: 0..<5, using: &rng) {
+                    case 0: 0
+                    case 1: Double(Int.random(in: -50...50, using: &rng))
+                    case 2: Double.random(in: -1e4...1e6, using: &rng)
+                    case 3: Double(Int.random(in: 0...10_000_000, using: &rng)) / 1_000_000
+                    default: Double(Int.random(in: 0...100_000, using: &rng))
+                    }
+                    obs.append(Observation(entity: "体\(e)", year: y, metric: m, value: v, source: "s,\"\(e)\"", derived: y % 2 == 0))
+                }
+            }
+        }
+        let d = Dataset(obs)
+        #expect(fast(d) == reference(d))
+    }
+}

@@ -65,11 +65,14 @@ public struct TrendRow: Sendable, Hashable {
 
     /// A value as written in tidy files, rounded to 6 decimals to hide floating-point noise.
     public static func number(_ v: Double) -> String {
-        v == v.rounded() ? NumberText.plain(v) : trimmed(NumberText.positional(v, fractionDigits: 6))
+        v == v.rounded() ? NumberText.plain(v) : decimalText(v, digits: 6)
     }
 
     /// Two decimals, trailing zeros dropped: `-11.78`, `366.2`, `100`.
-    public static func decimal(_ v: Double) -> String { trimmed(NumberText.positional(v, fractionDigits: 2)) }
+    public static func decimal(_ v: Double) -> String { decimalText(v, digits: 2) }
+
+    /// `digits` decimals, trailing zeros dropped.
+    static func decimalText(_ v: Double, digits: Int) -> String { trimmed(NumberText.positional(v, fractionDigits: digits)) }
 
     private static func trimmed(_ s: String) -> String {
         guard s.contains(".") else { return s == "-0" ? "0" : s }

@@ -27,16 +27,9 @@ public enum TrendsReport {
         }
         switch format {
         case .csv:
-            write(TrendRow.csvHeader + "\n")
-            var chunk = ""
-            for i in series {
-                let s = dataset.series(at: i).restricted(from: from, to: to)
-                guard !s.points.isEmpty else { continue }
-                let m = meta(s.metric)
-                for r in TrendRow.rows(of: s) { chunk += r.csvLine(unit: m.unit, label: m.label); chunk += "\n" }
-                if chunk.utf8.count > 1 << 16 { write(chunk); chunk = "" }
+            TrendsCSVWriter.write(dataset, series: series, from: from, to: to, language: language) {
+                write(String(decoding: $0, as: UTF8.self))
             }
-            write(chunk)
         case .json:
             var out: [SeriesJSON] = []
             for i in series {
