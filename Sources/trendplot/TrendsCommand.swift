@@ -90,7 +90,7 @@ struct TrendsCommand: ParsableCommand {
         let paths = data.filter { $0 != "-" }
         let (files, errors) = DatasetLoader.expand(paths)
         for e in errors { builder.addError(e) }
-        for f in files { loader.read(path: f, into: &builder) }
+        loader.read(files, into: &builder)
         if data.contains("-") {
             builder.addFile("-")
             loader.read(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "-", into: &builder)

@@ -63,3 +63,25 @@ import Testing
         #expect(def.evaluate { ["applications.other_handling.total": 0, "applications.total_processed.total": 0][$0] } == nil)
     }
 }
+
+@Suite struct IndicatorMergeTests {
+    @Test func anIndicatorInTheInputIsKeptAndDisagreementsReported() throws {
+        var obs = try TidyTable.readCSV(Array(try Data(contentsOf: URL(fileURLWithPath: AnalysisFixtures.pingtan))), file: "p.csv")
+        obs.append(Observation(entity: "平潭综合实验区", year: 2021, metric: "indicator.disclosure_rate", value: 50, unit: "%",
+                               label: "公开率", source: "briefing_2021.csv:4", derived: false))
+        var d = Dataset(obs)
+        d.addIndicators()
+        let s = try #require(d.series(entity: "平潭综合实验区", metric: "indicator.disclosure_rate"))
+        #expect(s.years == [2019, 2021, 2022])
+        let expected: [Double] = [800.0 / 23, 50, 3000.0 / 75]
+        #expect(s.values == expected)
+        #expect(s.points.map(\.derived) == [true, false, true])
+        let c = try #require(d.conflicts.first { $0.key.metric == "indicator.disclosure_rate" })
+        #expect(c.kept.source == "briefing_2021.csv:4")
+        let computed: Double = 3500.0 / 69
+        #expect(c.dropped.value == computed)
+        #expect(c.resolution == .printedOverDerived)
+        // Other indicator series are untouched by the merge.
+        #expect(d.value(entity: "平潭综合实验区", year: 2022, metric: "indicator.review_correction_rate") == 50)
+    }
+}

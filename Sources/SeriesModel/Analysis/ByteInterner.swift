@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps byte strings to dense ids (0, 1, 2, …) without allocating for a string it has seen before.
 ///
 /// The tidy CSV reader hands it the raw bytes of a field; only the first occurrence of a spelling
@@ -60,14 +62,8 @@ struct ByteInterner: Sendable {
     private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = offsets[id], end = offsets[id + 1]
         guard end - start == bytes.count else { return false }
-        return storage.withUnsafeBufferPointer { s in
-            var i = 0
-            while i < bytes.count {
-                if s[start + i] != bytes[i] { return false }
-                i += 1
-            }
-            return true
-        }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        return storage.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, bytes.count) == 0 }
     }
 
     private mutating func grow() {
@@ -81,13 +77,45 @@ struct ByteInterner: Sendable {
         table = bigger
     }
 
-    /// FNV-1a, 64 bit.
+    /// A multiply-xorshift hash over 8-byte words.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h: UInt64 = UInt64(bytes.count) &* k
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
+            h ^= h >> 29
+            i += 8
         }
-        return h ^ (h >> 29)
+        if i < bytes.count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < bytes.count { tail |= UInt64(bytes[i]) << shift; shift += 8; i += 1 }
+            h = (h ^ tail) &* k
+            h ^= h >> 29
+        }
+        h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        return h ^ (h >> 32)
+    }
+}
+
+/// Remembers the last field interned for one column, so a value repeated on consecutive rows costs one compare.
+struct LastInterned {
+    private var bytes: [UInt8] = []
+    private var id: Int32 = -1
+
+    /// The id of `field` in `interner`; nil when it is not valid UTF-8.
+    mutating func intern(_ field: UnsafeBufferPointer<UInt8>, in interner: inout ByteInterner) -> Int32? {
+        if id >= 0 && bytes.count == field.count
+            && (field.isEmpty || bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 }) {
+            return id
+        }
+        guard let new = interner.intern(field) else { return nil }
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: field)
+        id = new
+        return new
     }
 }

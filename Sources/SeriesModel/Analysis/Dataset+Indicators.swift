@@ -37,6 +37,9 @@ extension Dataset {
         s.attributes = attrs.list
         var seriesOfMetric = [Int32](repeating: -1, count: s.metrics.count)
         var newSeries: [(entity: Int32, metric: Int32, start: Int32, count: Int32)] = []
+        // New rows are collected apart and appended once, so the big columns grow exactly once.
+        var add = (year: [Int16](), value: [Double](), derived: [Bool](), source: [Int32](), attribute: [Int32]())
+        let base = s.value.count
         var newConflicts: [DatasetConflict] = []
         let seriesTotal = s.seriesEntity.count
         var first = 0
@@ -57,7 +60,7 @@ extension Dataset {
                     for i in Int(s.seriesStart[si])..<Int(s.seriesStart[si] + s.seriesCount[si]) { years.insert(s.year[i]) }
                 }
                 let existing = Int(r.metric) < metricCount ? seriesOfMetric[Int(r.metric)] : -1
-                let start = Int32(s.value.count)
+                let start = Int32(base + add.value.count)
                 for y in years.sorted() {
                     let result = r.definition.evaluate { m in
                         guard let k = r.inputs.firstIndex(of: m), let id = r.inputIDs[k], id < metricCount else { return nil }
@@ -76,26 +79,31 @@ extension Dataset {
                         }
                         continue
                     }
-                    s.year.append(y)
-                    s.value.append(result.value)
-                    s.derived.append(true)
-                    s.source.append(r.source)
-                    s.attribute.append(r.attribute)
+                    add.year.append(y)
+                    add.value.append(result.value)
+                    add.derived.append(true)
+                    add.source.append(r.source)
+                    add.attribute.append(r.attribute)
                 }
-                let count = Int32(s.value.count) - start
+                let count = Int32(base + add.value.count) - start
                 guard count > 0 else { continue }
                 if existing >= 0 {
                     // Rare: an indicator series came with the input; merge the two runs into a fresh one.
                     let es = Int(s.seriesStart[Int(existing)]), ec = Int(s.seriesCount[Int(existing)])
-                    var rows = Array(es..<(es + ec)) + Array(Int(start)..<Int(start + count))
-                    rows.sort { s.year[$0] < s.year[$1] }
-                    let fresh = Int32(s.value.count)
-                    for i in rows {
-                        s.year.append(s.year[i]); s.value.append(s.value[i]); s.derived.append(s.derived[i])
-                        s.source.append(s.source[i]); s.attribute.append(s.attribute[i])
+                    var rows = Array(es..<(es + ec)).map { (year: s.year[$0], value: s.value[$0], derived: s.derived[$0],
+                                                           source: s.source[$0], attribute: s.attribute[$0]) }
+                    for i in Int(start - Int32(base))..<add.value.count {
+                        rows.append((add.year[i], add.value[i], true, add.source[i], add.attribute[i]))
                     }
-                    s.seriesStart[Int(existing)] = fresh
+                    add.year.removeLast(Int(count)); add.value.removeLast(Int(count)); add.derived.removeLast(Int(count))
+                    add.source.removeLast(Int(count)); add.attribute.removeLast(Int(count))
+                    rows.sort { $0.year < $1.year }
+                    s.seriesStart[Int(existing)] = Int32(base + add.value.count)
                     s.seriesCount[Int(existing)] = Int32(rows.count)
+                    for r in rows {
+                        add.year.append(r.year); add.value.append(r.value); add.derived.append(r.derived)
+                        add.source.append(r.source); add.attribute.append(r.attribute)
+                    }
                 } else {
                     newSeries.append((e, r.metric, start, count))
                 }
@@ -103,6 +111,15 @@ extension Dataset {
             for si in first..<end { seriesOfMetric[Int(s.seriesMetric[si])] = -1 }
             first = end
         }
+        func grow<T>(_ column: inout [T], by extra: [T]) {
+            column.reserveCapacity(column.count + extra.count)
+            column.append(contentsOf: extra)
+        }
+        grow(&s.year, by: add.year)
+        grow(&s.value, by: add.value)
+        grow(&s.derived, by: add.derived)
+        grow(&s.source, by: add.source)
+        grow(&s.attribute, by: add.attribute)
         guard !newSeries.isEmpty || !newConflicts.isEmpty else { return }
         // Re-sort the series table by (entity, metric order).
         let ranks = Dataset.ranks(of: s.metrics.strings)

@@ -86,7 +86,11 @@ public struct DatasetBuilder: Sendable {
         return id
     }
 
+    /// True once the columns were reserved from an estimate of the rows to come.
+    var reservedByEstimate = false
+
     mutating func reserve(_ n: Int) {
+        reservedByEstimate = true
         rowEntity.reserveCapacity(n); rowMetric.reserveCapacity(n); rowYear.reserveCapacity(n)
         rowValue.reserveCapacity(n); rowDerived.reserveCapacity(n); rowSource.reserveCapacity(n)
         rowAttribute.reserveCapacity(n)
@@ -171,12 +175,13 @@ public struct DatasetBuilder: Sendable {
             runStart = runEnd
         }
 
-        // Keep one row per (entity, metric, year).
+        // Keep one row per (entity, metric, year): the first of each run in sorted order.
         var conflicts: [DatasetConflict] = []
-        var kept = 0
+        var keep = BitSet(count: n)
         var i = 0
         while i < n {
             let winner = Int(perm[i])
+            keep.insert(i)
             var j = i + 1
             while j < n, rowYear[Int(perm[j])] == rowYear[winner], rowEntity[Int(perm[j])] == rowEntity[winner],
                   rowMetric[Int(perm[j])] == rowMetric[winner] {
@@ -193,29 +198,45 @@ public struct DatasetBuilder: Sendable {
                 }
                 j += 1
             }
-            perm[kept] = Int32(winner)
-            kept += 1
             i = j
         }
-        perm.removeLast(n - kept)
 
-        // Gather the columns in series order, one at a time to bound memory.
-        func gather<T>(_ column: inout [T]) {
-            let old = column
-            column = []
-            column = perm.map { old[Int($0)] }
+        // Put each column in series order in place (following the permutation's cycles), then drop duplicates.
+        var visited = BitSet(count: n)
+        func arrange<T>(_ column: inout [T]) {
+            visited.removeAll()
+            column.withUnsafeMutableBufferPointer { c in
+                for start in 0..<n where !visited.contains(start) {
+                    let first = c[start]
+                    var j = start
+                    while true {
+                        visited.insert(j)
+                        let k = Int(perm[j])
+                        if k == start { c[j] = first; break }
+                        c[j] = c[k]
+                        j = k
+                    }
+                }
+                var w = 0
+                for r in 0..<n where keep.contains(r) {
+                    c[w] = c[r]
+                    w += 1
+                }
+            }
+            column.removeLast(n - keep.count)
         }
         var store = Dataset.Storage()
         store.entities = entityOrder.map { entityNames[$0] }
         swap(&rowEntity, &store.entity)
-        gather(&store.entity)
+        arrange(&store.entity)
         for k in store.entity.indices { store.entity[k] = entityRank[Int(store.entity[k])] }
-        swap(&rowMetric, &store.metric); gather(&store.metric)
-        swap(&rowYear, &store.year); gather(&store.year)
-        swap(&rowValue, &store.value); gather(&store.value)
-        swap(&rowDerived, &store.derived); gather(&store.derived)
-        swap(&rowSource, &store.source); gather(&store.source)
-        swap(&rowAttribute, &store.attribute); gather(&store.attribute)
+        swap(&rowMetric, &store.metric); arrange(&store.metric)
+        swap(&rowYear, &store.year); arrange(&store.year)
+        swap(&rowValue, &store.value); arrange(&store.value)
+        swap(&rowDerived, &store.derived); arrange(&store.derived)
+        swap(&rowSource, &store.source); arrange(&store.source)
+        swap(&rowAttribute, &store.attribute); arrange(&store.attribute)
+        perm = []
         store.metrics = metrics
         store.sources = sources
         store.units = units
@@ -223,5 +244,26 @@ public struct DatasetBuilder: Sendable {
         store.attributeIDs = attributeIDs
         store.attributes = attributes
         return Dataset(storage: store, conflicts: conflicts, errors: errors, files: files)
+    }
+}
+
+/// A fixed-size set of small integers.
+struct BitSet {
+    private var words: [UInt64]
+    /// The number of members.
+    private(set) var count = 0
+
+    init(count n: Int) { words = Array(repeating: 0, count: (n + 63) / 64) }
+
+    func contains(_ i: Int) -> Bool { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }
+
+    mutating func insert(_ i: Int) {
+        let bit: UInt64 = 1 << UInt64(i & 63)
+        if words[i >> 6] & bit == 0 { words[i >> 6] |= bit; count += 1 }
+    }
+
+    mutating func removeAll() {
+        for w in words.indices { words[w] = 0 }
+        count = 0
     }
 }

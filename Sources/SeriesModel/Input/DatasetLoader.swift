@@ -78,16 +78,30 @@ public struct DatasetLoader: Sendable {
         var builder = DatasetBuilder(aliases: aliases)
         let (files, errors) = Self.expand(paths)
         for e in errors { builder.addError(e) }
-        for file in files { read(path: file, into: &builder) }
+        read(files, into: &builder)
         return builder.build()
     }
 
-    /// Reads one file into `builder`.
-    public func read(path: String, into builder: inout DatasetBuilder) {
+    /// Reads `files` (no folders) in order into `builder`.
+    public func read(_ files: [String], into builder: inout DatasetBuilder) {
+        let sizes = files.map { Self.kind(of: $0) == .tidyCSV ? Self.size(of: $0) : 0 }
+        var remaining = sizes.reduce(0, +)
+        for (file, size) in zip(files, sizes) {
+            read(path: file, into: &builder, expectedBytes: remaining)
+            remaining -= size
+        }
+    }
+
+    private static func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// Reads one file into `builder`; `expectedBytes` is the size of this and the later tidy CSV files, if known.
+    public func read(path: String, into builder: inout DatasetBuilder, expectedBytes: Int? = nil) {
         builder.addFile(path)
         switch Self.kind(of: path) {
         case .tidyCSV:
-            TidyCSVScanner.read(path: path, file: path, into: &builder)
+            TidyCSVScanner.read(path: path, file: path, into: &builder, expectedBytes: expectedBytes)
         case .tidyJSON, .report, nil:
             guard let data = FileManager.default.contents(atPath: path) else {
                 builder.addError(InputError(file: path, message: "cannot read the file"))

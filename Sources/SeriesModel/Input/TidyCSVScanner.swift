@@ -16,7 +16,10 @@ public enum TidyCSVScanner {
     public static let maxErrorsPerFile = 50
 
     /// Streams the file at `path` into `builder`; problems go to `builder.errors`.
-    public static func read(path: String, file: String, into builder: inout DatasetBuilder) {
+    ///
+    /// `expectedBytes`, the size of this file and the tidy CSV files still to come, lets the builder reserve its
+    /// columns once (estimated from the first block) instead of growing them step by step.
+    public static func read(path: String, file: String, into builder: inout DatasetBuilder, expectedBytes: Int? = nil) {
         guard let fp = fopen(path, "rb") else {
             builder.addError(InputError(file: file, message: "cannot open the file (\(String(cString: strerror(errno))))"))
             return
@@ -41,6 +44,10 @@ public enum TidyCSVScanner {
             }
             let consumed = buffer.withUnsafeMutableBufferPointer { buf in
                 state.consume(UnsafeMutableBufferPointer(rebasing: buf[0..<filled]), eof: eof, into: &builder)
+            }
+            if let expectedBytes, !builder.reservedByEstimate, consumed > 0, builder.rowCount > state.rowsAtStart {
+                let perRow = Double(consumed) / Double(builder.rowCount - state.rowsAtStart)
+                builder.reserve(builder.rowCount + Int(Double(expectedBytes - consumed) / perRow * 1.01) + 1024)
             }
             if state.fallback {
                 builder.truncate(to: state.rowsAtStart)
@@ -105,7 +112,10 @@ public enum TidyCSVScanner {
         var stopped = false
         var defaultUnit: [Int32] = []
         var defaultLabel: [Int32] = []
-        var headerText = ""
+        var lastEntity = LastInterned()
+        var lastUnit = LastInterned()
+        var lastLabel = LastInterned()
+        var lastSource = LastInterned()
 
         init(file: String, rowsAtStart: Int) {
             self.file = file
@@ -286,7 +296,8 @@ public enum TidyCSVScanner {
                 default: return fail(&builder, "derived", "expected true or false, found “\(text(buf, c.derived).lowercased())”")
                 }
             }
-            guard let raw = builder.spellings.intern(entityBytes), let metric = builder.metrics.intern(metricBytes) else {
+            guard let raw = lastEntity.intern(entityBytes, in: &builder.spellings),
+                  let metric = builder.metrics.intern(metricBytes) else {
                 fallback = true
                 return
             }
@@ -298,13 +309,13 @@ public enum TidyCSVScanner {
             }
             var unit = defaultUnit[Int(metric)], label = defaultLabel[Int(metric)]
             let u = field(buf, c.unit), l = field(buf, c.label), s = field(buf, c.source)
-            if !u.isEmpty { guard let id = builder.units.intern(u) else { fallback = true; return }; unit = id }
-            if !l.isEmpty { guard let id = builder.labels.intern(l) else { fallback = true; return }; label = id }
+            if !u.isEmpty { guard let id = lastUnit.intern(u, in: &builder.units) else { fallback = true; return }; unit = id }
+            if !l.isEmpty { guard let id = lastLabel.intern(l, in: &builder.labels) else { fallback = true; return }; label = id }
             let source: Int32
             if s.isEmpty {
                 source = builder.sources.intern("\(file):\(line)")
             } else {
-                guard let id = builder.sources.intern(s) else { fallback = true; return }
+                guard let id = lastSource.intern(s, in: &builder.sources) else { fallback = true; return }
                 source = id
             }
             builder.append(entity: entity, metric: metric, year: year, value: value, derived: derived,
