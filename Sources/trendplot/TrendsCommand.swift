@@ -82,7 +82,11 @@ struct TrendsCommand: ParsableCommand {
             let now = clock.now
             let d = now - last
             let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-            FileHandle.standardError.write(Data("trendplot: phase \(name): \(NumberText.positional(ms / 1000, fractionDigits: 2)) s\n".utf8))
+            let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+            let memory = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+                .map { $0.split(whereSeparator: \.isWhitespace).dropFirst().joined(separator: " ") }
+            let mem = memory.count == 2 ? ", rss \(memory[1]), peak \(memory[0])" : ""
+            FileHandle.standardError.write(Data("trendplot: phase \(name): \(NumberText.positional(ms / 1000, fractionDigits: 2)) s\(mem)\n".utf8))
             last = now
         }
         let loader = DatasetLoader(aliases: aliases, reportReader: Self.reportReader)

@@ -118,7 +118,8 @@ public struct DatasetBuilder: Sendable {
     // MARK: Merging
 
     /// Sorts the rows into series, merges identical duplicates silently and resolves conflicting ones.
-    public consuming func build() -> Dataset {
+    /// The rows move into the dataset: the builder is left without rows.
+    public mutating func build() -> Dataset {
         let n = rowValue.count
         let entityNames = entities.strings
         // Entities in name order; metrics in catalog order, unknown ids after them by name.
