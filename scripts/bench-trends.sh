@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: generate a synthetic tidy dataset (default 10,000 bodies × 7 years × 200 metrics = 14M rows) into
 # /tmp, build trendplot in release mode, and time `trendplot trends` (load, merge, indicators, every series'
-# year-over-year changes and summary, CSV out to /dev/null) with /usr/bin/time -v (wall time, peak memory).
+# year-over-year changes, index and moving average as CSV to /dev/null; then every series' summary) with /usr/bin/time -v (wall time, peak memory).
 #
 # usage: scripts/bench-trends.sh [ENTITIES=10000] [YEARS=7] [METRICS=200]
 # env:   BENCH_DIR (default /tmp/trendplot-bench-ENTITIESxYEARSxMETRICS), KEEP_DATA=1 to keep the data
@@ -39,6 +39,7 @@ run() {
     /usr/bin/time -v "$BIN" "$@" 2>&1 >/dev/null | grep -E "Elapsed|Maximum resident|trendplot:|phase" >&2
 }
 run "trends, CSV of every row" trends "$DIR" --format csv --timings
+run "summaries (CAGR, OLS, largest moves) of every series" trends "$DIR" --summary --timings
 run "trends, one metric" trends "$DIR" --metric licensing.decisions --format csv --timings
 
 if [ "${KEEP_DATA:-0}" != "1" ]; then rm -rf "$DIR"; fi

@@ -20,6 +20,7 @@ struct TrendsCommand: ParsableCommand {
           trendplot trends datasets/ --metric 'applications.*.total' --from 2019 --to 2022
           trendplot trends datasets/ --findings --lang en
           trendplot trends data.csv --alias aliases.yaml --format json > trends.json
+          trendplot trends data/ --summary > series-summaries.csv
         """
     )
 
@@ -54,6 +55,9 @@ struct TrendsCommand: ParsableCommand {
 
     @Flag(help: "Print the key findings (briefing sentences) instead of the trend rows.")
     var findings = false
+
+    @Flag(help: "Print one summary per series (span, CAGR, slope, R², largest rise and fall) as CSV or JSON.")
+    var summary = false
 
     @Flag(inversion: .prefixedNo, help: "Add derived indicators (公开率, 复议纠错率, …).")
     var indicators = true
@@ -119,6 +123,9 @@ struct TrendsCommand: ParsableCommand {
             var list = gen.generate(dataset, entities: entityList)
             if !metrics.isEmpty { list = list.filter { f in f.metric.map(matches) ?? true } }
             out.write(try TrendsReport.findings(list, format: reportFormat, language: language))
+        } else if summary {
+            try TrendsReport.summaries(dataset, series: selected, from: from, to: to,
+                                       format: format == .json ? .json : .csv) { out.write($0) }
         } else if format == .csv {
             out.flush()
             TrendsCSVWriter.write(dataset, series: selected, from: from, to: to, language: language) {

@@ -79,6 +79,19 @@ import Testing
         #expect(points[2]["yoy_abs"] as? Double == 8397)
     }
 
+    @Test func summaryCSVHasSpanGrowthAndTrend() throws {
+        let d = AnalysisFixtures.load([AnalysisFixtures.pingtan])
+        let indices = ["licensing.decisions", "review.total"].compactMap { d.seriesIndex(entity: "平潭综合实验区", metric: $0) }
+        var text = ""
+        try TrendsReport.summaries(d, series: indices, format: .csv) { text += $0 }
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == SeriesSummary.csvHeader)
+        // 181 → 10690 over 2019–2022: CAGR 289.43 %, total +5806.08 %, largest rise 2022 (+8397), no fall.
+        #expect(lines[1].hasPrefix("平潭综合实验区,licensing.decisions,2019,2022,3,2020,181,10690,289.43,,5806.08,3153.43,0.7509,rising,2022,8397,,"))
+        // 表四 行政复议 0 (2019) → 3 (2021) → 2 (2022): no CAGR from zero, a fall of 1 in 2022.
+        #expect(lines[2] == "平潭综合实验区,review.total,2019,2022,3,2020,0,2,,new,,0.79,0.6173,rising,,,2022,-1")
+    }
+
     @Test func zeroBaseIsNewNeverInfinity() {
         let s = Series(entity: "甲", metric: "review.total", points: [.init(year: 2021, value: 0), .init(year: 2022, value: 2)])
         let c = s.yearOverYear()[1]

@@ -76,6 +76,28 @@ public enum TrendsReport {
         }
     }
 
+    /// Writes one summary per series (span, CAGR, trend line, largest moves) as CSV, or as JSON objects.
+    public static func summaries(_ dataset: Dataset, series: [Int], from: Int? = nil, to: Int? = nil,
+                                 format: Format, write: (String) -> Void) throws {
+        var chunk = format == .json ? "[\n" : SeriesSummary.csvHeader + "\n"
+        var first = true
+        for i in series {
+            let s = dataset.series(at: i).restricted(from: from, to: to)
+            guard !s.points.isEmpty else { continue }
+            let summary = s.summary()
+            if format == .json {
+                chunk += (first ? "" : ",\n") + (try encode(SummaryJSON(summary: summary, withKey: true)))
+            } else {
+                chunk += summary.csvLine
+                chunk += "\n"
+            }
+            first = false
+            if chunk.utf8.count > 1 << 20 { write(chunk); chunk = "" }
+        }
+        if format == .json { chunk += "\n]\n" }
+        write(chunk)
+    }
+
     /// The findings as plain sentences grouped by entity (table), Markdown bullets, JSON or CSV.
     public static func findings(_ list: [Finding], format: Format, language: Language = .zh) throws -> String {
         switch format {
@@ -182,8 +204,24 @@ struct SeriesJSON: Encodable {
             try p.encode(r.derived, forKey: .derived)
             try p.encode(r.source, forKey: .source)
         }
-        let s = series.summary()
-        var m = c.nestedContainer(keyedBy: Keys.self, forKey: .summary)
+        try c.encode(SummaryJSON(summary: series.summary(), withKey: false), forKey: .summary)
+    }
+}
+
+/// A series summary in JSON: percentages for rates, snake_case keys, null where a figure does not exist.
+struct SummaryJSON: Encodable {
+    var summary: SeriesSummary
+    /// Whether to repeat the entity and metric (for a list of summaries on their own).
+    var withKey: Bool
+
+    func encode(to encoder: Encoder) throws {
+        typealias Keys = SeriesJSON.Keys
+        let s = summary
+        var m = encoder.container(keyedBy: Keys.self)
+        if withKey {
+            try m.encode(s.entity, forKey: .entity)
+            try m.encode(s.metric, forKey: .metric)
+        }
         try m.encode(s.firstYear, forKey: .first_year)
         try m.encode(s.lastYear, forKey: .last_year)
         try m.encode(s.count, forKey: .count)
