@@ -123,6 +123,10 @@ struct TrendsCommand: ParsableCommand {
             var list = gen.generate(dataset, entities: entityList)
             if !metrics.isEmpty { list = list.filter { f in f.metric.map(matches) ?? true } }
             out.write(try TrendsReport.findings(list, format: reportFormat, language: language))
+        } else if summary && format != .json {
+            TrendsCSVWriter.writeSummaries(dataset, series: selected, from: from, to: to) {
+                FileHandle.standardOutput.write(Data($0))
+            }
         } else if summary {
             try TrendsReport.summaries(dataset, series: selected, from: from, to: to,
                                        format: format == .json ? .json : .csv) { out.write($0) }

@@ -132,6 +132,15 @@ import Testing
         #expect(fast(d, from: 2020, to: 2021) == reference(d, from: 2020, to: 2021))
     }
 
+    @Test func summariesMatchTheReference() {
+        let d = AnalysisFixtures.load([AnalysisFixtures.pingtan, AnalysisFixtures.mudanjiangTable2, AnalysisFixtures.mudanjiangTables34])
+        var bytes: [UInt8] = []
+        TrendsCSVWriter.writeSummaries(d, series: Array(0..<d.seriesCount), chunkSize: 256) { bytes += $0 }
+        var reference = SeriesSummary.csvHeader + "\n"
+        for i in 0..<d.seriesCount { reference += d.series(at: i).summary().csvLine + "\n" }
+        #expect(String(decoding: bytes, as: UTF8.self) == reference)
+    }
+
     @Test(arguments: [51, 52, 53] as [UInt64])
     func matchesTheReferenceOnRandomSeries(seed: UInt64) {
         var rng = AnalysisFixtures.SplitMix(seed: seed)
@@ -152,5 +161,10 @@ import Testing
         }
         let d = Dataset(obs)
         #expect(fast(d) == reference(d))
+        var bytes: [UInt8] = []
+        TrendsCSVWriter.writeSummaries(d, series: Array(0..<d.seriesCount)) { bytes += $0 }
+        var summaries = SeriesSummary.csvHeader + "\n"
+        for i in 0..<d.seriesCount { summaries += d.series(at: i).summary().csvLine + "\n" }
+        #expect(String(decoding: bytes, as: UTF8.self) == summaries)
     }
 }

@@ -74,6 +74,7 @@ public struct Series: Sendable, Hashable {
 
     /// The points whose year lies in `from...to` (either bound optional).
     public func restricted(from: Int?, to: Int?) -> Series {
+        if from == nil && to == nil { return self }
         var s = self
         s.points = points.filter { p in p.year >= (from ?? Int.min) && p.year <= (to ?? Int.max) }
         return s

@@ -89,6 +89,56 @@ public enum TrendsCSVWriter {
         if !out.bytes.isEmpty { output(out.bytes) }
     }
 
+    /// Writes ``SeriesSummary/csvHeader`` and one ``SeriesSummary/csvLine`` per series, byte for byte, in chunks.
+    public static func writeSummaries(_ dataset: Dataset, series: [Int], from: Int? = nil, to: Int? = nil,
+                                      chunkSize: Int = 1 << 20, output: ([UInt8]) -> Void) {
+        var out = Bytes()
+        out.bytes.reserveCapacity(chunkSize + 4096)
+        out.raw(SeriesSummary.csvHeader + "\n")
+        for i in series {
+            let s = dataset.series(at: i).restricted(from: from, to: to)
+            guard !s.points.isEmpty else { continue }
+            let m = s.summary()
+            out.field(m.entity); out.byte(44)
+            out.field(m.metric); out.byte(44)
+            out.int(Int64(m.firstYear)); out.byte(44)
+            out.int(Int64(m.lastYear)); out.byte(44)
+            out.int(Int64(m.count)); out.byte(44)
+            for (k, g) in m.gaps.enumerated() {
+                if k > 0 { out.byte(32) }
+                out.int(Int64(g))
+            }
+            out.byte(44)
+            out.number(m.firstValue); out.byte(44)
+            out.number(m.lastValue); out.byte(44)
+            if let p = m.cagr.percent { out.decimal(p) }
+            out.byte(44)
+            if let n = m.cagr.note { out.raw(n) }
+            out.byte(44)
+            if let p = m.totalChange.percent { out.decimal(p) }
+            out.byte(44)
+            if let t = m.trend { out.decimal(t.slope) }
+            out.byte(44)
+            if let r2 = m.trend?.r2 { out.fixed(r2, digits: 4, scale: 1e4) }
+            out.byte(44)
+            if let d = m.trend?.direction { out.raw(d.rawValue) }
+            out.byte(44)
+            if let r = m.largestRise { out.int(Int64(r.year)) }
+            out.byte(44)
+            if let a = m.largestRise?.absolute { out.number(a) }
+            out.byte(44)
+            if let f = m.largestFall { out.int(Int64(f.year)) }
+            out.byte(44)
+            if let a = m.largestFall?.absolute { out.number(a) }
+            out.byte(10)
+            if out.bytes.count >= chunkSize {
+                output(out.bytes)
+                out.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        if !out.bytes.isEmpty { output(out.bytes) }
+    }
+
     /// A byte buffer with the CSV and number formatting of ``TrendRow``.
     struct Bytes {
         var bytes: [UInt8] = []
@@ -136,7 +186,7 @@ public enum TrendsCSVWriter {
         /// ``TrendRow/decimal(_:)``: two decimals, trailing zeros dropped.
         mutating func decimal(_ v: Double) { fixed(v, digits: 2, scale: 100) }
 
-        private mutating func fixed(_ v: Double, digits: Int, scale: Double) {
+        mutating func fixed(_ v: Double, digits: Int, scale: Double) {
             guard v.isFinite else { return }
             let scaled = (abs(v) * scale).rounded(.toNearestOrAwayFromZero)
             guard scaled < 9.0e18 else { return raw(TrendRow.decimalText(v, digits: digits)) }

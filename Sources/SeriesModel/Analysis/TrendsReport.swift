@@ -79,7 +79,10 @@ public enum TrendsReport {
     /// Writes one summary per series (span, CAGR, trend line, largest moves) as CSV, or as JSON objects.
     public static func summaries(_ dataset: Dataset, series: [Int], from: Int? = nil, to: Int? = nil,
                                  format: Format, write: (String) -> Void) throws {
-        var chunk = format == .json ? "[\n" : SeriesSummary.csvHeader + "\n"
+        if format != .json {
+            return TrendsCSVWriter.writeSummaries(dataset, series: series, from: from, to: to) { write(String(decoding: $0, as: UTF8.self)) }
+        }
+        var chunk = "[\n"
         var first = true
         for i in series {
             let s = dataset.series(at: i).restricted(from: from, to: to)
