@@ -34,9 +34,9 @@ struct MetricsCommand: ParsableCommand {
             print(String(decoding: try enc.encode(metrics), as: UTF8.self))
         case .table:
             let rows = metrics.map { m in
-                [m.id, m.labelZh, m.unit, m.templates.map(\.rawValue).joined(separator: "/"), m.formula ?? ""]
+                [m.id, m.labelZh, m.labelEn, m.unit, m.templates.map(\.rawValue).joined(separator: "/"), m.formula ?? ""]
             }
-            print(TextTable.render(header: ["id", "名称", "单位", "模板", "公式"], rows: rows), terminator: "")
+            print(TextTable.render(header: ["id", "名称", "label", "单位", "模板", "公式"], rows: rows), terminator: "")
         }
     }
 }

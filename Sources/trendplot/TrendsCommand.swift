@@ -21,6 +21,13 @@ struct TrendsCommand: ParsableCommand {
           trendplot trends datasets/ --findings --lang en
           trendplot trends data.csv --alias aliases.yaml --format json > trends.json
           trendplot trends data/ --summary > series-summaries.csv
+          trendplot trends data/ --shares --entity 平潭综合实验区
+          trendplot trends data/ --ranks --metric licensing.decisions --format csv
+
+        Alias file (--alias): CSV with the header alias,entity (one old name per row), or YAML mapping each
+        current name to a list of its old names:
+          平潭综合实验区:
+            - 平潭综合实验区管理委员会
         """
     )
 
@@ -59,6 +66,12 @@ struct TrendsCommand: ParsableCommand {
     @Flag(help: "Print one summary per series (span, CAGR, slope, R², largest rise and fall) as CSV or JSON.")
     var summary = false
 
+    @Flag(help: "Print the shares of 表三's outcomes and applicant types per entity and year, with shifts in percentage points.")
+    var shares = false
+
+    @Flag(help: "Print the rank of each entity per metric and year (1 = largest).")
+    var ranks = false
+
     @Flag(inversion: .prefixedNo, help: "Add derived indicators (公开率, 复议纠错率, …).")
     var indicators = true
 
@@ -66,6 +79,9 @@ struct TrendsCommand: ParsableCommand {
     var timings = false
 
     mutating func validate() throws {
+        if [findings, summary, shares, ranks].filter({ $0 }).count > 1 {
+            throw ValidationError("choose one of --findings, --summary, --shares and --ranks")
+        }
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, not “\(lang)”") }
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
     }
@@ -123,6 +139,14 @@ struct TrendsCommand: ParsableCommand {
             var list = gen.generate(dataset, entities: entityList)
             if !metrics.isEmpty { list = list.filter { f in f.metric.map(matches) ?? true } }
             out.write(try TrendsReport.findings(list, format: reportFormat, language: language))
+        } else if shares {
+            let list = wantedEntities.isEmpty ? dataset.entities : dataset.entities.filter { wantedEntities.contains($0) }
+            out.write(try TrendsReport.shares(dataset, entities: list, from: from, to: to, format: reportFormat, language: language))
+        } else if ranks {
+            var seen = Set<String>()
+            let metricList = selected.map { dataset.metric(ofSeries: $0) }.filter { seen.insert($0).inserted }
+            out.write(try TrendsReport.ranks(dataset, metrics: metricList, entities: wantedEntities.isEmpty ? nil : wantedEntities,
+                                             from: from, to: to, format: reportFormat, language: language))
         } else if summary && format != .json {
             TrendsCSVWriter.writeSummaries(dataset, series: selected, from: from, to: to) {
                 FileHandle.standardOutput.write(Data($0))

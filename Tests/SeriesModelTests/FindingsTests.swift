@@ -42,6 +42,17 @@ import Testing
         }
     }
 
+    @Test func bodiesAreComparedOnTheirLatestCommonYear() throws {
+        let d = AnalysisFixtures.load([AnalysisFixtures.mudanjiangTable2, AnalysisFixtures.pingtan])
+        let list = Findings(language: .zh).generate(d)
+        let items = try #require(list.first { $0.kind == .ranking && $0.metric == "licensing.items" })
+        #expect(items.text == "2019年2个主体中，行政许可事项最多的依次为：牡丹江市人民政府（5434项）、平潭综合实验区（396项）。")
+        #expect(items.sources == ["mudanjiang_2020.txt:259", "pingtan_2019.html (transcribed)"])
+        let text = try TrendsReport.findings(list, format: .md)
+        #expect(text.contains("## 各主体比较\n\n- 2019年2个主体中"))
+        #expect(text.hasPrefix("## 平潭综合实验区\n\n"))
+    }
+
     @Test func restrictingYearsMovesTheLatestYear() throws {
         let d = AnalysisFixtures.load([AnalysisFixtures.pingtan])
         let list = Findings(language: .zh, to: 2021).generate(d)

@@ -23,6 +23,8 @@ public struct Finding: Sendable, Hashable, Codable {
         case disputes
         /// Years without data.
         case gap
+        /// How the bodies rank against each other.
+        case ranking
     }
 
     /// What the sentence is about.

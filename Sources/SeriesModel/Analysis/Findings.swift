@@ -30,9 +30,36 @@ public struct Findings: Sendable {
         self.moverMinimumBase = moverMinimumBase
     }
 
-    /// The findings for each entity of `dataset` (or only `entities`), entity by entity.
+    /// The findings for each entity of `dataset` (or only `entities`), entity by entity, then — with two or
+    /// more entities — how they rank on the headline figures of the latest year.
     public func generate(_ dataset: Dataset, entities: [String]? = nil) -> [Finding] {
-        (entities ?? dataset.entities).flatMap { findings(dataset, entity: $0) }
+        let list = entities ?? dataset.entities
+        return list.flatMap { findings(dataset, entity: $0) } + rankingFindings(dataset, entities: list)
+    }
+
+    /// One sentence per headline metric that two or more of `entities` report in the same latest year.
+    public func rankingFindings(_ dataset: Dataset, entities: [String]) -> [Finding] {
+        guard entities.count >= 2 else { return [] }
+        var out: [Finding] = []
+        let metrics = Phrase.headline.map(\.metric) + ["indicator.disclosure_rate"]
+        for metric in metrics {
+            var byYear: [Int: [(entity: String, value: Double)]] = [:]
+            for e in entities {
+                guard let s = dataset.series(entity: e, metric: metric)?.restricted(from: from, to: to) else { continue }
+                for p in s.points { byYear[p.year, default: []].append((e, p.value)) }
+            }
+            guard let (year, rows) = byYear.filter({ $0.value.count >= 2 }).max(by: { $0.key < $1.key }) else { continue }
+            let sorted = rows.sorted { $0.value != $1.value ? $0.value > $1.value : $0.entity < $1.entity }
+            let phrase = metric == "indicator.disclosure_rate"
+                ? Phrase(zh: "公开率", measure: "%", en: "disclosure rate", enUnit: "") : Phrase.of(metric)
+            let top = sorted.prefix(3).map { zh ? "\($0.entity)（\(phrase.zhAmount($0.value))）" : "\($0.entity) (\(phrase.enAmount($0.value)))" }
+            let text = zh
+                ? "\(year)年\(sorted.count)个主体中，\(phrase.zh)\(metric.hasPrefix("indicator.") ? "最高" : "最多")的依次为：\(top.joined(separator: "、"))。"
+                : "In \(year), the highest \(phrase.en) among \(sorted.count) bodies: \(top.joined(separator: ", "))."
+            let uses = sorted.map { ObservationKey(entity: $0.entity, year: year, metric: metric) }
+            out.append(make(dataset, .ranking, sorted[0].entity, year, metric, text, uses))
+        }
+        return out
     }
 
     private var zh: Bool { language == .zh }
@@ -239,7 +266,7 @@ public struct Findings: Sendable {
         var uses = ["review.total", "litigation_direct.total", "litigation_after_review.total"]
             .map { ObservationKey(entity: entity, year: latest, metric: $0) }
         var text = zh ? "\(latest)年因政府信息公开引发行政复议\(Phrase.zhNumber(review))件、行政诉讼\(Phrase.zhNumber(lit))件"
-                      : "In \(latest), disclosure decisions led to \(NumberText.grouped(review)) administrative reviews and \(NumberText.grouped(lit)) lawsuits"
+                      : "In \(latest), disclosure decisions led to \(NumberText.grouped(review)) administrative review\(review == 1 ? "" : "s") and \(NumberText.grouped(lit)) lawsuit\(lit == 1 ? "" : "s")"
         if let rate = v("indicator.review_correction_rate") {
             uses += ["review.corrected", "review.pending", "indicator.review_correction_rate"].map { ObservationKey(entity: entity, year: latest, metric: $0) }
             let r = NumberText.positional(rate, fractionDigits: 1)

@@ -101,6 +101,95 @@ public enum TrendsReport {
         write(chunk)
     }
 
+    /// The shares of the 表三 outcome and applicant groups per entity and year, with the shift in percentage
+    /// points from the previous year with data, as CSV (`entity,group,part,year,value,total,share_pct,shift_pp`),
+    /// JSON, a table or Markdown.
+    public static func shares(_ dataset: Dataset, entities: [String], from: Int? = nil, to: Int? = nil,
+                              format: Format, language: Language = .zh) throws -> String {
+        struct Row: Encodable {
+            var entity: String, group: String, part: String, year: Int, value: Double, total: Double
+            var share_pct: Double?, shift_pp: Double?
+        }
+        var rows: [Row] = []
+        var labels: [String: String] = [:]
+        for group in [ShareGroup.applicationOutcomes, ShareGroup.applicants] {
+            for p in group.parts { labels[group.id + "." + p.key] = language == .zh ? p.zh : p.en }
+            labels[group.id] = language == .zh ? group.zh : group.en
+            for e in entities {
+                let years = (dataset.series(entity: e, metric: group.total.metrics[0])?.years ?? [])
+                    .filter { $0 >= (from ?? Int.min) && $0 <= (to ?? Int.max) }
+                var previous: [String: Double] = [:]
+                for y in years {
+                    var now: [String: Double] = [:]
+                    for sh in group.shares(in: dataset, entity: e, year: y) {
+                        let pct = sh.share.percent
+                        now[sh.part] = pct
+                        let shift: Double? = if let pct, let before = previous[sh.part] { pct - before } else { nil }
+                        rows.append(Row(entity: e, group: group.id, part: sh.part, year: y, value: sh.value, total: sh.total,
+                                        share_pct: pct, shift_pp: shift))
+                    }
+                    previous = now
+                }
+            }
+        }
+        switch format {
+        case .json:
+            return try encode(rows) + "\n"
+        case .csv:
+            var s = "entity,group,part,year,value,total,share_pct,shift_pp\n"
+            for r in rows {
+                s += [TidyTable.escape(r.entity), r.group, r.part, String(r.year), TrendRow.number(r.value), TrendRow.number(r.total),
+                      r.share_pct.map(TrendRow.decimal) ?? "", r.shift_pp.map(TrendRow.decimal) ?? ""].joined(separator: ",") + "\n"
+            }
+            return s
+        case .table, .md:
+            let zh = language == .zh
+            let header = zh ? ["主体", "构成", "部分", "年份", "数值", "合计", "占比", "较上期（百分点）"]
+                            : ["entity", "group", "part", "year", "value", "total", "share", "shift (pp)"]
+            let body = rows.map { r in
+                [r.entity, labels[r.group] ?? r.group, labels[r.group + "." + r.part] ?? r.part, String(r.year),
+                 valueText(r.value, unit: ""), valueText(r.total, unit: ""),
+                 r.share_pct.map { NumberText.positional($0, fractionDigits: 1) + "%" } ?? "—",
+                 r.shift_pp.map { NumberText.signed($0, fractionDigits: 1) } ?? ""]
+            }
+            return format == .table ? TextTable.render(header: header, rows: body, rightAligned: [3, 4, 5, 6, 7])
+                                    : markdown(header: header, rows: body, right: [3, 4, 5, 6, 7])
+        }
+    }
+
+    /// The rank of each entity per metric and year (1 = largest; ties share a rank), as CSV
+    /// (`metric,year,rank,entity,value`), JSON, a table or Markdown.
+    public static func ranks(_ dataset: Dataset, metrics: [String], entities: [String]? = nil, from: Int? = nil, to: Int? = nil,
+                             format: Format, language: Language = .zh) throws -> String {
+        struct Row: Encodable { var metric: String, year: Int, rank: Int, entity: String, value: Double }
+        let keep = entities.map(Set.init)
+        var rows: [Row] = []
+        for m in metrics {
+            for y in dataset.years where y >= (from ?? Int.min) && y <= (to ?? Int.max) {
+                var list = Ranking.ranks(in: dataset, metric: m, year: y)
+                if let keep { list = list.filter { keep.contains($0.entity) } }
+                rows += list.map { Row(metric: m, year: y, rank: $0.rank, entity: $0.entity, value: $0.value) }
+            }
+        }
+        switch format {
+        case .json:
+            return try encode(rows) + "\n"
+        case .csv:
+            return "metric,year,rank,entity,value\n" + rows.map {
+                [$0.metric, String($0.year), String($0.rank), TidyTable.escape($0.entity), TrendRow.number($0.value)].joined(separator: ",") + "\n"
+            }.joined()
+        case .table, .md:
+            let zh = language == .zh
+            let header = zh ? ["指标", "年份", "排名", "主体", "数值"] : ["metric", "year", "rank", "entity", "value"]
+            let body = rows.map { r in
+                [MetricCatalog.standard[r.metric]?.label(language) ?? r.metric, String(r.year), String(r.rank), r.entity,
+                 valueText(r.value, unit: MetricCatalog.standard[r.metric]?.unit ?? "")]
+            }
+            return format == .table ? TextTable.render(header: header, rows: body, rightAligned: [1, 2, 4])
+                                    : markdown(header: header, rows: body, right: [1, 2, 4])
+        }
+    }
+
     /// The findings as plain sentences grouped by entity (table), Markdown bullets, JSON or CSV.
     public static func findings(_ list: [Finding], format: Format, language: Language = .zh) throws -> String {
         switch format {
@@ -118,10 +207,11 @@ public enum TrendsReport {
             var s = ""
             var current: String?
             for f in list {
-                if f.entity != current {
+                let group = f.kind == .ranking ? (language == .zh ? "各主体比较" : "Comparison") : f.entity
+                if group != current {
                     if current != nil { s += "\n" }
-                    s += format == .md ? "## \(f.entity)\n\n" : "\(f.entity)\n"
-                    current = f.entity
+                    s += format == .md ? "## \(group)\n\n" : "\(group)\n"
+                    current = group
                 }
                 s += format == .md ? "- \(f.text)\n" : "  · \(f.text)\n"
             }
