@@ -39,6 +39,27 @@ import Testing
         #expect(try JSONDecoder().decode([DatasetConflict].self, from: json) == d.conflicts)
     }
 
+    /// A sparse grid (1,100 bodies × 1,001 metrics, few rows) takes the comparison-sort path; the result is the same.
+    @Test func sparseGridsMergeLikeDenseOnes() throws {
+        var rows: [Observation] = []
+        for e in 0..<1100 {
+            rows.append(obs("体\(e)", 2021, "m.\(e % 1000)", Double(e), "a:\(e)"))
+            rows.append(obs("体\(e)", 2020, "m.\(e % 1000)", Double(e) - 1, "b:\(e)", derived: true))
+            rows.append(obs("体\(e)", 2021, "m.\(e % 1000)", Double(e) + 1, "c:\(e)"))
+        }
+        rows.append(obs("体0", 2019, "x.extra", 1, "d"))
+        let d = Dataset(rows)
+        #expect(d.count == 2201)
+        #expect(d.seriesCount == 1101)
+        #expect(d.conflicts.count == 1100)
+        #expect(d.conflicts.allSatisfy { $0.resolution == .firstPrinted && $0.kept.source.hasPrefix("a:") })
+        let s = try #require(d.series(entity: "体1050", metric: "m.50"))
+        #expect(s.values == [1049, 1050])
+        #expect(s.points.map(\.derived) == [true, false])
+        #expect(d.entities == d.entities.sorted())
+        #expect(d.observations().map(\.key) == d.observations().map(\.key).sorted { ($0.entity, MetricCatalog.standard.order(of: $0.metric), $0.metric, $0.year) < ($1.entity, MetricCatalog.standard.order(of: $1.metric), $1.metric, $1.year) })
+    }
+
     @Test func loaderReadsFoldersRecursivelyAndCollectsErrors() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trendplot-dataset-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub/deeper"), withIntermediateDirectories: true)
