@@ -114,8 +114,8 @@ import Testing
         var s = TrendRow.csvHeader + "\n"
         for i in 0..<d.seriesCount {
             let series = d.series(at: i).restricted(from: from, to: to)
-            let m = MetricCatalog.standard[series.metric]
-            for r in TrendRow.rows(of: series) { s += r.csvLine(unit: m?.unit ?? "", label: m?.labelZh ?? series.metric) + "\n" }
+            let m = d.unitAndLabel(ofSeries: i)
+            for r in TrendRow.rows(of: series) { s += r.csvLine(unit: m.unit, label: m.label) + "\n" }
         }
         return s
     }
@@ -155,7 +155,8 @@ import Testing
                     case 3: Double(Int.random(in: 0...10_000_000, using: &rng)) / 1_000_000
                     default: Double(Int.random(in: 0...100_000, using: &rng))
                     }
-                    obs.append(Observation(entity: "体\(e)", year: y, metric: m, value: v, source: "s,\"\(e)\"", derived: y % 2 == 0))
+                    obs.append(Observation(entity: "体\(e)", year: y, metric: m, value: v, unit: m == "x.custom" ? "个" : "件",
+                                           label: "标签,\(m)", source: "s,\"\(e)\"", derived: y % 2 == 0))
                 }
             }
         }

@@ -124,6 +124,15 @@ public struct Dataset: Sendable {
     /// The metric of series `index`.
     public func metric(ofSeries index: Int) -> String { storage.metrics.strings[Int(storage.seriesMetric[index])] }
 
+    /// The unit and label of series `index` for display: the catalog's in `language`, or for a metric the
+    /// catalog does not know, those of the series' first observation.
+    public func unitAndLabel(ofSeries index: Int, language: Language = .zh) -> (unit: String, label: String) {
+        let id = metric(ofSeries: index)
+        if let m = MetricCatalog.standard[id] { return (language == .zh ? m.unit : m.unitEn, m.label(language)) }
+        let a = storage.attributes[Int(storage.attribute[Int(storage.seriesStart[index])])]
+        return (storage.units.strings[Int(a.unit)], storage.labels.strings[Int(a.label)])
+    }
+
     /// The index of the series of `entity` and `metric`.
     public func seriesIndex(entity: String, metric: String) -> Int? {
         guard let e = entityIndex(entity), let m = storage.metrics.id(of: metric) else { return nil }

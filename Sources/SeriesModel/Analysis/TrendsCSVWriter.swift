@@ -27,14 +27,13 @@ public enum TrendsCSVWriter {
             while last > first && s.year[last - 1] > hi { last -= 1 }
             guard first < last else { continue }
             let m = Int(s.seriesMetric[si])
-            if metricTail[m] == nil {
-                let id = s.metrics.strings[m]
-                let meta = catalog[id]
+            if metricTail[m] == nil || catalog[s.metrics.strings[m]] == nil {
+                let meta = dataset.unitAndLabel(ofSeries: si, language: language)
                 var b = Bytes()
                 b.raw(",")
-                b.field(language == .zh ? meta?.unit ?? "" : meta?.unitEn ?? "")
+                b.field(meta.unit)
                 b.raw(",")
-                b.field(meta?.label(language) ?? id)
+                b.field(meta.label)
                 b.raw(",")
                 metricTail[m] = b.bytes
             }

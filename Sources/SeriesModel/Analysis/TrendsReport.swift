@@ -16,15 +16,7 @@ public enum TrendsReport {
     /// `series` (indices into `dataset`), restricted to `from...to`, piece by piece to `write`.
     public static func trends(_ dataset: Dataset, series: [Int], from: Int? = nil, to: Int? = nil,
                               format: Format, language: Language = .zh, write: (String) -> Void) throws {
-        let catalog = MetricCatalog.standard
-        var unitLabel: [String: (unit: String, label: String)] = [:]
-        func meta(_ metric: String) -> (unit: String, label: String) {
-            if let m = unitLabel[metric] { return m }
-            let m = catalog[metric]
-            let v = (language == .zh ? m?.unit ?? "" : m?.unitEn ?? "", m?.label(language) ?? metric)
-            unitLabel[metric] = v
-            return v
-        }
+        func meta(_ index: Int) -> (unit: String, label: String) { dataset.unitAndLabel(ofSeries: index, language: language) }
         switch format {
         case .csv:
             TrendsCSVWriter.write(dataset, series: series, from: from, to: to, language: language) {
@@ -35,7 +27,7 @@ public enum TrendsReport {
             for i in series {
                 let s = dataset.series(at: i).restricted(from: from, to: to)
                 guard !s.points.isEmpty else { continue }
-                let m = meta(s.metric)
+                let m = meta(i)
                 out.append(SeriesJSON(series: s, unit: m.unit, label: m.label))
             }
             let doc = TrendsJSON(series: out, conflicts: dataset.conflicts, errors: dataset.errors.map(\.description))
@@ -48,7 +40,7 @@ public enum TrendsReport {
             for i in series {
                 let s = dataset.series(at: i).restricted(from: from, to: to)
                 guard !s.points.isEmpty else { continue }
-                let m = meta(s.metric)
+                let m = meta(i)
                 for r in TrendRow.rows(of: s) {
                     rows.append([r.entity, m.label, String(r.year), valueText(r.value, unit: m.unit),
                                  r.change.absolute.flatMap { r.change.relative.ratio == nil ? nil : NumberText.signed($0, fractionDigits: $0 == $0.rounded() ? 0 : 2) } ?? "",
