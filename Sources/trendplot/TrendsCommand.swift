@@ -39,7 +39,7 @@ struct TrendsCommand: ParsableCommand {
     @Argument(help: "Report files, tidy CSV/JSON files or folders; - for stdin.")
     var data: [String]
 
-    @Option(name: .customLong("metric"), help: "A metric id to show (repeatable); a trailing * matches a prefix, e.g. applications.*.")
+    @Option(name: .customLong("metric"), help: "A metric id to show (repeatable); * matches any run of characters, e.g. 'applications.*.total'.")
     var metrics: [String] = []
 
     @Option(name: .customLong("entity"), help: "A body to show (repeatable); old names are resolved with --alias.")
@@ -95,35 +95,28 @@ struct TrendsCommand: ParsableCommand {
             }
             aliases = try EntityAliases.read(Array(bytes), file: alias)
         }
-        let clock = ContinuousClock()
-        var last = clock.now
-        func phase(_ name: String) {
-            guard timings else { return }
-            let now = clock.now
-            let d = now - last
-            let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-            let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-            let memory = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
-                .map { $0.split(whereSeparator: \.isWhitespace).dropFirst().joined(separator: " ") }
-            let mem = memory.count == 2 ? ", rss \(memory[1]), peak \(memory[0])" : ""
-            FileHandle.standardError.write(Data("trendplot: phase \(name): \(NumberText.positional(ms / 1000, fractionDigits: 2)) s\(mem)\n".utf8))
-            last = now
-        }
+        var timer = PhaseTimer(enabled: timings)
         let loader = DatasetLoader(aliases: aliases, reportReader: Self.reportReader)
         var builder = DatasetBuilder(aliases: aliases)
-        let paths = data.filter { $0 != "-" }
-        let (files, errors) = DatasetLoader.expand(paths)
-        for e in errors { builder.addError(e) }
-        loader.read(files, into: &builder)
-        if data.contains("-") {
-            builder.addFile("-")
-            loader.read(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "-", into: &builder)
+        // Inputs are read in command-line order (it decides which of two printed values is kept); `-` is stdin.
+        var pending: [String] = []
+        for (i, item) in data.enumerated() {
+            if item != "-" { pending.append(item) }
+            guard item == "-" || i == data.count - 1 else { continue }
+            let (files, errors) = DatasetLoader.expand(pending)
+            for e in errors { builder.addError(e) }
+            loader.read(files, into: &builder)
+            pending = []
+            if item == "-" {
+                builder.addFile("-")
+                loader.read(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "-", into: &builder)
+            }
         }
-        phase("read \(builder.rowCount) rows")
+        timer.lap("read \(builder.rowCount) rows")
         var dataset = builder.build()
-        phase("merge into \(dataset.count) observations, \(dataset.seriesCount) series")
+        timer.lap("merge into \(dataset.count) observations, \(dataset.seriesCount) series")
         if indicators { dataset.addIndicators() }
-        phase("indicators (now \(dataset.count) observations, \(dataset.seriesCount) series)")
+        timer.lap("indicators (now \(dataset.count) observations, \(dataset.seriesCount) series)")
         report(dataset)
         if dataset.count == 0 && !dataset.errors.isEmpty { throw ExitCode(2) }
 
@@ -164,7 +157,7 @@ struct TrendsCommand: ParsableCommand {
                                     language: language) { out.write($0) }
         }
         out.flush()
-        phase(findings ? "findings" : "trends and output")
+        timer.lap(findings ? "findings" : "trends and output")
     }
 
     private var reportFormat: TrendsReport.Format { TrendsReport.Format(rawValue: format.rawValue) ?? .table }
@@ -211,6 +204,31 @@ struct TrendsCommand: ParsableCommand {
             if dataset.conflicts.count > 20 { err += "  … and \(dataset.conflicts.count - 20) more (see --format json)\n" }
         }
         if !err.isEmpty { FileHandle.standardError.write(Data(err.utf8)) }
+    }
+}
+
+/// Prints the time and memory of each phase to stderr (`--timings`).
+struct PhaseTimer {
+    let enabled: Bool
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+        last = clock.now
+    }
+
+    mutating func lap(_ name: String) {
+        guard enabled else { return }
+        let now = clock.now
+        let d = now - last
+        last = now
+        let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let memory = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+            .map { $0.split(whereSeparator: \.isWhitespace).dropFirst().joined(separator: " ") }
+        let mem = memory.count == 2 ? ", rss \(memory[1]), peak \(memory[0])" : ""
+        FileHandle.standardError.write(Data("trendplot: phase \(name): \(NumberText.positional(seconds, fractionDigits: 2)) s\(mem)\n".utf8))
     }
 }
 
