@@ -24,17 +24,14 @@ extension Dataset {
             let attribute: Int32
         }
         var resolved: [Resolved] = []
-        var attrs = AttributeTable(ids: s.attributeIDs, list: s.attributes)
         for d in definitions {
             let inputs = d.inputs
             let metric = s.metrics.intern(d.id)
             let source = s.sources.intern("\(d.labelZh) = \(d.formula)")
-            let attribute = attrs.id(unit: s.units.intern(d.unit), label: s.labels.intern(d.labelZh))
+            let attribute = s.attributes.id(unit: s.units.intern(d.unit), label: s.labels.intern(d.labelZh))
             resolved.append(Resolved(definition: d, inputs: inputs, inputIDs: inputs.map { s.metrics.id(of: $0) },
                                      metric: metric, source: source, attribute: attribute))
         }
-        s.attributeIDs = attrs.ids
-        s.attributes = attrs.list
         var seriesOfMetric = [Int32](repeating: -1, count: s.metrics.count)
         var newSeries: [(entity: Int32, metric: Int32, start: Int32, count: Int32)] = []
         // New rows are collected apart and appended once, so the big columns grow exactly once.
@@ -135,20 +132,5 @@ extension Dataset {
         s.seriesStart = table.map(\.start)
         s.seriesCount = table.map(\.count)
         conflicts.append(contentsOf: newConflicts)
-    }
-}
-
-/// The (unit, label) pairs of a dataset, interned.
-struct AttributeTable {
-    var ids: [UInt64: Int32]
-    var list: [(unit: Int32, label: Int32)]
-
-    mutating func id(unit: Int32, label: Int32) -> Int32 {
-        let k = UInt64(UInt32(bitPattern: unit)) << 32 | UInt64(UInt32(bitPattern: label))
-        if let id = ids[k] { return id }
-        let id = Int32(list.count)
-        list.append((unit, label))
-        ids[k] = id
-        return id
     }
 }

@@ -17,8 +17,7 @@ public struct Dataset: Sendable {
         var sources = ByteInterner()
         var units = ByteInterner()
         var labels = ByteInterner()
-        var attributeIDs: [UInt64: Int32] = [:]
-        var attributes: [(unit: Int32, label: Int32)] = []
+        var attributes = AttributeTable()
         // Point columns (entity and metric are only used while building the series table).
         var entity: [Int32] = []
         var metric: [Int32] = []
@@ -129,7 +128,7 @@ public struct Dataset: Sendable {
     public func unitAndLabel(ofSeries index: Int, language: Language = .zh) -> (unit: String, label: String) {
         let id = metric(ofSeries: index)
         if let m = MetricCatalog.standard[id] { return (language == .zh ? m.unit : m.unitEn, m.label(language)) }
-        let a = storage.attributes[Int(storage.attribute[Int(storage.seriesStart[index])])]
+        let a = storage.attributes[storage.attribute[Int(storage.seriesStart[index])]]
         return (storage.units.strings[Int(a.unit)], storage.labels.strings[Int(a.label)])
     }
 
@@ -179,7 +178,7 @@ public struct Dataset: Sendable {
     }
 
     private func observation(at i: Int, key: ObservationKey) -> Observation {
-        let a = storage.attributes[Int(storage.attribute[i])]
+        let a = storage.attributes[storage.attribute[i]]
         return Observation(entity: key.entity, year: key.year, metric: key.metric, value: storage.value[i],
                            unit: storage.units.strings[Int(a.unit)], label: storage.labels.strings[Int(a.label)],
                            source: storage.sources.strings[Int(storage.source[i])], derived: storage.derived[i])

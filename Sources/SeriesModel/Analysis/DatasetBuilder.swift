@@ -23,8 +23,7 @@ public struct DatasetBuilder: Sendable {
     var sources = ByteInterner()
     var units = ByteInterner()
     var labels = ByteInterner()
-    var attributeIDs: [UInt64: Int32] = [:]
-    var attributes: [(unit: Int32, label: Int32)] = []
+    var attributes = AttributeTable()
 
     var rowEntity: [Int32] = []
     var rowMetric: [Int32] = []
@@ -77,14 +76,7 @@ public struct DatasetBuilder: Sendable {
         return id
     }
 
-    mutating func attributeID(unit: Int32, label: Int32) -> Int32 {
-        let k = UInt64(UInt32(bitPattern: unit)) << 32 | UInt64(UInt32(bitPattern: label))
-        if let id = attributeIDs[k] { return id }
-        let id = Int32(attributes.count)
-        attributes.append((unit, label))
-        attributeIDs[k] = id
-        return id
-    }
+    mutating func attributeID(unit: Int32, label: Int32) -> Int32 { attributes.id(unit: unit, label: label) }
 
     /// True once the columns were reserved from an estimate of the rows to come.
     var reservedByEstimate = false
@@ -242,7 +234,6 @@ public struct DatasetBuilder: Sendable {
         store.sources = sources
         store.units = units
         store.labels = labels
-        store.attributeIDs = attributeIDs
         store.attributes = attributes
         return Dataset(storage: store, conflicts: conflicts, errors: errors, files: files)
     }
