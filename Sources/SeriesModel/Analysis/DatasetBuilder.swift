@@ -118,13 +118,41 @@ public struct DatasetBuilder: Sendable {
         let entityOrder = entityNames.indices.sorted { entityNames[$0] < entityNames[$1] }
         var entityRank = [Int32](repeating: 0, count: entityNames.count)
         for (r, e) in entityOrder.enumerated() { entityRank[e] = Int32(r) }
-        let metricRank = Dataset.ranks(of: metrics.strings)
-        let metricCount = metrics.count
+        var perm = seriesOrder(entityRank: entityRank, metricRank: Dataset.ranks(of: metrics.strings))
+        let (keep, conflicts) = resolveDuplicates(perm)
 
-        // Group rows by series: a counting sort when the (entity × metric) grid is small, else a comparison sort.
+        var store = Dataset.Storage()
+        store.entities = entityOrder.map { entityNames[$0] }
+        var visited = BitSet(count: n)
+        func arrange<T>(_ column: inout [T], _ store: inout [T]) {
+            swap(&column, &store)
+            Self.arrange(&store, by: perm, keeping: keep, visited: &visited)
+        }
+        arrange(&rowEntity, &store.entity)
+        for k in store.entity.indices { store.entity[k] = entityRank[Int(store.entity[k])] }
+        arrange(&rowMetric, &store.metric)
+        arrange(&rowYear, &store.year)
+        arrange(&rowValue, &store.value)
+        arrange(&rowDerived, &store.derived)
+        arrange(&rowSource, &store.source)
+        arrange(&rowAttribute, &store.attribute)
+        perm = []
+        store.metrics = metrics
+        store.sources = sources
+        store.units = units
+        store.labels = labels
+        store.attributes = attributes
+        return Dataset(storage: store, conflicts: conflicts, errors: errors, files: files)
+    }
+
+    /// The row indices in (entity, metric, year) order; within a year printed rows first, then input order.
+    private func seriesOrder(entityRank: [Int32], metricRank: [Int32]) -> [Int32] {
+        let n = rowValue.count
+        let metricCount = metricRank.count
         var perm = [Int32](repeating: 0, count: n)
-        let cells = entityNames.count * metricCount
+        let cells = entityRank.count * metricCount
         func seriesKey(_ i: Int) -> Int { Int(entityRank[Int(rowEntity[i])]) * metricCount + Int(metricRank[Int(rowMetric[i])]) }
+        // Group rows by series: a counting sort when the (entity × metric) grid is small, else a comparison sort.
         if cells <= max(4 * n, 1 << 20) {
             var start = [Int32](repeating: 0, count: cells + 1)
             for i in 0..<n { start[seriesKey(i) + 1] += 1 }
@@ -141,7 +169,6 @@ public struct DatasetBuilder: Sendable {
                 return ka != kb ? ka < kb : a < b
             }
         }
-
         // Within a series: by year, printed before derived, then input order.
         func before(_ a: Int32, _ b: Int32) -> Bool {
             let ya = rowYear[Int(a)], yb = rowYear[Int(b)]
@@ -167,8 +194,12 @@ public struct DatasetBuilder: Sendable {
             }
             runStart = runEnd
         }
+        return perm
+    }
 
-        // Keep one row per (entity, metric, year): the first of each run in sorted order.
+    /// Which sorted positions to keep (the first of each (entity, metric, year)) and the conflicts of the others.
+    private func resolveDuplicates(_ perm: [Int32]) -> (keep: BitSet, conflicts: [DatasetConflict]) {
+        let n = perm.count
         var conflicts: [DatasetConflict] = []
         var keep = BitSet(count: n)
         var i = 0
@@ -183,7 +214,7 @@ public struct DatasetBuilder: Sendable {
                     let resolution: DatasetConflict.Resolution =
                         rowDerived[winner] == rowDerived[loser] ? (rowDerived[winner] ? .firstDerived : .firstPrinted) : .printedOverDerived
                     conflicts.append(DatasetConflict(
-                        key: ObservationKey(entity: entityNames[Int(rowEntity[winner])], year: Int(rowYear[winner]),
+                        key: ObservationKey(entity: entities.strings[Int(rowEntity[winner])], year: Int(rowYear[winner]),
                                             metric: metrics.strings[Int(rowMetric[winner])]),
                         kept: .init(value: rowValue[winner], source: sources.strings[Int(rowSource[winner])], derived: rowDerived[winner]),
                         dropped: .init(value: rowValue[loser], source: sources.strings[Int(rowSource[loser])], derived: rowDerived[loser]),
@@ -193,49 +224,33 @@ public struct DatasetBuilder: Sendable {
             }
             i = j
         }
+        return (keep, conflicts)
+    }
 
-        // Put each column in series order in place (following the permutation's cycles), then drop duplicates.
-        var visited = BitSet(count: n)
-        func arrange<T>(_ column: inout [T]) {
-            visited.removeAll()
-            column.withUnsafeMutableBufferPointer { c in
-                for start in 0..<n where !visited.contains(start) {
-                    let first = c[start]
-                    var j = start
-                    while true {
-                        visited.insert(j)
-                        let k = Int(perm[j])
-                        if k == start { c[j] = first; break }
-                        c[j] = c[k]
-                        j = k
-                    }
-                }
-                var w = 0
-                for r in 0..<n where keep.contains(r) {
-                    c[w] = c[r]
-                    w += 1
+    /// Puts `column` in the order `perm` (new[i] = old[perm[i]]) in place by following the permutation's cycles,
+    /// then keeps only the positions in `keep` — no second copy of the column is made.
+    private static func arrange<T>(_ column: inout [T], by perm: [Int32], keeping keep: BitSet, visited: inout BitSet) {
+        let n = perm.count
+        visited.removeAll()
+        column.withUnsafeMutableBufferPointer { c in
+            for start in 0..<n where !visited.contains(start) {
+                let first = c[start]
+                var j = start
+                while true {
+                    visited.insert(j)
+                    let k = Int(perm[j])
+                    if k == start { c[j] = first; break }
+                    c[j] = c[k]
+                    j = k
                 }
             }
-            column.removeLast(n - keep.count)
+            var w = 0
+            for r in 0..<n where keep.contains(r) {
+                c[w] = c[r]
+                w += 1
+            }
         }
-        var store = Dataset.Storage()
-        store.entities = entityOrder.map { entityNames[$0] }
-        swap(&rowEntity, &store.entity)
-        arrange(&store.entity)
-        for k in store.entity.indices { store.entity[k] = entityRank[Int(store.entity[k])] }
-        swap(&rowMetric, &store.metric); arrange(&store.metric)
-        swap(&rowYear, &store.year); arrange(&store.year)
-        swap(&rowValue, &store.value); arrange(&store.value)
-        swap(&rowDerived, &store.derived); arrange(&store.derived)
-        swap(&rowSource, &store.source); arrange(&store.source)
-        swap(&rowAttribute, &store.attribute); arrange(&store.attribute)
-        perm = []
-        store.metrics = metrics
-        store.sources = sources
-        store.units = units
-        store.labels = labels
-        store.attributes = attributes
-        return Dataset(storage: store, conflicts: conflicts, errors: errors, files: files)
+        column.removeLast(n - keep.count)
     }
 }
 
