@@ -110,11 +110,8 @@ public struct Dataset: Sendable {
             points.append(Series.Point(year: Int(s.year[i]), value: s.value[i], derived: s.derived[i],
                                        source: s.sources.strings[Int(s.source[i])]))
         }
-        var out = Series(entity: "", metric: "", points: [])
-        out.entity = s.entities[Int(s.seriesEntity[index])]
-        out.metric = s.metrics.strings[Int(s.seriesMetric[index])]
-        out.points = points
-        return out
+        return Series(entity: s.entities[Int(s.seriesEntity[index])], metric: s.metrics.strings[Int(s.seriesMetric[index])],
+                      sortedPoints: points)
     }
 
     /// The entity of series `index`.

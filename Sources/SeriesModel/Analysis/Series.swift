@@ -41,6 +41,13 @@ public struct Series: Sendable, Hashable {
         self.points = points.sorted { $0.year < $1.year }
     }
 
+    /// Creates a series from points already in ascending year order.
+    init(entity: String, metric: String, sortedPoints: [Point]) {
+        self.entity = entity
+        self.metric = metric
+        self.points = sortedPoints
+    }
+
     /// The years with a value.
     public var years: [Int] { points.map(\.year) }
 

@@ -43,7 +43,7 @@ public enum TrendsReport {
                 let m = meta(i)
                 for r in TrendRow.rows(of: s) {
                     rows.append([r.entity, m.label, String(r.year), valueText(r.value, unit: m.unit),
-                                 r.change.absolute.flatMap { r.change.relative.ratio == nil ? nil : NumberText.signed($0, fractionDigits: $0 == $0.rounded() ? 0 : 2) } ?? "",
+                                 r.change.absolute.map { NumberText.signed($0, fractionDigits: $0 == $0.rounded() ? 0 : 2) } ?? "",
                                  relativeText(r.change.relative, zh: zh)])
                 }
                 let sum = s.summary()
