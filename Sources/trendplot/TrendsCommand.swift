@@ -51,6 +51,9 @@ struct TrendsCommand: ParsableCommand {
     @Option(help: "Last year to show.")
     var to: Int?
 
+    @Option(name: .customLong("index-base"), help: "Base year of the index column (= 100); default: each series' first year.")
+    var indexBase: Int?
+
     @Option(help: "Output format: table, csv, json or md.")
     var format: Format = .table
 
@@ -149,12 +152,12 @@ struct TrendsCommand: ParsableCommand {
                                        format: format == .json ? .json : .csv) { out.write($0) }
         } else if format == .csv {
             out.flush()
-            TrendsCSVWriter.write(dataset, series: selected, from: from, to: to, language: language) {
+            TrendsCSVWriter.write(dataset, series: selected, from: from, to: to, language: language, indexBase: indexBase) {
                 FileHandle.standardOutput.write(Data($0))
             }
         } else {
             try TrendsReport.trends(dataset, series: selected, from: from, to: to, format: reportFormat,
-                                    language: language) { out.write($0) }
+                                    language: language, indexBase: indexBase) { out.write($0) }
         }
         out.flush()
         timer.lap(findings ? "findings" : "trends and output")

@@ -110,19 +110,19 @@ import Testing
 
 @Suite struct TrendsCSVWriterTests {
     /// The fast writer and the row-by-row reference agree byte for byte.
-    func reference(_ d: Dataset, from: Int? = nil, to: Int? = nil) -> String {
+    func reference(_ d: Dataset, from: Int? = nil, to: Int? = nil, indexBase: Int? = nil) -> String {
         var s = TrendRow.csvHeader + "\n"
         for i in 0..<d.seriesCount {
             let series = d.series(at: i).restricted(from: from, to: to)
             let m = d.unitAndLabel(ofSeries: i)
-            for r in TrendRow.rows(of: series) { s += r.csvLine(unit: m.unit, label: m.label) + "\n" }
+            for r in TrendRow.rows(of: series, indexBase: indexBase) { s += r.csvLine(unit: m.unit, label: m.label) + "\n" }
         }
         return s
     }
 
-    func fast(_ d: Dataset, from: Int? = nil, to: Int? = nil) -> String {
+    func fast(_ d: Dataset, from: Int? = nil, to: Int? = nil, indexBase: Int? = nil) -> String {
         var bytes: [UInt8] = []
-        TrendsCSVWriter.write(d, series: Array(0..<d.seriesCount), from: from, to: to, chunkSize: 512) { bytes += $0 }
+        TrendsCSVWriter.write(d, series: Array(0..<d.seriesCount), from: from, to: to, indexBase: indexBase, chunkSize: 512) { bytes += $0 }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -130,6 +130,10 @@ import Testing
         let d = AnalysisFixtures.load([AnalysisFixtures.pingtan, AnalysisFixtures.mudanjiangTable2, AnalysisFixtures.mudanjiangTables34])
         #expect(fast(d) == reference(d))
         #expect(fast(d, from: 2020, to: 2021) == reference(d, from: 2020, to: 2021))
+        #expect(fast(d, indexBase: 2021) == reference(d, indexBase: 2021))
+        // Pingtan licensing decisions with 2021 = 100: 181 → 7.89, 2293 → 100, 10690 → 466.2.
+        let rows = fast(d, indexBase: 2021).split(separator: "\n").filter { $0.hasPrefix("平潭综合实验区,licensing.decisions,") }
+        #expect(rows.map { $0.split(separator: ",", omittingEmptySubsequences: false)[7] } == ["7.89", "100", "466.2"])
     }
 
     @Test func summariesMatchTheReference() {
@@ -162,6 +166,7 @@ import Testing
         }
         let d = Dataset(obs)
         #expect(fast(d) == reference(d))
+        #expect(fast(d, indexBase: 2019) == reference(d, indexBase: 2019))
         var bytes: [UInt8] = []
         TrendsCSVWriter.writeSummaries(d, series: Array(0..<d.seriesCount)) { bytes += $0 }
         var summaries = SeriesSummary.csvHeader + "\n"

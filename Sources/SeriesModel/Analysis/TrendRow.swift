@@ -16,7 +16,7 @@ public struct TrendRow: Sendable, Hashable {
     public var value: Double
     /// The change from the previous year.
     public var change: YearChange
-    /// The index, first year of the series = 100; nil when that value is zero.
+    /// The index, base year (default: the first year of the series) = 100; nil when the base is missing or zero.
     public var index: Double?
     /// The trailing three-year moving average, nil when the window has a gap.
     public var movingAverage: Double?
@@ -28,10 +28,10 @@ public struct TrendRow: Sendable, Hashable {
     /// The CSV header of ``csvLine``.
     public static let csvHeader = "entity,metric,year,value,yoy_abs,yoy_pct,yoy_note,index,moving_avg,unit,label,derived,source"
 
-    /// The rows of `series`, one per year.
-    public static func rows(of series: Series, window: Int = 3) -> [TrendRow] {
+    /// The rows of `series`, one per year; the index has `indexBase` (default: the first year) = 100.
+    public static func rows(of series: Series, window: Int = 3, indexBase: Int? = nil) -> [TrendRow] {
         let changes = series.yearOverYear()
-        let index = Dictionary(series.index().map { ($0.year, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let index = Dictionary(series.index(base: indexBase).map { ($0.year, $0.value) }, uniquingKeysWith: { a, _ in a })
         let ma = Dictionary(series.movingAverage(window: window).map { ($0.year, $0.value) }, uniquingKeysWith: { a, _ in a })
         return zip(series.points, changes).map { p, c in
             TrendRow(entity: series.entity, metric: series.metric, year: p.year, value: p.value, change: c,

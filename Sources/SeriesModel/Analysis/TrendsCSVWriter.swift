@@ -8,9 +8,10 @@
 /// ```
 public enum TrendsCSVWriter {
     /// Writes the header and the rows of the series at `series`, restricted to `from...to`, in chunks of about
-    /// `chunkSize` bytes. Labels and units come from the catalog in `language`.
+    /// `chunkSize` bytes. Labels and units come from the catalog in `language`; the index has `indexBase`
+    /// (default: each series' first year) = 100.
     public static func write(_ dataset: Dataset, series: [Int], from: Int? = nil, to: Int? = nil, language: Language = .zh,
-                             chunkSize: Int = 1 << 20, output: ([UInt8]) -> Void) {
+                             indexBase: Int? = nil, chunkSize: Int = 1 << 20, output: ([UInt8]) -> Void) {
         let s = dataset.storage
         var out = Bytes()
         out.bytes.reserveCapacity(chunkSize + 4096)
@@ -42,7 +43,11 @@ public enum TrendsCSVWriter {
             head.raw(",")
             head.field(s.metrics.strings[m])
             head.raw(",")
-            let base = s.value[first]
+            var base: Double? = s.value[first]
+            if let indexBase {
+                base = nil
+                for k in first..<last where s.year[k] == Int16(clamping: indexBase) { base = s.value[k] }
+            }
             for k in first..<last {
                 let year = s.year[k], v = s.value[k]
                 out.bytes.append(contentsOf: head.bytes)
@@ -62,7 +67,7 @@ public enum TrendsCSVWriter {
                     out.raw(",,n/a")
                 }
                 out.byte(44)
-                if base != 0 { out.decimal(v / base * 100) }
+                if let base, base != 0 { out.decimal(v / base * 100) }
                 out.byte(44)
                 if k - first >= 2 && s.year[k - 2] == year - 2 {
                     var sum = 0.0

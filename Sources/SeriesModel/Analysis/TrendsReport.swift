@@ -15,11 +15,11 @@ public enum TrendsReport {
     /// Writes the rows (and, for JSON, the per-series summaries, conflicts and errors) of the series at
     /// `series` (indices into `dataset`), restricted to `from...to`, piece by piece to `write`.
     public static func trends(_ dataset: Dataset, series: [Int], from: Int? = nil, to: Int? = nil,
-                              format: Format, language: Language = .zh, write: (String) -> Void) throws {
+                              format: Format, language: Language = .zh, indexBase: Int? = nil, write: (String) -> Void) throws {
         func meta(_ index: Int) -> (unit: String, label: String) { dataset.unitAndLabel(ofSeries: index, language: language) }
         switch format {
         case .csv:
-            TrendsCSVWriter.write(dataset, series: series, from: from, to: to, language: language) {
+            TrendsCSVWriter.write(dataset, series: series, from: from, to: to, language: language, indexBase: indexBase) {
                 write(String(decoding: $0, as: UTF8.self))
             }
         case .json:
@@ -28,7 +28,7 @@ public enum TrendsReport {
                 let s = dataset.series(at: i).restricted(from: from, to: to)
                 guard !s.points.isEmpty else { continue }
                 let m = meta(i)
-                out.append(SeriesJSON(series: s, unit: m.unit, label: m.label))
+                out.append(SeriesJSON(series: s, unit: m.unit, label: m.label, indexBase: indexBase))
             }
             let doc = TrendsJSON(series: out, conflicts: dataset.conflicts, errors: dataset.errors.map(\.description))
             write(try encode(doc) + "\n")
@@ -261,6 +261,7 @@ struct SeriesJSON: Encodable {
     var series: Series
     var unit: String
     var label: String
+    var indexBase: Int?
 
     enum Keys: String, CodingKey {
         case entity, metric, unit, label, points, summary
@@ -276,7 +277,7 @@ struct SeriesJSON: Encodable {
         try c.encode(unit, forKey: .unit)
         try c.encode(label, forKey: .label)
         var points = c.nestedUnkeyedContainer(forKey: .points)
-        for r in TrendRow.rows(of: series) {
+        for r in TrendRow.rows(of: series, indexBase: indexBase) {
             var p = points.nestedContainer(keyedBy: Keys.self)
             try p.encode(r.year, forKey: .year)
             try p.encode(r.value, forKey: .value)
