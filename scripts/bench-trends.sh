@@ -36,7 +36,7 @@ fi
 run() {
     local label="$1"; shift
     echo "== $label: trendplot $*" >&2
-    /usr/bin/time -v "$BIN" "$@" 2>&1 >/dev/null | grep -E "Elapsed|Maximum resident|trendplot:|phase" >&2
+    /usr/bin/time -v "$BIN" "$@" 2>&1 >/dev/null | grep -E "Elapsed|Maximum resident|User time|Percent of CPU|trendplot:|phase" >&2
 }
 run "trends, CSV of every row" trends "$DIR" --format csv --timings
 run "summaries (CAGR, OLS, largest moves) of every series" trends "$DIR" --summary --timings
