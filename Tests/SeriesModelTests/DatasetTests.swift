@@ -147,6 +147,45 @@ import Testing
         #expect(g.build().value(entity: "牡丹江市人民政府", year: 2020, metric: "licensing.decisions") == 387576)
     }
 
+    /// Tiny blocks put every record, field, quote and CRLF across a block boundary; the result must not change.
+    @Test(arguments: [1, 2, 3, 7, 64, 1000])
+    func streamingAcrossBlockBoundaries(blockSize: Int) throws {
+        var text = "\u{FEFF}entity,year,metric,value,unit,label,source,derived\r\n"
+        for i in 0..<60 {
+            text += "\"平潭综合实验区\",\(2015 + i % 8),m.\(i % 5),\"\(i),\(i % 10)00\",件,\"say \"\"\(i)\"\"\nok\",\"src,\(i)\",\(i % 2 == 0)\r\n"
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trendplot-blocks-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var b = DatasetBuilder()
+        TidyCSVScanner.read(path: url.path, file: "b.csv", into: &b, expectedBytes: nil, blockSize: blockSize)
+        let streamed = b.build()
+        #expect(streamed.errors.isEmpty)
+        let reference = Dataset(try TidyTable.readCSV(Array(text.utf8), file: "b.csv"))
+        #expect(streamed.observations() == reference.observations())
+        #expect(streamed.value(entity: "平潭综合实验区", year: 2016, metric: "m.1") != nil)
+    }
+
+    @Test func scannerEdgeCases() {
+        func read(_ text: String) -> (Dataset, [String]) {
+            var b = DatasetBuilder()
+            TidyCSVScanner.read(bytes: Array(text.utf8), file: "e.csv", into: &b)
+            let d = b.build()
+            return (d, d.errors.map(\.description))
+        }
+        #expect(read("").1 == ["e.csv: line 1: empty file: expected the header entity,year,metric,value,unit,label,source,derived"])
+        #expect(read("entity,year,metric,value\r\n").0.count == 0)
+        #expect(read("entity,year,metric,value\r\n").1.isEmpty)
+        let noNewline = read("entity,year,metric,value\r\n甲,2020,licensing.decisions,12\r\n甲,2021,licensing.decisions,13")
+        #expect(noNewline.0.series(entity: "甲", metric: "licensing.decisions")?.values == [12, 13])
+        #expect(noNewline.0.observation(.init(entity: "甲", year: 2021, metric: "licensing.decisions"))?.source == "e.csv:3")
+        #expect(read("entity,year,value\n甲,2020,1\n").1
+                == ["e.csv: line 1: missing column “metric”: expected the header entity,year,metric,value,unit,label,source,derived"])
+        let blanks = read("entity,year,metric,value,derived\n甲,2020,m,,\n,,,,\n甲,2021,m,5,maybe\n")
+        #expect(blanks.0.count == 0)
+        #expect(blanks.1 == ["e.csv: line 4, column derived: expected true or false, found “maybe”"])
+    }
+
     @Test func fastNumberParsingMatchesDoubleParsing() {
         var rng = AnalysisFixtures.SplitMix(seed: 7)
         for _ in 0..<2000 {

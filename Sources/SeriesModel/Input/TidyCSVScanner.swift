@@ -20,13 +20,18 @@ public enum TidyCSVScanner {
     /// `expectedBytes`, the size of this file and the tidy CSV files still to come, lets the builder reserve its
     /// columns once (estimated from the first block) instead of growing them step by step.
     public static func read(path: String, file: String, into builder: inout DatasetBuilder, expectedBytes: Int? = nil) {
+        read(path: path, file: file, into: &builder, expectedBytes: expectedBytes, blockSize: 1 << 22)
+    }
+
+    /// Streams with blocks of `blockSize` bytes (tests use tiny blocks to cross every boundary).
+    static func read(path: String, file: String, into builder: inout DatasetBuilder, expectedBytes: Int?, blockSize: Int) {
         guard let fp = fopen(path, "rb") else {
             builder.addError(InputError(file: file, message: "cannot open the file (\(String(cString: strerror(errno))))"))
             return
         }
         defer { fclose(fp) }
         var state = State(file: file, rowsAtStart: builder.rowCount)
-        var buffer = [UInt8](repeating: 0, count: 1 << 22)
+        var buffer = [UInt8](repeating: 0, count: max(blockSize, 1))
         var filled = 0
         var eof = false
         while true {
