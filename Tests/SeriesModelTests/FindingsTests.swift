@@ -33,6 +33,10 @@ import Testing
         #expect(trend.text == "2019—2022年，行政许可处理决定由181件增至1.07万件，年均增长289.4%（2020年无数据）。")
         #expect(trend.uses.count == 3)
         #expect(list.contains { $0.kind == .gap && $0.text.hasPrefix("2020年无数据") })
+        // 表三 2022: 不予公开 1 + 2 + 1 = 4 (process information 2); 无法提供 37, all 本机关不掌握.
+        let reasons = try #require(list.first { $0.kind == .reasons })
+        #expect(reasons.text == "2022年不予公开4件，主要原因是属于四类过程性信息（2件，占50.0%）；无法提供37件，主要原因是本机关不掌握相关政府信息（37件，占100.0%）。")
+        #expect(reasons.uses.count == 11)
         let reviews = try #require(list.first { $0.metric == "review.total" && $0.kind == .trend })
         #expect(reviews.text.contains("起始年为0"))
         // Every quoted observation exists, and every sentence with numbers has a source.

@@ -21,6 +21,8 @@ public struct Finding: Sendable, Hashable, Codable {
         case shares
         /// Reviews and lawsuits.
         case disputes
+        /// The main reasons for denying or not providing information.
+        case reasons
         /// Years without data.
         case gap
         /// How the bodies rank against each other.

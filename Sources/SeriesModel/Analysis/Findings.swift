@@ -103,6 +103,7 @@ public struct Findings: Sendable {
         for group in [ShareGroup.applicants, ShareGroup.applicationOutcomes] {
             if let f = sharesSentence(dataset, group, entity, latest) { out.append(f) }
         }
+        if let f = reasonsSentence(dataset, entity, latest) { out.append(f) }
         if let f = disputesSentence(dataset, entity, latest) { out.append(f) }
         if let f = gapSentence(dataset, entity, all) { out.append(f) }
         return out
@@ -259,6 +260,28 @@ public struct Findings: Sendable {
         return make(dataset, .shares, entity, latest, group.total.metrics.first, text, uses)
     }
 
+    /// The largest 不予公开 and 无法提供 reasons of the latest year.
+    private func reasonsSentence(_ dataset: Dataset, _ entity: String, _ latest: Int) -> Finding? {
+        var parts: [String] = []
+        var uses: [ObservationKey] = []
+        for (prefix, zhName, enName) in [("denied_", "不予公开", "denied"), ("unable_", "无法提供", "not provided")] {
+            let rows = MetricCatalog.applicationRows.filter { $0.key.hasPrefix(prefix) }
+            let values = rows.compactMap { r -> (row: MetricCatalog.ApplicationRow, value: Double)? in
+                dataset.value(entity: entity, year: latest, metric: "applications.\(r.key).total").map { (r, $0) }
+            }
+            let total = values.map(\.value).reduce(0, +)
+            guard values.count == rows.count, total > 0, let top = values.max(by: { $0.value < $1.value }) else { continue }
+            uses += values.map { ObservationKey(entity: entity, year: latest, metric: "applications.\($0.row.key).total") }
+            let reason = Self.reasonZh[top.row.key] ?? top.row.zh
+            let share = NumberText.positional(top.value / total * 100, fractionDigits: 1)
+            parts.append(zh ? "\(zhName)\(Phrase.zhNumber(total))件，主要原因是\(reason)（\(Phrase.zhNumber(top.value))件，占\(share)%）"
+                            : "\(NumberText.grouped(total)) \(enName), mostly \(top.row.en.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? top.row.en) (\(NumberText.grouped(top.value)), \(share)%)")
+        }
+        guard !parts.isEmpty else { return nil }
+        let text = zh ? "\(latest)年\(parts.joined(separator: "；"))。" : "In \(latest), \(parts.joined(separator: "; "))."
+        return make(dataset, .reasons, entity, latest, nil, text, uses)
+    }
+
     private func disputesSentence(_ dataset: Dataset, _ entity: String, _ latest: Int) -> Finding? {
         func v(_ m: String) -> Double? { dataset.value(entity: entity, year: latest, metric: m) }
         guard let review = v("review.total") else { return nil }
@@ -291,6 +314,16 @@ public struct Findings: Sendable {
                       : "No data for \(Self.years(missing, en: true)): the series break there and no year-over-year change is computed across the gap."
         return make(dataset, .gap, entity, missing.last, nil, text, [])
     }
+
+    /// The reasons of 不予公开 and 无法提供 as a briefing words them (the template's row labels).
+    static let reasonZh: [String: String] = [
+        "denied_state_secret": "属于国家秘密", "denied_law_forbidden": "其他法律行政法规禁止公开",
+        "denied_security_stability": "危及“三安全一稳定”", "denied_third_party": "保护第三方合法权益",
+        "denied_internal_affairs": "属于三类内部事务信息", "denied_process_info": "属于四类过程性信息",
+        "denied_enforcement_case": "属于行政执法案卷", "denied_admin_query": "属于行政查询事项",
+        "unable_not_held": "本机关不掌握相关政府信息", "unable_need_create": "没有现成信息需要另行制作",
+        "unable_unclear": "补正后申请内容仍不明确",
+    ]
 
     /// `2020`, `2020、2021` / `2020 and 2021`.
     static func years(_ ys: [Int], en: Bool = false) -> String {
