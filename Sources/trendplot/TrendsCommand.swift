@@ -63,6 +63,9 @@ struct TrendsCommand: ParsableCommand {
     @Option(help: "Alias file mapping old entity names to current ones (CSV alias,entity or YAML).")
     var alias: String?
 
+    @Option(help: "How many files to read at once (default: the number of processors).")
+    var jobs: Int?
+
     @Flag(help: "Print the key findings (briefing sentences) instead of the trend rows.")
     var findings = false
 
@@ -87,6 +90,7 @@ struct TrendsCommand: ParsableCommand {
         }
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, not “\(lang)”") }
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -108,7 +112,7 @@ struct TrendsCommand: ParsableCommand {
             guard item == "-" || i == data.count - 1 else { continue }
             let (files, errors) = DatasetLoader.expand(pending)
             for e in errors { builder.addError(e) }
-            loader.read(files, into: &builder)
+            loader.read(files, into: &builder, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             pending = []
             if item == "-" {
                 builder.addFile("-")

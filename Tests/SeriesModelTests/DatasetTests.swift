@@ -84,6 +84,30 @@ import Testing
         #expect(d.errors.count == 4)
     }
 
+    /// Files read in parallel merge exactly as when read in order: same observations, conflicts, errors.
+    @Test(arguments: [2, 3, 8])
+    func parallelLoadingEqualsSequential(jobs: Int) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trendplot-jobs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: AnalysisFixtures.pingtan, toPath: dir.appendingPathComponent("a_pingtan.csv").path)
+        try FileManager.default.copyItem(atPath: AnalysisFixtures.mudanjiangTable2, toPath: dir.appendingPathComponent("b_mdj.csv").path)
+        try FileManager.default.copyItem(atPath: AnalysisFixtures.mudanjiangTables34, toPath: dir.appendingPathComponent("c_mdj.csv").path)
+        try Data("entity,year,metric,value,source\n平潭综合实验区,2022,licensing.decisions,10000,d.csv:2\n牡丹江市人民政府,2020,licensing.items,4790,next.txt:1\n甲,x,m,1,\n"
+            .utf8).write(to: dir.appendingPathComponent("d_conflicts.csv"))
+        try Data("[{\"entity\": \"乙\", \"year\": 2021, \"metric\": \"penalty.decisions\", \"value\": 5}]".utf8)
+            .write(to: dir.appendingPathComponent("e.json"))
+        let sequential = DatasetLoader().load([dir.path])
+        let parallel = DatasetLoader().load([dir.path], jobs: jobs)
+        #expect(parallel.observations() == sequential.observations())
+        #expect(parallel.conflicts == sequential.conflicts)
+        #expect(parallel.errors == sequential.errors)
+        #expect(parallel.files == sequential.files)
+        #expect(sequential.conflicts.count == 2)
+        #expect(sequential.errors.count == 1)
+        #expect(sequential.count > 700)
+    }
+
     @Test func reportReaderIsInjected() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trendplot-reports-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

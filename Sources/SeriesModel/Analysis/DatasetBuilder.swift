@@ -98,6 +98,27 @@ public struct DatasetBuilder: Sendable {
         rowAttribute.append(attribute)
     }
 
+    /// Appends the rows, errors and files of `other` after this builder's (as if they had been added here),
+    /// so files read in parallel into builders of their own merge in input order.
+    public mutating func append(_ other: DatasetBuilder) {
+        let entityMap = other.entities.strings.map { entities.intern($0) }
+        let metricMap = other.metrics.strings.map { metrics.intern($0) }
+        let sourceMap = other.sources.strings.map { sources.intern($0) }
+        let unitMap = other.units.strings.map { units.intern($0) }
+        let labelMap = other.labels.strings.map { labels.intern($0) }
+        let attributeMap = other.attributes.pairs.map { attributes.id(unit: unitMap[Int($0.unit)], label: labelMap[Int($0.label)]) }
+        if rowValue.capacity < rowValue.count + other.rowCount { reserve(rowValue.count + other.rowCount) }
+        rowEntity.append(contentsOf: other.rowEntity.lazy.map { entityMap[Int($0)] })
+        rowMetric.append(contentsOf: other.rowMetric.lazy.map { metricMap[Int($0)] })
+        rowYear.append(contentsOf: other.rowYear)
+        rowValue.append(contentsOf: other.rowValue)
+        rowDerived.append(contentsOf: other.rowDerived)
+        rowSource.append(contentsOf: other.rowSource.lazy.map { sourceMap[Int($0)] })
+        rowAttribute.append(contentsOf: other.rowAttribute.lazy.map { attributeMap[Int($0)] })
+        errors.append(contentsOf: other.errors)
+        files.append(contentsOf: other.files)
+    }
+
     /// Drops the rows added after the first `count` (used when a file is re-read another way).
     mutating func truncate(to count: Int) {
         let extra = rowValue.count - count

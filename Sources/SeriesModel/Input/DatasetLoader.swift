@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Loads any mix of report files, tidy CSV/JSON files and folders (read recursively) into one ``Dataset``.
 ///
@@ -74,21 +76,53 @@ public struct DatasetLoader: Sendable {
     }
 
     /// Reads every file and merges the observations; problems are collected in the dataset's `errors`.
-    public func load(_ paths: [String]) -> Dataset {
+    /// With `jobs` > 1, up to that many files are read at once; the result is the same as reading them in order.
+    public func load(_ paths: [String], jobs: Int = 1) -> Dataset {
         var builder = DatasetBuilder(aliases: aliases)
         let (files, errors) = Self.expand(paths)
         for e in errors { builder.addError(e) }
-        read(files, into: &builder)
+        read(files, into: &builder, jobs: jobs)
         return builder.build()
     }
 
-    /// Reads `files` (no folders) in order into `builder`.
-    public func read(_ files: [String], into builder: inout DatasetBuilder) {
+    /// Reads `files` (no folders) in order into `builder`, up to `jobs` files at a time.
+    public func read(_ files: [String], into builder: inout DatasetBuilder, jobs: Int = 1) {
         let sizes = files.map { Self.kind(of: $0) == .tidyCSV ? Self.size(of: $0) : 0 }
         var remaining = sizes.reduce(0, +)
-        for (file, size) in zip(files, sizes) {
-            read(path: file, into: &builder, expectedBytes: remaining)
-            remaining -= size
+        guard jobs > 1 && files.count > 1 else {
+            for (file, size) in zip(files, sizes) {
+                read(path: file, into: &builder, expectedBytes: remaining)
+                remaining -= size
+            }
+            return
+        }
+        // Batches of `jobs` files, each read into a builder of its own, appended in input order.
+        var start = 0
+        while start < files.count {
+            let batch = Array(files[start..<min(start + jobs, files.count)])
+            let batchSizes = Array(sizes[start..<(start + batch.count)])
+            let results = Mutex<[DatasetBuilder?]>(Array(repeating: nil, count: batch.count))
+            let aliases = self.aliases
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                var own = DatasetBuilder(aliases: aliases)
+                read(path: batch[i], into: &own, expectedBytes: batchSizes[i])
+                results.withLock { $0[i] = own }
+            }
+            let done = results.withLock { list in
+                let out = list
+                list = []
+                return out
+            }
+            for case let own? in done {
+                if !builder.reservedByEstimate && own.rowCount > 0 {
+                    // Estimate the rows of the whole input from the first file's bytes per row.
+                    let perRow = Double(max(batchSizes[0], 1)) / Double(max(done[0]?.rowCount ?? 1, 1))
+                    builder.reserve(builder.rowCount + Int(Double(remaining) / perRow * 1.01) + 1024)
+                }
+                builder.append(own)
+            }
+            remaining -= batchSizes.reduce(0, +)
+            start += batch.count
         }
     }
 
