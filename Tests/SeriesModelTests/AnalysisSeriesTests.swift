@@ -42,6 +42,11 @@ import Testing
         #expect(s.movingAverage(window: 2).first?.value == 6491.5)
         #expect(s.movingAverage(window: 3).isEmpty)
         #expect(s.largestRise()?.year == 2022)
+        // A span that bridges the gap: 2019 → 2021 over two years, and the plain change.
+        #expect(abs(s.cagr(from: 2019, to: 2021).ratio! - (pow(2293.0 / 181.0, 0.5) - 1)) < 1e-12)
+        #expect(s.cagr(from: 2019, to: 2020) == .notAvailable)
+        #expect(s.change(from: 2019, to: 2021).absolute == 2112)
+        #expect(s.change(from: 2020, to: 2021).relative == .notAvailable)
     }
 
     @Test func csvRowsLeaveTheYoYOfAGapYearEmpty() throws {
