@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SeriesModel
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check reports against the template's identities, across years and against their own text.",
+        discussion: """
+        Exit status: 0 clean (warnings allowed), 1 findings of severity error, 2 unreadable input.
+        Examples:
+          trendplot check datasets/mudanjiang/mudanjiang_2020.txt
+          trendplot check datasets/pingtan/*.html --format json
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "Report files (.txt, .html, .htm, .md).")
+    var files: [String]
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        var results: [ExtractionResult] = []
+        var unreadable = false
+        for path in files {
+            do {
+                let (bytes, name) = try ReportFiles.read(path)
+                results.append(try ReportExtractor.extract(bytes, file: name))
+            } catch {
+                unreadable = true
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            }
+        }
+        let report = ReportChecker.run(results)
+        switch format {
+        case .json:
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try enc.encode(report), as: UTF8.self))
+        case .text:
+            var s = ""
+            for f in report.findings { s += "\(f)\n" }
+            let errors = report.findings.filter { $0.severity == .error }.count
+            let warnings = report.findings.filter { $0.severity == .warning }.count
+            s += "\(results.count) report(s), \(report.checked) identities checked: \(errors) error(s), \(warnings) warning(s)\n"
+            print(s, terminator: "")
+        }
+        if unreadable { throw ExitCode(2) }
+        if report.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
