@@ -42,7 +42,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SeriesModelTests", dependencies: ["SeriesModel"]),
+        .testTarget(name: "SeriesModelTests", dependencies: ["SeriesModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeriesModel"]),
         .testTarget(name: "trendplotTests", dependencies: ["trendplot"]),
     ],
