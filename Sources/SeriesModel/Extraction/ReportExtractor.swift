@@ -23,7 +23,7 @@ public enum ReportExtractor {
     public static let maxBytes = 16 * 1_048_576
 
     /// The step budget of all run splitting in one report: bounds the work on hostile input.
-    static let searchBudget = 2_000_000
+    static let searchBudget = 300_000
 
     /// Extracts every number of one report.
     /// - Parameters:

@@ -40,8 +40,10 @@ enum RunSplitter {
     /// The most readings kept for one row.
     static let maxCandidates = 64
 
-    /// Reads `tokens` into `cells`. `budget` is decremented by the search steps taken.
+    /// Reads `tokens` into `cells` (blank cells beyond the row's end are padding and dropped). `budget` is decremented by the search steps taken.
     static func read(_ tokens: [NumberToken], cells: [CellSpec], sumGroups: [[Int]], budget: inout Int) -> RowReading {
+        var tokens = tokens
+        while tokens.count > cells.count, tokens.last?.isBlank == true { tokens.removeLast() }
         if tokens.isEmpty { return RowReading(candidates: [], wasSplit: false, truncated: false, problem: .noNumbers) }
         if tokens.count > cells.count {
             return RowReading(candidates: [], wasSplit: false, truncated: false, problem: .tooMany(found: tokens.count))

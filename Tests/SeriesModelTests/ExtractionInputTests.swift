@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import SeriesModel
+
+@Suite struct ExtractionInputTests {
+    @Test func markdownPipeTablesYieldTheSameNumbers() throws {
+        let url = ExtractionFixtures.fixtures.appendingPathComponent("mudanjiang_2020.md")
+        let r = try ReportExtractor.extract(Array(try Data(contentsOf: url)), file: "mudanjiang_2020.md")
+        let truth = try ExtractionFixtures.truth("mudanjiang_2020.truth.json")
+        #expect(r.report.format == .markdown)
+        #expect(r.report.entity == "牡丹江市人民政府")
+        #expect(ExtractionFixtures.printed(r) == ExtractionFixtures.expectedValues(truth))
+        let row = try #require(r.observations.first { $0.metric == "licensing.decisions" })
+        #expect(row.source == "mudanjiang_2020.md:14")
+    }
+
+    @Test func gb18030TextAndGB2312DeclaredHTMLDecode() throws {
+        let text = String(decoding: try ExtractionFixtures.bytes("mudanjiang/mudanjiang_2020.txt"), as: UTF8.self)
+        let gb = Array(try #require(text.data(using: TextDecoding.gb18030)))
+        let r = try ReportExtractor.extract(gb, file: "mudanjiang_2020.txt")
+        #expect(r.report.encoding == "GB18030")
+        #expect(r.observations.first { $0.metric == "penalty.decisions" }?.value == 653308)
+
+        let page = String(decoding: try ExtractionFixtures.bytes("pingtan/pingtan_2021.html"), as: UTF8.self)
+            .replacingOccurrences(of: "charset=\"utf-8\"", with: "charset=\"gb2312\"")
+            .replacingOccurrences(of: "charset=utf-8", with: "charset=gb2312")
+        let gbPage = Array(try #require(page.data(using: TextDecoding.gb18030)))
+        let h = try ReportExtractor.extract(gbPage, file: "pingtan_2021.html")
+        #expect(h.report.encoding == "GB18030")
+        #expect(h.observations.first { $0.metric == "fees.amount" }?.value == 24252.311082)
+        #expect(h.observations.count == 200)
+    }
+
+    @Test func utf8BOMFullWidthDigitsAndBlankCells() throws {
+        let html = """
+        \u{FEFF}<html><head><title>某某县人民政府2021年度政府信息公开工作年度报告</title></head><body>
+        <p>二、主动公开政府信息情况</p><table>
+        <tr><td colspan="4">第二十条第（一）项</td></tr>
+        <tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+        <tr><td>规章</td><td>０</td><td>&nbsp;</td><td>１２</td></tr>
+        <tr><td>行政规范性文件</td><td>1,234</td><td>—</td><td>５６</td></tr>
+        <tr><td>行政事业性收费</td><td colspan="3">251000元</td></tr>
+        </table><p>三、收到和处理政府信息公开申请情况</p><p>五、存在的主要问题</p></body></html>
+        """
+        let r = try ReportExtractor.extract(Array(html.utf8), file: "x.html")
+        #expect(r.report.entity == "某某县人民政府")
+        #expect(r.report.template == .v2021)
+        let v = ExtractionFixtures.printed(r)
+        #expect(v["regulations.issued@2021"] == 0)
+        #expect(v["regulations.in_force@2021"] == 12)
+        #expect(v["regulations.repealed@2021"] == nil)
+        #expect(v["normative_docs.issued@2021"] == 1234)
+        #expect(v["fees.amount@2021"] == 25.1)
+        #expect(r.blankCells.map(\.metric) == ["regulations.repealed", "normative_docs.repealed"])
+        #expect(r.blankCells.first?.source == "x.html#table2[r3c3]")
+    }
+
+    @Test func badInputsGiveClearMessagesNamingTheFile() throws {
+        func message(_ bytes: [UInt8], _ file: String = "bad.txt") -> String {
+            do { _ = try ReportExtractor.extract(bytes, file: file); return "" } catch { return "\(error)" }
+        }
+        #expect(message([]).hasPrefix("bad.txt: the file is empty"))
+        #expect(message([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF]).contains("binary"))
+        #expect(message(Array("今天天气很好，我们去公园散步。".utf8)).hasPrefix("bad.txt: not a 政府信息公开工作年度报告"))
+        let big = [UInt8](repeating: 0x41, count: 50 * 1_048_576)
+        #expect(message(big, "big.txt") == "big.txt: the file is 50.0 MB, larger than the 16.0 MB a report can be: expected one annual report")
+    }
+
+    @Test func truncatedReportKeepsTheCertainNumbersAndNamesWhatIsMissing() throws {
+        let text = String(decoding: try ExtractionFixtures.bytes("mudanjiang/mudanjiang_2020.txt"), as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let cut = lines.prefix(430).joined(separator: "\n")
+        let r = try ReportExtractor.extract(Array(cut.utf8), file: "cut.txt")
+        #expect(r.observations.first { $0.metric == "licensing.decisions" }?.value == 387576)
+        #expect(r.observations.first { $0.metric == "applications.granted.total" }?.value == 111)
+        #expect(r.issues.contains { $0.place == "table 3" && $0.message.contains("（七）总计") })
+        #expect(r.issues.contains { $0.place == "table 4" })
+    }
+
+    @Test func rowWithTooManyNumbersIsReportedAndSkipped() throws {
+        let text = String(decoding: try ExtractionFixtures.bytes("mudanjiang/mudanjiang_2020.txt"), as: UTF8.self)
+            .replacingOccurrences(of: "（一）予以公开 95 11 0 0 4 1 111", with: "（一）予以公开 95 11 0 0 4 1 111 7")
+        let r = try ReportExtractor.extract(Array(text.utf8), file: "extra.txt")
+        #expect(r.observations.first { $0.metric == "applications.granted.total" } == nil)
+        #expect(r.observations.first { $0.metric == "applications.partial_granted.total" }?.value == 6)
+        let issue = try #require(r.issues.first { $0.place.contains("予以公开") })
+        #expect(issue.message == "found 8 numbers, expected 7; none of this row is emitted")
+        #expect(issue.place == "table 3, row （一）予以公开 (extra.txt:372)")
+    }
+
+    @Test func overridesReplaceDetectedValues() throws {
+        let r = try ReportExtractor.extract(try ExtractionFixtures.bytes("pingtan/pingtan_2022.txt"), file: "p.txt",
+                                            options: ExtractionOptions(entity: "平潭(福建)", year: 2022))
+        #expect(r.report.entity == "平潭（福建）")
+        #expect(r.observations.allSatisfy { $0.entity == "平潭（福建）" })
+    }
+}
