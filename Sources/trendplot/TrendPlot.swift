@@ -15,6 +15,8 @@ struct TrendPlot: AsyncParsableCommand {
             MetricsCommand.self,
             ExtractCommand.self,
             CheckCommand.self,
+            PlotCommand.self,
+            DemoCommand.self,
         ]
     )
 }
