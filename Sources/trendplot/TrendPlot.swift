@@ -10,6 +10,7 @@ struct TrendPlot: AsyncParsableCommand {
         Examples:
           trendplot demo -o out
           trendplot metrics --format csv
+          trendplot trends datasets/ --findings
         """,
         subcommands: [
             MetricsCommand.self,
@@ -17,6 +18,7 @@ struct TrendPlot: AsyncParsableCommand {
             CheckCommand.self,
             PlotCommand.self,
             DemoCommand.self,
+            TrendsCommand.self,
         ]
     )
 }
