@@ -198,43 +198,11 @@ extension ChartSpec.ChangeMeasure: ExpressibleByArgument {}
 extension ChartSpec.FacetScale: ExpressibleByArgument {}
 extension ChartLanguage: ExpressibleByArgument {}
 
-/// Reads observations from DATA arguments: tidy CSV files, and directories searched recursively for them.
+/// Reads observations from DATA arguments: report files, tidy CSV/JSON files and folders (see ``Inputs``).
 enum ObservationLoader {
-    /// Every observation in `paths` (files in argument order, directory contents sorted by path).
+    /// Every observation in `paths`, merged into one per (entity, year, metric).
     static func load(_ paths: [String]) throws -> [Observation] {
-        var out: [Observation] = []
-        for file in try csvFiles(paths) {
-            let bytes = try readBytes(file)
-            out += try TidyTable.readCSV(bytes, file: file)
-        }
-        return out
-    }
-
-    /// The tidy CSV files named by `paths`, directories expanded recursively and sorted.
-    static func csvFiles(_ paths: [String]) throws -> [String] {
-        let fm = FileManager.default
-        var files: [String] = []
-        for p in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: p, isDirectory: &isDir) else {
-                throw ValidationError("\(p): no such file or directory")
-            }
-            if isDir.boolValue {
-                let found = (fm.enumerator(atPath: p)?.compactMap { $0 as? String } ?? [])
-                    .filter { $0.lowercased().hasSuffix(".csv") }.sorted()
-                files += found.map { (p as NSString).appendingPathComponent($0) }
-            } else {
-                files.append(p)
-            }
-        }
-        return files
-    }
-
-    static func readBytes(_ path: String) throws -> [UInt8] {
-        guard let d = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("\(path): cannot read the file")
-        }
-        return [UInt8](d)
+        try Inputs.loadDataset(paths).observations()
     }
 }
 

@@ -25,9 +25,6 @@ struct TrendsCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, md }
 
-    /// Reads report files; the extraction stage plugs in here.
-    static let reportReader: DatasetLoader.ReportReader? = nil
-
     @Argument(help: "Report files, tidy CSV/JSON files or folders; - for stdin.")
     var data: [String]
 
@@ -72,20 +69,8 @@ struct TrendsCommand: ParsableCommand {
             }
             aliases = try EntityAliases.read(Array(bytes), file: alias)
         }
-        let loader = DatasetLoader(aliases: aliases, reportReader: Self.reportReader)
-        var builder = DatasetBuilder(aliases: aliases)
-        let paths = data.filter { $0 != "-" }
-        let (files, errors) = DatasetLoader.expand(paths)
-        for e in errors { builder.addError(e) }
-        for f in files { loader.read(path: f, into: &builder) }
-        if data.contains("-") {
-            builder.addFile("-")
-            loader.read(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "-", into: &builder)
-        }
-        var dataset = builder.build()
+        var dataset = try Inputs.loadDataset(data, aliases: aliases)
         if indicators { dataset.addIndicators() }
-        report(dataset)
-        if dataset.count == 0 && !dataset.errors.isEmpty { throw ExitCode(2) }
 
         let wantedEntities = entities.map { aliases.resolve(EntityName.normalize($0)) }
         for e in wantedEntities where !dataset.entities.contains(e) {
@@ -139,17 +124,6 @@ struct TrendsCommand: ParsableCommand {
             if ok { out.append(i) }
         }
         return out
-    }
-
-    private func report(_ dataset: Dataset) {
-        var err = ""
-        for e in dataset.errors { err += "trendplot: warning: \(e)\n" }
-        if !dataset.conflicts.isEmpty {
-            err += "trendplot: \(dataset.conflicts.count) value(s) disagree between sources (kept printed, then first):\n"
-            for c in dataset.conflicts.prefix(20) { err += "  \(c)\n" }
-            if dataset.conflicts.count > 20 { err += "  … and \(dataset.conflicts.count - 20) more (see --format json)\n" }
-        }
-        if !err.isEmpty { FileHandle.standardError.write(Data(err.utf8)) }
     }
 }
 
