@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "Charts", dependencies: ["SeriesModel", "CCairo"]),
+        .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "trendplot",
             dependencies: [

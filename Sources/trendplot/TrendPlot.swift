@@ -10,11 +10,15 @@ struct TrendPlot: AsyncParsableCommand {
         Examples:
           trendplot demo -o out
           trendplot metrics --format csv
+          trendplot trends datasets/ --findings
         """,
         subcommands: [
             MetricsCommand.self,
             ExtractCommand.self,
             CheckCommand.self,
+            PlotCommand.self,
+            DemoCommand.self,
+            TrendsCommand.self,
         ]
     )
 }

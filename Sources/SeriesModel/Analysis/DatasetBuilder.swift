@@ -1,0 +1,227 @@
+/// Collects observations from many files and merges them into a ``Dataset``.
+///
+/// Rows are stored in columns with interned strings, so millions of rows take little memory; `build()` sorts
+/// them into series and resolves duplicates (see ``DatasetConflict``).
+///
+/// ```swift
+/// var builder = DatasetBuilder(aliases: aliases)
+/// builder.add(contentsOf: try TidyTable.readCSV(bytes, file: "a.csv"))
+/// let dataset = builder.build()
+/// ```
+public struct DatasetBuilder: Sendable {
+    /// The alias table applied to every entity name (after ``EntityName/normalize(_:)``).
+    public let aliases: EntityAliases
+    /// Problems met while reading; they travel into the dataset.
+    public private(set) var errors: [InputError] = []
+    /// The files read, in input order.
+    public private(set) var files: [String] = []
+
+    var spellings = ByteInterner()
+    var entityOfSpelling: [Int32] = []
+    var entities = ByteInterner()
+    var metrics = ByteInterner()
+    var sources = ByteInterner()
+    var units = ByteInterner()
+    var labels = ByteInterner()
+    var attributeIDs: [UInt64: Int32] = [:]
+    var attributes: [(unit: Int32, label: Int32)] = []
+
+    var rowEntity: [Int32] = []
+    var rowMetric: [Int32] = []
+    var rowYear: [Int16] = []
+    var rowValue: [Double] = []
+    var rowDerived: [Bool] = []
+    var rowSource: [Int32] = []
+    var rowAttribute: [Int32] = []
+
+    /// Creates an empty builder.
+    public init(aliases: EntityAliases = EntityAliases()) {
+        self.aliases = aliases
+    }
+
+    /// The number of rows added so far (before merging).
+    public var rowCount: Int { rowValue.count }
+
+    /// Records a problem with one input; reading goes on with the others.
+    public mutating func addError(_ error: InputError) { errors.append(error) }
+
+    /// Records that `file` was read.
+    public mutating func addFile(_ file: String) { files.append(file) }
+
+    /// Adds one observation (its entity is normalised and aliased).
+    public mutating func add(_ o: Observation) {
+        let e = entityID(spelling: o.entity)
+        let m = metrics.intern(o.metric)
+        append(entity: e, metric: m, year: o.year, value: o.value, derived: o.derived,
+               source: sources.intern(o.source), attribute: attributeID(unit: units.intern(o.unit), label: labels.intern(o.label)))
+    }
+
+    /// Adds observations in order.
+    public mutating func add(contentsOf observations: [Observation]) {
+        for o in observations { add(o) }
+    }
+
+    // MARK: Internal fast path
+
+    mutating func entityID(spelling: String) -> Int32 {
+        let raw = spellings.intern(spelling)
+        return entityID(raw: raw)
+    }
+
+    /// The canonical entity id of spelling `raw`, resolving it the first time it is seen.
+    mutating func entityID(raw: Int32) -> Int32 {
+        if Int(raw) < entityOfSpelling.count { return entityOfSpelling[Int(raw)] }
+        let name = aliases.resolve(EntityName.normalize(spellings.strings[Int(raw)]))
+        let id = entities.intern(name)
+        entityOfSpelling.append(id)
+        return id
+    }
+
+    mutating func attributeID(unit: Int32, label: Int32) -> Int32 {
+        let k = UInt64(UInt32(bitPattern: unit)) << 32 | UInt64(UInt32(bitPattern: label))
+        if let id = attributeIDs[k] { return id }
+        let id = Int32(attributes.count)
+        attributes.append((unit, label))
+        attributeIDs[k] = id
+        return id
+    }
+
+    mutating func reserve(_ n: Int) {
+        rowEntity.reserveCapacity(n); rowMetric.reserveCapacity(n); rowYear.reserveCapacity(n)
+        rowValue.reserveCapacity(n); rowDerived.reserveCapacity(n); rowSource.reserveCapacity(n)
+        rowAttribute.reserveCapacity(n)
+    }
+
+    mutating func append(entity: Int32, metric: Int32, year: Int, value: Double, derived: Bool, source: Int32, attribute: Int32) {
+        rowEntity.append(entity)
+        rowMetric.append(metric)
+        rowYear.append(Int16(clamping: year))
+        rowValue.append(value)
+        rowDerived.append(derived)
+        rowSource.append(source)
+        rowAttribute.append(attribute)
+    }
+
+    /// Drops the rows added after the first `count` (used when a file is re-read another way).
+    mutating func truncate(to count: Int) {
+        let extra = rowValue.count - count
+        guard extra > 0 else { return }
+        rowEntity.removeLast(extra); rowMetric.removeLast(extra); rowYear.removeLast(extra)
+        rowValue.removeLast(extra); rowDerived.removeLast(extra); rowSource.removeLast(extra)
+        rowAttribute.removeLast(extra)
+    }
+
+    // MARK: Merging
+
+    /// Sorts the rows into series, merges identical duplicates silently and resolves conflicting ones.
+    public consuming func build() -> Dataset {
+        let n = rowValue.count
+        let entityNames = entities.strings
+        // Entities in name order; metrics in catalog order, unknown ids after them by name.
+        let entityOrder = entityNames.indices.sorted { entityNames[$0] < entityNames[$1] }
+        var entityRank = [Int32](repeating: 0, count: entityNames.count)
+        for (r, e) in entityOrder.enumerated() { entityRank[e] = Int32(r) }
+        let metricRank = Dataset.ranks(of: metrics.strings)
+        let metricCount = metrics.count
+
+        // Group rows by series: a counting sort when the (entity × metric) grid is small, else a comparison sort.
+        var perm = [Int32](repeating: 0, count: n)
+        let cells = entityNames.count * metricCount
+        func seriesKey(_ i: Int) -> Int { Int(entityRank[Int(rowEntity[i])]) * metricCount + Int(metricRank[Int(rowMetric[i])]) }
+        if cells <= max(4 * n, 1 << 20) {
+            var start = [Int32](repeating: 0, count: cells + 1)
+            for i in 0..<n { start[seriesKey(i) + 1] += 1 }
+            for k in 0..<cells { start[k + 1] += start[k] }
+            for i in 0..<n {
+                let k = seriesKey(i)
+                perm[Int(start[k])] = Int32(i)
+                start[k] += 1
+            }
+        } else {
+            for i in 0..<n { perm[i] = Int32(i) }
+            perm.sort { a, b in
+                let ka = seriesKey(Int(a)), kb = seriesKey(Int(b))
+                return ka != kb ? ka < kb : a < b
+            }
+        }
+
+        // Within a series: by year, printed before derived, then input order.
+        func before(_ a: Int32, _ b: Int32) -> Bool {
+            let ya = rowYear[Int(a)], yb = rowYear[Int(b)]
+            if ya != yb { return ya < yb }
+            let da = rowDerived[Int(a)], db = rowDerived[Int(b)]
+            if da != db { return !da }
+            return a < b
+        }
+        var runStart = 0
+        while runStart < n {
+            let k = seriesKey(Int(perm[runStart]))
+            var runEnd = runStart + 1
+            while runEnd < n && seriesKey(Int(perm[runEnd])) == k { runEnd += 1 }
+            if runEnd - runStart <= 16 {
+                for i in (runStart + 1)..<runEnd {
+                    let x = perm[i]
+                    var j = i
+                    while j > runStart && before(x, perm[j - 1]) { perm[j] = perm[j - 1]; j -= 1 }
+                    perm[j] = x
+                }
+            } else {
+                perm[runStart..<runEnd].sort(by: before)
+            }
+            runStart = runEnd
+        }
+
+        // Keep one row per (entity, metric, year).
+        var conflicts: [DatasetConflict] = []
+        var kept = 0
+        var i = 0
+        while i < n {
+            let winner = Int(perm[i])
+            var j = i + 1
+            while j < n, rowYear[Int(perm[j])] == rowYear[winner], rowEntity[Int(perm[j])] == rowEntity[winner],
+                  rowMetric[Int(perm[j])] == rowMetric[winner] {
+                let loser = Int(perm[j])
+                if !Dataset.same(rowValue[loser], rowValue[winner]) {
+                    let resolution: DatasetConflict.Resolution =
+                        rowDerived[winner] == rowDerived[loser] ? (rowDerived[winner] ? .firstDerived : .firstPrinted) : .printedOverDerived
+                    conflicts.append(DatasetConflict(
+                        key: ObservationKey(entity: entityNames[Int(rowEntity[winner])], year: Int(rowYear[winner]),
+                                            metric: metrics.strings[Int(rowMetric[winner])]),
+                        kept: .init(value: rowValue[winner], source: sources.strings[Int(rowSource[winner])], derived: rowDerived[winner]),
+                        dropped: .init(value: rowValue[loser], source: sources.strings[Int(rowSource[loser])], derived: rowDerived[loser]),
+                        resolution: resolution))
+                }
+                j += 1
+            }
+            perm[kept] = Int32(winner)
+            kept += 1
+            i = j
+        }
+        perm.removeLast(n - kept)
+
+        // Gather the columns in series order, one at a time to bound memory.
+        func gather<T>(_ column: inout [T]) {
+            let old = column
+            column = []
+            column = perm.map { old[Int($0)] }
+        }
+        var store = Dataset.Storage()
+        store.entities = entityOrder.map { entityNames[$0] }
+        swap(&rowEntity, &store.entity)
+        gather(&store.entity)
+        for k in store.entity.indices { store.entity[k] = entityRank[Int(store.entity[k])] }
+        swap(&rowMetric, &store.metric); gather(&store.metric)
+        swap(&rowYear, &store.year); gather(&store.year)
+        swap(&rowValue, &store.value); gather(&store.value)
+        swap(&rowDerived, &store.derived); gather(&store.derived)
+        swap(&rowSource, &store.source); gather(&store.source)
+        swap(&rowAttribute, &store.attribute); gather(&store.attribute)
+        store.metrics = metrics
+        store.sources = sources
+        store.units = units
+        store.labels = labels
+        store.attributeIDs = attributeIDs
+        store.attributes = attributes
+        return Dataset(storage: store, conflicts: conflicts, errors: errors, files: files)
+    }
+}

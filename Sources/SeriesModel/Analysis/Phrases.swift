@@ -1,0 +1,54 @@
+/// Words for headline metrics in briefing sentences: a noun and its measure word, in Chinese and English.
+struct Phrase {
+    var zh: String
+    var measure: String
+    var en: String
+    var enUnit: String
+
+    /// The headline metrics, in the order a briefing takes them.
+    static let headline: [(metric: String, phrase: Phrase)] = [
+        ("applications.new_received.total", Phrase(zh: "新收政府信息公开申请", measure: "件", en: "new disclosure requests", enUnit: "")),
+        ("applications.total_processed.total", Phrase(zh: "办结政府信息公开申请", measure: "件", en: "requests concluded", enUnit: "")),
+        ("normative_docs.issued", Phrase(zh: "制发行政规范性文件", measure: "件", en: "normative documents issued", enUnit: "")),
+        ("normative_docs.made", Phrase(zh: "新制作规范性文件", measure: "件", en: "normative documents made", enUnit: "")),
+        ("normative_docs.in_force", Phrase(zh: "现行有效行政规范性文件", measure: "件", en: "normative documents in force", enUnit: "")),
+        ("licensing.items", Phrase(zh: "行政许可事项", measure: "项", en: "licensing items", enUnit: "")),
+        ("licensing.decisions", Phrase(zh: "行政许可处理决定", measure: "件", en: "licensing decisions", enUnit: "")),
+        ("other_services.decisions", Phrase(zh: "其他对外管理服务事项处理决定", measure: "件", en: "other service decisions", enUnit: "")),
+        ("penalty.items", Phrase(zh: "行政处罚事项", measure: "项", en: "penalty items", enUnit: "")),
+        ("penalty.decisions", Phrase(zh: "行政处罚决定", measure: "件", en: "penalty decisions", enUnit: "")),
+        ("coercion.decisions", Phrase(zh: "行政强制决定", measure: "件", en: "coercive decisions", enUnit: "")),
+        ("fees.amount", Phrase(zh: "行政事业性收费", measure: "万元", en: "administrative fees collected", enUnit: "10k yuan")),
+        ("procurement.amount", Phrase(zh: "政府集中采购金额", measure: "万元", en: "central procurement", enUnit: "10k yuan")),
+        ("review.total", Phrase(zh: "行政复议案件", measure: "件", en: "administrative reviews", enUnit: "")),
+        ("litigation_direct.total", Phrase(zh: "行政诉讼案件（直接起诉）", measure: "件", en: "direct lawsuits", enUnit: "")),
+    ]
+
+    static func of(_ metric: String) -> Phrase {
+        if let p = headline.first(where: { $0.metric == metric })?.phrase { return p }
+        let m = MetricCatalog.standard[metric]
+        return Phrase(zh: m?.labelZh ?? metric, measure: m?.unit ?? "", en: m?.labelEn ?? metric, enUnit: m?.unitEn ?? "")
+    }
+
+    /// `4794项`, `38.76万件`, `2.43亿元` (万元 amounts are written in 元 magnitudes).
+    func zhAmount(_ v: Double) -> String {
+        if measure == "万元" { return Phrase.zhNumber(v * 10_000) + "元" }
+        if measure == "%" { return NumberText.positional(v, fractionDigits: 1) + "%" }
+        return Phrase.zhNumber(v) + measure
+    }
+
+    func enAmount(_ v: Double) -> String {
+        if enUnit == "10k yuan" { return "¥" + NumberText.grouped(v * 10_000) }
+        if measure == "%" { return NumberText.positional(v, fractionDigits: 1) + "%" }
+        let n = v == v.rounded() ? NumberText.grouped(v) : NumberText.grouped(v, fractionDigits: 2)
+        return enUnit.isEmpty ? n : "\(n) \(enUnit)"
+    }
+
+    /// Plain digits below 10,000 (as briefings print them), 万/亿 above.
+    static func zhNumber(_ v: Double) -> String {
+        if abs(v) < 10_000 {
+            return v == v.rounded() ? NumberText.plain(v) : NumberText.positional(v, fractionDigits: 2)
+        }
+        return NumberText.chinese(v)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import SeriesModel
+
+@Suite struct FindingsTests {
+    @Test func mudanjiangLicensingSentenceIsTraceable() throws {
+        let d = AnalysisFixtures.load([AnalysisFixtures.mudanjiangTable2])
+        let list = Findings(language: .zh).generate(d)
+        let f = try #require(list.first { $0.metric == "licensing.items" && $0.kind == .change })
+        #expect(f.text == "2020年行政许可事项4794项，较上年减少640项（-11.8%）。")
+        #expect(f.uses == [.init(entity: "牡丹江市人民政府", year: 2019, metric: "licensing.items"),
+                           .init(entity: "牡丹江市人民政府", year: 2020, metric: "licensing.items")])
+        #expect(f.sources == ["mudanjiang_2020.txt:259"])
+        let en = Findings(language: .en).generate(d).first { $0.metric == "licensing.items" && $0.kind == .change }
+        #expect(en?.text == "In 2020, licensing items: 4,794, down 640 (-11.8%) from the previous year.")
+        let procurement = list.first { $0.metric == "procurement.amount" }
+        #expect(procurement?.text == "2020年政府集中采购金额21.88亿元。")
+    }
+
+    @Test func pingtanBriefingNamesTheGapTheMoverAndTheRate() throws {
+        let d = AnalysisFixtures.load([AnalysisFixtures.pingtan])
+        let list = Findings(language: .zh).generate(d)
+        #expect(list.allSatisfy { $0.entity == "平潭综合实验区" })
+        let decisions = try #require(list.first { $0.metric == "licensing.decisions" && $0.kind == .change })
+        #expect(decisions.text == "2022年行政许可处理决定1.07万件，较上年增加8397件（+366.2%）。")
+        #expect(decisions.sources == ["pingtan_2021.html (transcribed)", "pingtan_2022.html (transcribed)"])
+        let movers = try #require(list.first { $0.kind == .movers })
+        #expect(movers.text.hasPrefix("2022年同比变化幅度最大的指标：行政许可处理决定（2293件→1.07万件，+366.2%）"))
+        let rate = try #require(list.first { $0.kind == .disclosure })
+        #expect(rate.text == "2022年公开率为40.0%（予以公开21件、部分公开9件，办理结果总计75件），较2021年下降10.7个百分点。")
+        #expect(rate.uses.contains(.init(entity: "平潭综合实验区", year: 2021, metric: "indicator.disclosure_rate")))
+        let trend = try #require(list.first { $0.metric == "licensing.decisions" && $0.kind == .trend })
+        #expect(trend.text == "2019—2022年，行政许可处理决定由181件增至1.07万件，年均增长289.4%（2020年无数据）。")
+        #expect(trend.uses.count == 3)
+        #expect(list.contains { $0.kind == .gap && $0.text.hasPrefix("2020年无数据") })
+        let reviews = try #require(list.first { $0.metric == "review.total" && $0.kind == .trend })
+        #expect(reviews.text.contains("起始年为0"))
+        // Every quoted observation exists, and every sentence with numbers has a source.
+        for f in list {
+            for k in f.uses { #expect(d.observation(k) != nil, "\(f.text) uses missing \(k)") }
+            if !f.uses.isEmpty { #expect(!f.sources.isEmpty) }
+        }
+    }
+
+    @Test func restrictingYearsMovesTheLatestYear() throws {
+        let d = AnalysisFixtures.load([AnalysisFixtures.pingtan])
+        let list = Findings(language: .zh, to: 2021).generate(d)
+        let decisions = try #require(list.first { $0.metric == "licensing.decisions" && $0.kind == .change })
+        #expect(decisions.text == "2021年行政许可处理决定2293件，较2019年（181件）增加2112件（+1166.9%）（2020年无数据）。")
+    }
+}
