@@ -7,7 +7,9 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Read every number of 表二, 表三 and 表四 from reports (.txt, .html, .htm, .md) as tidy observations.",
         discussion: """
-        Blank cells, ambiguous runs and problems are listed on stderr (and in the JSON output).
+        Blank cells, ambiguous runs and problems are listed on stderr (and in the JSON output, beside the
+        observations). Sources: FILE:LINE for text and Markdown (the line of the row label), FILE#tableN[rRcC]
+        for HTML (表N; row R, column C of the expanded grid of the HTML table), plus any split or unit conversion.
         Examples:
           trendplot extract datasets/mudanjiang/mudanjiang_2020.txt --format csv
           trendplot extract datasets/pingtan/*.html --format json -o pingtan.json
@@ -63,15 +65,40 @@ struct ExtractCommand: ParsableCommand {
         case .json:
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            text = String(decoding: try enc.encode(results), as: UTF8.self) + "\n"
+            let document = ExtractJSON(observations: results.flatMap(\.observations), reports: results.map(ExtractJSON.Report.init))
+            text = String(decoding: try enc.encode(document), as: UTF8.self) + "\n"
         }
         if let output, output != "-" {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            let options: Data.WritingOptions = output.hasPrefix("/dev/") ? [] : .atomic
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: options)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if failed { throw ExitCode(2) }
     }
+}
+
+/// The JSON that `extract --format json` writes: the tidy observations, and beside them what each report held.
+struct ExtractJSON: Encodable {
+    /// What was read from one report besides its observations.
+    struct Report: Encodable {
+        var report: ReportInfo
+        var ambiguities: [AmbiguousCells]
+        var blankCells: [BlankCell]
+        var issues: [ExtractionIssue]
+        var narrative: [NarrativeFigure]
+
+        init(_ r: ExtractionResult) {
+            report = r.report
+            ambiguities = r.ambiguities
+            blankCells = r.blankCells
+            issues = r.issues
+            narrative = r.narrative
+        }
+    }
+
+    var observations: [Observation]
+    var reports: [Report]
 }
 
 /// Reading report files for the extract and check commands.

@@ -95,3 +95,58 @@ import Testing
         #expect(r.observations.allSatisfy { $0.entity == "平潭（福建）" })
     }
 }
+
+@Suite struct ExtractionEdgeTests {
+    @Test func rowWithTooFewNumbersIsReportedAndSkipped() throws {
+        let text = String(decoding: try ExtractionFixtures.bytes("mudanjiang/mudanjiang_2020.txt"), as: UTF8.self)
+            .replacingOccurrences(of: "（六）其他处理 1 0 0 0 0 0 1", with: "（六）其他处理 1 0 0 0 0 1")
+        let r = try ReportExtractor.extract(Array(text.utf8), file: "short.txt")
+        #expect(r.observations.first { $0.metric.hasPrefix("applications.other_handling.") } == nil)
+        #expect(r.observations.first { $0.metric == "applications.total_processed.total" }?.value == 127)
+        let issue = try #require(r.issues.first { $0.place.contains("其他处理") })
+        #expect(issue.place == "table 3, row （六）其他处理 (short.txt:496)")
+        #expect(issue.message.hasPrefix("found 6 numbers (“1 0 0 0 0 1”), expected 7"))
+    }
+
+    @Test func layoutTablesAroundReportTablesAreLookedThrough() throws {
+        let html = """
+        <html><head><meta charset="gb2312"><title>某某区人民政府2020年政府信息公开工作年度报告</title></head><body>
+        <table><tr><td>导航</td></tr><tr><td>
+        <p>二、主动公开政府信息情况</p>
+        <table><tr><td>第二十条第（一）项</td></tr>
+        <tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>
+        <tr><td>规章</td><td>1</td><td>2</td><td>3</td></tr>
+        <tr><td>政府集中采购</td><td>4</td><td>5.5（万元）</td></tr></table>
+        </td></tr></table></body></html>
+        """
+        let bytes = Array(try #require(html.data(using: TextDecoding.gb18030)))
+        let r = try ReportExtractor.extract(bytes, file: "nested.html")
+        #expect(r.report.entity == "某某区人民政府")
+        #expect(r.report.year == 2020)
+        let v = ExtractionFixtures.printed(r)
+        #expect(v["regulations.total@2020"] == 3)
+        #expect(v["procurement.amount@2020"] == 5.5)
+        #expect(r.observations.first { $0.metric == "regulations.made" }?.source == "nested.html#table2[r3c2]")
+    }
+
+    @Test func unknownTemplateAndYearAreClearErrors() throws {
+        let noTemplate = "某某县人民政府2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n"
+        do {
+            _ = try ReportExtractor.extract(Array(noTemplate.utf8), file: "t.txt")
+            Issue.record("expected an error")
+        } catch let e as InputError {
+            #expect(e.file == "t.txt")
+            #expect(e.message.contains("--template"))
+        }
+        let r = try ReportExtractor.extract(Array(noTemplate.utf8), file: "t.txt", options: ExtractionOptions(template: .v2019))
+        #expect(r.report.year == 2020)
+        #expect(r.issues.contains { $0.place == "table 2" })
+        let noYear = "第二十条第（一）项 本年新制作数量 上一年项目数量 规章 0 0 0"
+        do {
+            _ = try ReportExtractor.extract(Array(noYear.utf8), file: "y.txt")
+            Issue.record("expected an error")
+        } catch let e as InputError {
+            #expect(e.description.hasPrefix("y.txt: cannot find the"))
+        }
+    }
+}

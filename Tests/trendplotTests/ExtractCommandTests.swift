@@ -31,3 +31,21 @@ import Testing
         #expect(throws: ExitCode(2)) { try missing.run() }
     }
 }
+
+@Suite struct ExtractCommandJSONTests {
+    @Test func jsonHoldsObservationsAndTheAmbiguitiesBesideThem() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("extract-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let input = ExtractCommandTests.datasets.appendingPathComponent("pingtan/pingtan_2021.txt").path
+        let cmd = try ExtractCommand.parse([input, "--format", "json", "-o", out.path])
+        try cmd.run()
+        let root = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
+        let observations = try #require(root?["observations"] as? [[String: Any]])
+        #expect(observations.count == 197)
+        #expect(observations.first { $0["metric"] as? String == "licensing.decisions" }?["value"] as? Double == 2293)
+        let reports = try #require(root?["reports"] as? [[String: Any]])
+        let ambiguities = try #require(reports.first?["ambiguities"] as? [[String: Any]])
+        #expect(ambiguities.first?["run"] as? String == "693665")
+        #expect((ambiguities.first?["candidates"] as? [String])?.contains("69|3|665") == true)
+    }
+}

@@ -18,8 +18,8 @@ enum ExtractionMessages {
     static func tooMany(found: Int, expected: Int) -> String {
         "found \(found) numbers, expected \(expected); none of this row is emitted"
     }
-    static func noSplit(_ run: String, expected: Int) -> String {
-        "the run “\(run)” cannot be split into \(expected) valid numbers"
+    static func noSplit(_ run: String, found: Int, expected: Int) -> String {
+        "found \(found) number\(found == 1 ? "" : "s") (“\(run)”), expected \(expected), and no split into \(expected) valid numbers exists; none of this row is emitted"
     }
     static func tooComplex(_ run: String) -> String {
         "the run “\(run)” has too many possible splits to search; none of this row is emitted"
@@ -29,9 +29,8 @@ enum ExtractionMessages {
         "the run “\(run)” splits in \(count) consistent ways; no value for \(metrics.joined(separator: ", "))"
     }
     static func rowSumBroken(_ run: String) -> String {
-        "no split of “\(run)” satisfies the row's sum; read the only valid split as printed"
+        "no split of “\(run)” satisfies the row's sum; the only valid split is kept as printed (see trendplot check)"
     }
-    static func blank(_ metric: String) -> String { "blank cell (not reported): \(metric)" }
 
     static func chinese(_ table: Int) -> String { ["", "一", "二", "三", "四", "五"][min(max(table, 0), 5)] }
 

@@ -35,10 +35,10 @@ enum ReportHeader {
 
     private static let stops: Set<Unicode.Scalar> = [":", "：", "_", "|", "》", "《", "，", "。", "、", ">", "-", "—"]
 
-    /// The name printed before the year: back to the last cell boundary, or the segment before it when the year
-    /// starts its own line.
+    /// The name printed before the year, back to the line or cell boundary where it starts. When the year starts
+    /// its own line (`牡丹江市人民政府` / `2020 年…`), that is the previous line.
     static func entityBefore(_ index: Int, scalars: [Unicode.Scalar], stream: CharStream) -> String? {
-        func segment(endingAt end: Int) -> (String, Int) {
+        func segment(endingAt end: Int) -> String {
             var i = end
             while i > 0 {
                 let c = scalars[i - 1]
@@ -46,9 +46,9 @@ enum ReportHeader {
                 i -= 1
                 if stream.boundary[i] { break }
             }
-            return (String(String.UnicodeScalarView(scalars[i..<end])), i)
+            return String(String.UnicodeScalarView(scalars[i..<end]))
         }
-        let name = segment(endingAt: index).0
+        let name = segment(endingAt: index)
         let cleaned = name.replacingOccurrences(of: "关于", with: "")
         guard cleaned.unicodeScalars.count >= 2, cleaned.unicodeScalars.count <= 40,
               cleaned.unicodeScalars.contains(where: { $0.value >= 0x4E00 && $0.value <= 0x9FFF }) else { return nil }

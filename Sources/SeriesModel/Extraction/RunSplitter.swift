@@ -20,13 +20,15 @@ struct RowReading: Sendable {
     var truncated: Bool
     /// What went wrong, if the row could not be read.
     var problem: RowProblem?
+    /// True when no split satisfied the row's sums and the readings ignore them.
+    var sumsIgnored = false
 }
 
 /// Why a row gave no reading.
 enum RowProblem: Sendable, Hashable {
     case noNumbers
     case tooMany(found: Int)
-    case noSplit(run: String)
+    case noSplit(run: String, found: Int)
     case tooComplex(run: String)
     case unreadable(text: String)
 }
@@ -62,19 +64,22 @@ enum RunSplitter {
         let run = tokens.map { $0.isBlank ? "□" : $0.text + ($0.unit?.text ?? "") }.joined(separator: " ")
         var search = Search(tokens: tokens, cells: cells, sumGroups: sumGroups, enforceSums: true, budget: budget)
         search.run()
-        if search.results.isEmpty && !search.exhausted {
+        var sumsIgnored = false
+        if search.results.isEmpty && !search.exhausted && !sumGroups.isEmpty {
             var loose = Search(tokens: tokens, cells: cells, sumGroups: sumGroups, enforceSums: false, budget: search.budget)
             loose.run()
             search = loose
+            sumsIgnored = true
         }
         budget = search.budget
         if search.exhausted {
             return RowReading(candidates: [], wasSplit: true, truncated: true, problem: .tooComplex(run: run))
         }
         if search.results.isEmpty {
-            return RowReading(candidates: [], wasSplit: true, truncated: false, problem: .noSplit(run: run))
+            return RowReading(candidates: [], wasSplit: true, truncated: false, problem: .noSplit(run: run, found: tokens.count))
         }
-        return RowReading(candidates: search.results, wasSplit: true, truncated: search.truncated, problem: nil)
+        return RowReading(candidates: search.results, wasSplit: true, truncated: search.truncated, problem: nil,
+                          sumsIgnored: sumsIgnored)
     }
 
     private struct Search {

@@ -82,7 +82,7 @@ struct TableReader {
             switch problem {
             case .noNumbers: message = ExtractionMessages.noNumbers
             case let .tooMany(found): message = ExtractionMessages.tooMany(found: found, expected: spec.cells.count)
-            case let .noSplit(run): message = ExtractionMessages.noSplit(run, expected: spec.cells.count)
+            case let .noSplit(run, found): message = ExtractionMessages.noSplit(run, found: found, expected: spec.cells.count)
             case let .tooComplex(run): message = ExtractionMessages.tooComplex(run)
             case let .unreadable(text): message = ExtractionMessages.unreadable(text)
             }
@@ -91,6 +91,10 @@ struct TableReader {
         }
         let candidates = reading.candidates
         guard let first = candidates.first else { return }
+        if reading.sumsIgnored && candidates.count == 1 {
+            issues.append(ExtractionIssue(severity: .warning, place: place(row.found, table: table),
+                                          message: ExtractionMessages.rowSumBroken(row.tokens.map(\.text).joined(separator: " "))))
+        }
         let run = reading.wasSplit ? row.tokens.map { $0.isBlank ? "□" : $0.text + ($0.unit?.text ?? "") }.joined(separator: " ") : nil
         var certain: [CellValue??] = []
         var open: [Int] = []
@@ -112,7 +116,6 @@ struct TableReader {
             issues.append(ExtractionIssue(severity: .warning, place: place(row.found, table: table),
                                           message: ExtractionMessages.ambiguous(run ?? "", count: candidates.count, metrics: metrics)))
         }
-        var changeValue: Double?
         var previousItems: Double?
         for (c, cell) in spec.cells.enumerated() {
             guard case let .some(value) = certain[c] else { continue }
@@ -126,12 +129,11 @@ struct TableReader {
             observations.append(Observation(entity: info.entity, year: year, metric: cell.metric, value: value.value, source: src))
             if cell.metric.hasSuffix(".items") && cell.yearOffset == -1 { previousItems = value.value }
             if cell.metric.hasSuffix(".items_change") {
-                changeValue = value.value
-                if let prev = previousItems, let change = changeValue {
+                if let prev = previousItems {
                     let itemsMetric = cell.metric.replacingOccurrences(of: ".items_change", with: ".items")
                     let derivedSource = source(row.found, value: nil, position: value.position, run: run)
                     observations.append(Observation(entity: info.entity, year: info.year, metric: itemsMetric,
-                                                    value: prev + change, source: derivedSource, derived: true))
+                                                    value: prev + value.value, source: derivedSource, derived: true))
                 }
             }
         }

@@ -56,6 +56,10 @@ final class HTMLReportPage {
                     let name = HTMLReportPage.name(cur)
                     if Self.skipped.contains(name) {
                         break
+                    } else if name == "table" && HTMLReportPage.containsTable(cur.pointee.children) {
+                        flush()
+                        walk(cur.pointee.children)
+                        flush()
                     } else if name == "table" {
                         flush()
                         blocks.append(.table(HTMLReportPage.grid(cur)))
@@ -74,6 +78,19 @@ final class HTMLReportPage {
                 node = cur.pointee.next
             }
         }
+    }
+
+    /// True when a `<table>` is among the descendants of `first` and its siblings: the outer table is then only
+    /// page layout, and is read as blocks so that the report tables inside it keep their cells.
+    static func containsTable(_ first: xmlNodePtr?) -> Bool {
+        var node = first
+        while let cur = node {
+            if cur.pointee.type == XML_ELEMENT_NODE && (name(cur) == "table" || containsTable(cur.pointee.children)) {
+                return true
+            }
+            node = cur.pointee.next
+        }
+        return false
     }
 
     static func name(_ node: xmlNodePtr) -> String {
