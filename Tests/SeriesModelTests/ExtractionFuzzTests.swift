@@ -23,12 +23,15 @@ struct SplitMix64: RandomNumberGenerator {
         // the large HTML page takes one round in 20, the text reports share the rest
         func pick(_ round: Int) -> Int { round % 20 == 0 ? files.count - 1 : round % (files.count - 1) }
         let originals = try files.map { try ExtractionFixtures.bytes($0) }
+        // the Markdown fixture stands in for the second Pingtan text report every other time it comes up
+        let markdown = Array(try Data(contentsOf: ExtractionFixtures.fixtures.appendingPathComponent("mudanjiang_2020.md")))
         let digits = Array("0123456789".utf8)
         var rng = SplitMix64(state: 20_260_127)
         var returned = 0, thrown = 0
         for round in 0..<2_000 {
             let f = pick(round)
-            var b = originals[f]
+            let useMarkdown = f == 1 && round % 2 == 0
+            var b = useMarkdown ? markdown : originals[f]
             let isHTML = files[f].hasSuffix(".html")
             switch Int.random(in: 0..<6, using: &rng) {
             case 0:
@@ -58,7 +61,7 @@ struct SplitMix64: RandomNumberGenerator {
                 }
             }
             do {
-                let r = try ReportExtractor.extract(b, file: isHTML ? "fuzz.html" : "fuzz.txt")
+                let r = try ReportExtractor.extract(b, file: isHTML ? "fuzz.html" : useMarkdown ? "fuzz.md" : "fuzz.txt")
                 returned += 1
                 #expect(r.observations.allSatisfy { $0.value.isFinite })
             } catch is InputError {

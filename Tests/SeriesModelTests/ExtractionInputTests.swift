@@ -150,3 +150,22 @@ import Testing
         }
     }
 }
+
+@Suite struct ExtractionHeaderTests {
+    @Test func titleWithChineseNumeralYearUsesTheStatisticsPeriod() throws {
+        let text = """
+        某某市交通运输局
+        二〇二〇年度政府信息公开工作年度报告
+        本报告中所列数据的统计期限为2020年1月1日至2020年12月31日。
+        二、主动公开政府信息情况
+        第二十条第（一）项
+        信息内容 本年新制作数量 本年新公开数量 对外公开总数量
+        规章 0 0 0
+        规范性文件 12件 10件 30件
+        """
+        let r = try ReportExtractor.extract(Array(text.utf8), file: "jt.txt")
+        #expect(r.report.entity == "某某市交通运输局")
+        #expect(r.report.year == 2020)
+        #expect(ExtractionFixtures.printed(r)["normative_docs.total@2020"] == 30)
+    }
+}

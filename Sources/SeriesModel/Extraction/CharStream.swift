@@ -141,6 +141,9 @@ extension CharStream {
 enum CellText: Sendable, Hashable {
     case blank, number, label
 
+    /// Count words that may follow a number in a cell (`12件`).
+    static let countWords: Set<String> = ["件", "个", "项", "次", "人次"]
+
     /// Blank (empty, `—`, `/`, `无`), a number (with sign, decimals, thousands separators, unit), or a label.
     static func classify(_ text: String) -> CellText {
         let s = CharStream.normalized(text)
@@ -157,6 +160,6 @@ enum CellText: Sendable, Hashable {
         guard digits > 0 else { return .label }
         if i == s.count { return .number }
         let rest = String(String.UnicodeScalarView(s[i...]))
-        return NumberScanner.units.contains { $0.text == rest } ? .number : .label
+        return NumberScanner.units.contains { $0.text == rest } || countWords.contains(rest) ? .number : .label
     }
 }

@@ -26,6 +26,13 @@ enum ReportHeader {
             let yearStart = m.scalarStart
             entity = entityBefore(yearStart, scalars: scalars, stream: stream)
         }
+        if entity == nil, let m = firstMatch("(?:政府信息公开|政务公开)(?:工作)?年度?报告", in: head) {
+            var start = m.scalarStart
+            while start > 0, !NumberScanner.isDigit(scalars[start - 1]), "〇零一二三四五六七八九十年度".unicodeScalars.contains(scalars[start - 1]) {
+                start -= 1
+            }
+            entity = entityBefore(start, scalars: scalars, stream: stream)
+        }
         var periodYear: Int?
         if let m = firstMatch("(?:统计|期限|时间|期间)[^。]{0,12}?自?(\\d{4})年0?1月0?1日", in: stream.text(0..<min(stream.count, 20000))) {
             periodYear = Int(m.groups[0])

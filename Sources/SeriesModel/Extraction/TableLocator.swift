@@ -32,6 +32,7 @@ struct TableLocator {
     func regions() -> Regions {
         let n = stream.count
         let t2 = stream.find(key("第二十条第（一）项"), from: 0) ?? stream.find(key("二、主动公开政府信息情况"), from: 0)
+            ?? stream.find(key("第二十条"), from: 0)
         var t3: Int?
         var from = t2 ?? 0
         while let p = stream.find(key("收到和处理政府信息公开申请"), from: from) {
