@@ -116,10 +116,7 @@ enum ReportFiles {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if size > ReportExtractor.maxBytes {
-            // Let the extractor produce its message without reading the whole file.
-            return (Array(repeating: 0x20, count: ReportExtractor.maxBytes + 1), url.lastPathComponent)
-        }
+        try ReportExtractor.checkSize(size, file: url.lastPathComponent)
         return (Array(handle.readDataToEndOfFile()), url.lastPathComponent)
     }
 

@@ -25,6 +25,14 @@ public enum ReportExtractor {
     /// The step budget of all run splitting in one report: bounds the work on hostile input.
     static let searchBudget = 300_000
 
+    /// Throws the message for a file of `byteCount` bytes that is too large to be a report (callers can check the
+    /// size before reading a huge file).
+    public static func checkSize(_ byteCount: Int, file: String) throws {
+        if byteCount > maxBytes {
+            throw InputError(file: file, message: ExtractionMessages.tooLarge(byteCount, limit: maxBytes))
+        }
+    }
+
     /// Extracts every number of one report.
     /// - Parameters:
     ///   - bytes: the file's bytes (UTF-8 with or without BOM, or GB18030/GBK/GB2312).
@@ -33,9 +41,7 @@ public enum ReportExtractor {
     /// - Throws: ``InputError`` when the file is empty, binary, too large, not a report, or its template, body or year
     ///   cannot be told. Problems inside tables do not throw: they are in ``ExtractionResult/issues``.
     public static func extract(_ bytes: [UInt8], file: String, options: ExtractionOptions = .init()) throws -> ExtractionResult {
-        if bytes.count > maxBytes {
-            throw InputError(file: file, message: ExtractionMessages.tooLarge(bytes.count, limit: maxBytes))
-        }
+        try checkSize(bytes.count, file: file)
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw InputError(file: file, message: ExtractionMessages.emptyFile)
         }
