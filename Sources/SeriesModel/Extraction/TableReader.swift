@@ -9,6 +9,16 @@ struct TableReader {
     var issues: [ExtractionIssue] = []
     var budget = ReportExtractor.searchBudget
 
+    /// What one cell of a read row gives.
+    private enum CellOutcome {
+        /// A certain value.
+        case value(CellValue)
+        /// A blank cell: not reported.
+        case blank
+        /// The readings disagree: ambiguous.
+        case open
+    }
+
     /// A row with its readings.
     private struct ReadRow {
         var found: TableLocator.FoundRow
@@ -96,15 +106,18 @@ struct TableReader {
                                           message: ExtractionMessages.rowSumBroken(row.tokens.map(\.text).joined(separator: " "))))
         }
         let run = reading.wasSplit ? row.tokens.map { $0.isBlank ? "□" : $0.text + ($0.unit?.text ?? "") }.joined(separator: " ") : nil
-        var certain: [CellValue??] = []
+        var outcomes: [CellOutcome] = []
         var open: [Int] = []
-        for (c, _) in spec.cells.enumerated() {
+        for c in spec.cells.indices {
             let v = first[c]
-            if candidates.allSatisfy({ $0[c]?.value == v?.value && ($0[c] == nil) == (v == nil) }) && !reading.truncated {
-                certain.append(.some(v))
-            } else {
-                certain.append(.none)
+            let agreed = !reading.truncated && candidates.allSatisfy { ($0[c] == nil) == (v == nil) && $0[c]?.value == v?.value }
+            if !agreed {
+                outcomes.append(.open)
                 open.append(c)
+            } else if let v {
+                outcomes.append(.value(v))
+            } else {
+                outcomes.append(.blank)
             }
         }
         if !open.isEmpty {
@@ -118,12 +131,17 @@ struct TableReader {
         }
         var previousItems: Double?
         for (c, cell) in spec.cells.enumerated() {
-            guard case let .some(value) = certain[c] else { continue }
             let year = info.year + cell.yearOffset
-            guard let value else {
+            let value: CellValue
+            switch outcomes[c] {
+            case .open:
+                continue
+            case .blank:
                 let src = source(row.found, value: nil, position: blankPosition(row, cell: c), run: nil)
                 blanks.append(BlankCell(metric: cell.metric, year: year, source: src))
                 continue
+            case let .value(v):
+                value = v
             }
             let src = source(row.found, value: value, position: nil, run: run)
             observations.append(Observation(entity: info.entity, year: year, metric: cell.metric, value: value.value, source: src))
