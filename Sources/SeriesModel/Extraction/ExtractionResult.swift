@@ -109,6 +109,4 @@ public struct ExtractionResult: Sendable, Hashable, Codable {
     public var issues: [ExtractionIssue]
     /// Figures from the running text, for the narrative check.
     public var narrative: [NarrativeFigure]
-    /// The metric ids the template expects for this report (to tell missing cells from blank ones).
-    public var expectedMetrics: [String]
 }

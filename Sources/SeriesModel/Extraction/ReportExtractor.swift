@@ -81,11 +81,7 @@ public enum ReportExtractor {
         }
         let narrativeEnd = regions.table2?.lowerBound ?? regions.table3?.lowerBound ?? stream.count
         let narrative = NarrativeScanner.figures(stream, upTo: narrativeEnd, file: file)
-        let expected = TemplateLayout.layout(for: template).table2.flatMap(\.cells).map(\.metric)
-            + TemplateLayout.layout(for: template).table3.flatMap(\.cells).map(\.metric)
-            + TemplateLayout.table4Row.cells.map(\.metric)
         return ExtractionResult(report: info, observations: reader.observations, ambiguities: reader.ambiguities,
-                                blankCells: reader.blanks, issues: reader.issues, narrative: narrative,
-                                expectedMetrics: expected)
+                                blankCells: reader.blanks, issues: reader.issues, narrative: narrative)
     }
 }
