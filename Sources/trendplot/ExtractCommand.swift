@@ -18,7 +18,7 @@ struct ExtractCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
-    @Argument(help: "Report files (.txt, .html, .htm, .md); - reads stdin.")
+    @Argument(help: "Report files (.txt, .html, .htm, .md) or folders of them; - reads stdin.")
     var files: [String]
 
     @Option(help: "Output format: csv or json.")
@@ -47,7 +47,7 @@ struct ExtractCommand: ParsableCommand {
         let options = ExtractionOptions(entity: entity, year: year, template: tpl)
         var results: [ExtractionResult] = []
         var failed = false
-        for path in files {
+        for path in ReportFiles.expand(files) {
             do {
                 let (bytes, name) = try ReportFiles.read(path)
                 let result = try ReportExtractor.extract(bytes, file: name, options: options)
@@ -103,6 +103,17 @@ struct ExtractJSON: Encodable {
 
 /// Reading report files for the extract and check commands.
 enum ReportFiles {
+    /// `paths` with folders replaced by the report files in them (recursively, in path order); files and `-` as given.
+    static func expand(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDir: ObjCBool = false
+            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+                return [path]
+            }
+            return DatasetLoader.expand([path]).files.filter { DatasetLoader.kind(of: $0) == .report }
+        }
+    }
+
     /// The bytes of `path` (stdin for `-`) and the name used in sources (the last path component).
     static func read(_ path: String) throws -> ([UInt8], String) {
         if path == "-" {
