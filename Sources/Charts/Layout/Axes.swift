@@ -42,7 +42,8 @@ extension SceneBuilder {
     ///   - zero: include zero in the range (bars always do).
     ///   - rightReserve: width kept free right of the plot (direct labels).
     mutating func cartesian(in body: Rect, values: [Double], zero: Bool, x: XAxis, rightReserve: Double = 0,
-                            fixedDomain: ClosedRange<Double>? = nil) -> Cartesian {
+                            fixedDomain: ClosedRange<Double>? = nil, format: ChartSpec.ValueFormat? = nil,
+                            showXTitle: Bool = true) -> Cartesian {
         let tickStyle = style(type.tick, color: theme.mutedText)
         let titleStyle = style(type.axisTitle, color: theme.mutedText)
         var lo = values.min() ?? 0, hi = values.max() ?? 0
@@ -51,7 +52,8 @@ extension SceneBuilder {
 
         // Vertical space first: axis title row above, x labels and title below.
         let yTitleText: String? = spec.yTitle
-        let xTitleText = spec.xTitle ?? (zh ? "年份" : "Year")
+        var xTitleText = showXTitle ? (spec.xTitle ?? (zh ? "年份" : "Year")) : ""
+        if case .bands = x { xTitleText = showXTitle ? (spec.xTitle ?? "") : "" }
         let tickH = measure("0123456789", tickStyle).height
         let yTitleH = measure("单位", titleStyle).height
         let top = body.minY + yTitleH + type.gap + tickH / 2
@@ -63,14 +65,14 @@ extension SceneBuilder {
         let provisionalWidth = body.maxX - rightReserve - provisionalLeft
         if case .bands(let names) = x {
             let bandW = provisionalWidth / Double(max(1, names.count)) * 0.96
-            xLabelH = names.map { measure($0, tickStyle, wrap: bandW).height }.max() ?? tickH
+            xLabelH = names.map { measure($0, tickStyle, wrap: balancedWrap($0, tickStyle, bandW)).height }.max() ?? tickH
         }
         let bottom = body.maxY - xLabelH - type.gap * 0.8 - (xTitleH > 0 ? xTitleH + type.gap * 0.3 : 0)
         let plotHeight = max(20, bottom - top)
 
         let ticks = NiceTicks(min: lo, max: hi, count: tickCount(for: plotHeight))
         let unit = ValueUnit.choose(maxAbs: max(abs(ticks.lower), abs(ticks.upper)), baseUnit: spec.unit,
-                                    step: ticks.step, format: spec.valueFormat)
+                                    step: ticks.step, format: format ?? spec.valueFormat)
         let labels = ticks.values.map(unit.label)
         let labelW = labels.map { measure($0, tickStyle).width }.max() ?? 0
         let left = body.minX + labelW + type.gap
@@ -118,7 +120,7 @@ extension SceneBuilder {
             let b = BandScale(count: names.count, from: plot.minX, to: plot.maxX, padding: 0.3)
             bands = b
             for (i, n) in names.enumerated() {
-                let wrapW = b.step * 0.96
+                let wrapW = balancedWrap(n, tickStyle, b.step * 0.96)
                 let f = frame(n, tickStyle, at: Point(b.center(i), labelTop), .center, .top, wrap: wrapW)
                 text(n, tickStyle, at: Point(f.minX, f.minY), .left, .top, role: .tickLabel, wrap: wrapW)
             }
@@ -128,6 +130,14 @@ extension SceneBuilder {
                  role: .axisTitle)
         }
         return Cartesian(plot: plot, y: y, ticks: ticks, unit: unit, yearScale: yearScale, bands: bands, years: years)
+    }
+
+    /// A wrap width no wider than `limit` that splits `text` into lines of similar length.
+    func balancedWrap(_ text: String, _ style: TextStyle, _ limit: Double) -> Double {
+        let w = measure(text, style).width
+        guard w > limit else { return limit }
+        let lines = (w / limit).rounded(.up)
+        return min(limit, w / lines + style.size * 1.1)
     }
 
     /// Year labels, thinned to every 2nd, 5th or 10th year when they would touch.
