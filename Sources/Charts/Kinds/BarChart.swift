@@ -8,7 +8,7 @@ extension SceneBuilder {
         let years = continuousYears(spec.yearsWithValues)
         var values = series.flatMap(\.presentValues)
         if let r = referenceValue(values) { values.append(r.value) }
-        let c = cartesian(in: body, values: values, zero: true, x: .yearBands(years))
+        let c = cartesian(in: body, values: values, zero: true, x: .yearBands(years), headroom: 0.06)
         highlightYear(c)
         let bands = c.bands!
         let n = max(1, series.count)
@@ -37,7 +37,7 @@ extension SceneBuilder {
             let si = note.series.flatMap { l in series.firstIndex { $0.label == l } } ?? 0
             return tops.first { $0.2 == si && $0.3 == yi }.map { Point($0.0.midX, $0.1 < 0 ? $0.0.maxY : $0.0.minY) }
         }
-        barValueLabels(tops.map { ($0.0, $0.1, $0.2) }, unit: c.unit, within: c.plot, lastYearIndex: years.count - 1,
+        barValueLabels(tops.map { ($0.0, $0.1, $0.2) }, unit: c.unit, within: labelBounds(c), lastYearIndex: years.count - 1,
                        yearIndex: tops.map(\.3))
     }
 
@@ -71,7 +71,7 @@ extension SceneBuilder {
             let label = unit.valueLabel(b.value)
             let p = b.value < 0 ? Point(b.rect.midX, b.rect.maxY + d) : Point(b.rect.midX, b.rect.minY - d)
             optionalText(label, s, candidates: [(p, .center, b.value < 0 ? .top : .bottom)], role: .valueLabel,
-                         within: plot.inset(by: -type.tick))
+                         within: plot)
         }
     }
 }

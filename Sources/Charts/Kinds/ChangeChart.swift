@@ -61,7 +61,7 @@ extension SceneBuilder {
         }
         let percent = spec.changeMeasure == .percent
         let c = cartesian(in: body, values: bars.compactMap(\.change), zero: true, x: .yearBands(shown),
-                          format: percent ? .percent : nil)
+                          format: percent ? .percent : nil, headroom: 0.07)
         highlightYear(c)
         let bands = c.bands!
         let w = min(bands.bandwidth, 90 * type.scale)
@@ -71,8 +71,9 @@ extension SceneBuilder {
         for (i, b) in bars.enumerated() {
             let cx = bands.center(i)
             guard let v = b.change else {
-                optionalText(b.reason ?? "", note, candidates: [(Point(cx, zeroY - 4), .center, .bottom)], role: .note,
-                             within: c.plot)
+                optionalText(b.reason ?? "", note, candidates: [(Point(cx, zeroY - 4), .center, .bottom),
+                                                                 (Point(cx, zeroY + 4), .center, .top)],
+                             role: .note, within: labelBounds(c))
                 continue
             }
             let y = c.y(v)
@@ -83,7 +84,7 @@ extension SceneBuilder {
             st.color = v >= 0 ? theme.positive : theme.negative
             if theme.name == .print { st.color = theme.text }
             optionalText(signedLabel(v, unit: c.unit), st, candidates: [(p, .center, v < 0 ? .top : .bottom)],
-                         role: .valueLabel, within: c.plot.inset(by: -type.tick))
+                         role: .valueLabel, within: labelBounds(c))
         }
     }
 
@@ -98,7 +99,7 @@ extension SceneBuilder {
         }
         let percent = spec.changeMeasure == .percent
         let probe = ValueUnit.choose(maxAbs: bars.compactMap { $0.change.map(abs) }.max() ?? 0, baseUnit: spec.unit,
-                                     step: 1, format: percent ? .percent : spec.valueFormat)
+                                     step: 1, format: percent ? .percent : spec.valueFormat, language: spec.language)
         let ls = TextStyle(size: type.label, bold: true, color: theme.text, halo: theme.background)
         let labelW = bars.map { b in b.change.map { measure(signedLabel($0, unit: probe), ls).width }
             ?? measure(b.reason ?? "", ls).width }.max() ?? 0

@@ -51,7 +51,7 @@ extension SceneBuilder {
                 optionalText(c.unit.valueLabel(last.value), TextStyle(size: type.label, bold: true, color: theme.text, halo: theme.background),
                              candidates: [(Point(q.x, q.y - d), .center, .bottom), (Point(q.x, q.y + d), .center, .top),
                                           (Point(q.x - d, q.y - d), .right, .bottom)],
-                             role: .valueLabel, within: c.plot.inset(by: -type.tick))
+                             role: .valueLabel, within: labelBounds(c))
             }
         }
     }

@@ -89,7 +89,7 @@ extension SceneBuilder {
                     (Point(q.x, q.y - d), .center, .bottom), (Point(q.x, q.y + d), .center, .top),
                     (Point(q.x - d, q.y - d * 0.6), .right, .bottom), (Point(q.x + d, q.y - d * 0.6), .left, .bottom),
                     (Point(q.x + d, q.y), .left, .middle), (Point(q.x - d, q.y), .right, .middle),
-                ], role: .valueLabel, within: c.plot.inset(by: -type.tick))
+                ], role: .valueLabel, within: labelBounds(c))
             }
         }
     }

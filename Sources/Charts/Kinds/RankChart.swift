@@ -6,7 +6,7 @@ extension SceneBuilder {
         let rows = spec.series.enumerated().compactMap { i, s in s.value(in: year).map { (i, s.label, $0) } }
             .sorted { ($0.2, $1.0) > ($1.2, $0.0) }
         let probeUnit = ValueUnit.choose(maxAbs: rows.map { abs($0.2) }.max() ?? 0, baseUnit: spec.unit, step: 1,
-                                         format: spec.valueFormat)
+                                         format: spec.valueFormat, language: spec.language)
         let valueStyle = TextStyle(size: type.label, color: theme.text)
         let labelW = rows.map { measure(probeUnit.valueLabel($0.2), valueStyle).width }.max() ?? 0
         let h = horizontal(in: body, categories: rows.map(\.1), values: rows.map(\.2), valueLabelWidth: labelW,

@@ -14,7 +14,7 @@ extension SceneBuilder {
         let lo = values.min() ?? 0, hi = values.max() ?? 0
         let ticks = NiceTicks(min: lo >= 0 && lo <= hi * 0.5 ? 0 : lo, max: hi, count: 5)
         let unit = ValueUnit.choose(maxAbs: max(abs(ticks.lower), abs(ticks.upper)), baseUnit: spec.unit,
-                                    step: ticks.step, format: spec.valueFormat)
+                                    step: ticks.step, format: spec.valueFormat, language: spec.language)
         let many = rows.count > 8
         var nameStyle = style(type.seriesLabel, bold: false)
         let yearStyle = style(type.axisTitle * 1.1, bold: true)

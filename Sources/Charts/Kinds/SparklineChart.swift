@@ -14,7 +14,7 @@ extension SceneBuilder {
         }
         let values = s.presentValues
         guard let lo = values.min(), let hi = values.max(), let last = s.last else { return }
-        let unit = ValueUnit.choose(maxAbs: max(abs(lo), abs(hi)), baseUnit: spec.unit, step: 1, format: spec.valueFormat)
+        let unit = ValueUnit.choose(maxAbs: max(abs(lo), abs(hi)), baseUnit: spec.unit, step: 1, format: spec.valueFormat, language: spec.language)
         let valueStyle = style(type.label, bold: true, color: theme.text)
         let lastText = unit.valueLabel(last.value) + (unit.unit.isEmpty || unit.percent ? "" : unit.unit)
         let vw = measure(lastText, valueStyle).width

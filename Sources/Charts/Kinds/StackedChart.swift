@@ -18,7 +18,7 @@ extension SceneBuilder {
         }
         let values: [Double] = share ? [0, 100] : years.flatMap { [totals[$0]!, negTotals[$0]!] }
         let c = cartesian(in: body, values: values, zero: true, x: .yearBands(years),
-                          fixedDomain: share ? 0...100 : nil, format: share ? .percent : nil)
+                          fixedDomain: share ? 0...100 : nil, format: share ? .percent : nil, headroom: share ? 0 : 0.05)
         highlightYear(c)
         let bands = c.bands!
         let barW = min(bands.bandwidth, 140 * type.scale)
@@ -53,7 +53,7 @@ extension SceneBuilder {
             if !share && showSegments && (up != 0 || down == 0) {
                 optionalText(c.unit.valueLabel(total + (negTotals[y] ?? 0)), totalStyle,
                              candidates: [(Point(bands.center(yi), c.y(up) - 4 * type.scale), .center, .bottom)],
-                             role: .valueLabel, within: c.plot.inset(by: -type.tick))
+                             role: .valueLabel, within: labelBounds(c))
             }
         }
         if !share { referenceLine(c, values: years.map { totals[$0]! + negTotals[$0]! }) }

@@ -17,7 +17,7 @@ extension SceneBuilder {
         for r in rows { running += r.2 - r.1; levels.append(running) }
         let suffix = zh ? "年" : ""
         let names = ["\(base)\(suffix)"] + rows.map(\.0) + ["\(focus)\(suffix)"]
-        let c = cartesian(in: body, values: levels + [end, 0], zero: true, x: .bands(names))
+        let c = cartesian(in: body, values: levels + [end, 0], zero: true, x: .bands(names), headroom: 0.05)
         let bands = c.bands!
         let w = min(bands.bandwidth, 110 * type.scale)
         let ls = TextStyle(size: type.label, bold: true, color: theme.text, halo: theme.background)
@@ -32,7 +32,7 @@ extension SceneBuilder {
             let above = (Point(r.midX, r.minY - 3 * type.scale), HAlign.center, VAlign.bottom)
             let below = (Point(r.midX, r.maxY + 3 * type.scale), HAlign.center, VAlign.top)
             optionalText(label, st, candidates: up ? [above, below] : [below, above], role: .valueLabel,
-                         within: c.plot.inset(by: -type.tick))
+                         within: labelBounds(c))
         }
         bar(0, from: 0, to: start, fill: total, label: c.unit.valueLabel(start), color: theme.text)
         for (k, r) in rows.enumerated() {

@@ -31,6 +31,14 @@ struct Cartesian {
 }
 
 extension SceneBuilder {
+    /// Where labels beside the data may go: the plot plus a margin above and below, inside the canvas.
+    func labelBounds(_ c: Cartesian) -> Rect {
+        let m = type.tick * 2.2
+        let top = max(0, c.plot.minY - m), bottom = min(canvas.maxY, c.plot.maxY + m)
+        return Rect(x: max(0, c.plot.minX - type.tick), y: top, width: min(canvas.maxX, c.plot.maxX + type.tick) - max(0, c.plot.minX - type.tick),
+                    height: bottom - top)
+    }
+
     /// A tick count that suits `length` pixels.
     func tickCount(for length: Double) -> Int {
         max(2, min(8, Int(length / (type.tick * 4.2))))
@@ -43,12 +51,18 @@ extension SceneBuilder {
     ///   - rightReserve: width kept free right of the plot (direct labels).
     mutating func cartesian(in body: Rect, values: [Double], zero: Bool, x: XAxis, rightReserve: Double = 0,
                             fixedDomain: ClosedRange<Double>? = nil, format: ChartSpec.ValueFormat? = nil,
-                            showXTitle: Bool = true) -> Cartesian {
+                            showXTitle: Bool = true, headroom: Double = 0) -> Cartesian {
         let tickStyle = style(type.tick, color: theme.mutedText)
         let titleStyle = style(type.axisTitle, color: theme.mutedText)
         var lo = values.min() ?? 0, hi = values.max() ?? 0
         if zero { lo = min(lo, 0); hi = max(hi, 0) }
         if let d = fixedDomain { lo = d.lowerBound; hi = d.upperBound }
+        // Bars carry labels beyond their ends: keep room for one line of text past the extremes.
+        if headroom > 0 {
+            let span = hi - lo
+            if lo < 0 { lo -= span * headroom }
+            if hi > 0 { hi += span * headroom }
+        }
 
         // Vertical space first: axis title row above, x labels and title below.
         let yTitleText: String? = spec.yTitle
@@ -72,7 +86,7 @@ extension SceneBuilder {
 
         let ticks = NiceTicks(min: lo, max: hi, count: tickCount(for: plotHeight))
         let unit = ValueUnit.choose(maxAbs: max(abs(ticks.lower), abs(ticks.upper)), baseUnit: spec.unit,
-                                    step: ticks.step, format: format ?? spec.valueFormat)
+                                    step: ticks.step, format: format ?? spec.valueFormat, language: spec.language)
         let labels = ticks.values.map(unit.label)
         let labelW = labels.map { measure($0, tickStyle).width }.max() ?? 0
         let left = body.minX + labelW + type.gap

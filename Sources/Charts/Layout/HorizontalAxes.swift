@@ -37,7 +37,7 @@ extension SceneBuilder {
         let plot = Rect(x: left, y: top, width: max(20, right - left), height: max(10, bottom - top))
         let ticks = NiceTicks(min: lo, max: hi, count: max(2, min(6, Int(plot.width / (type.tick * 6)))))
         let unit = ValueUnit.choose(maxAbs: max(abs(ticks.lower), abs(ticks.upper)), baseUnit: spec.unit,
-                                    step: ticks.step, format: format ?? spec.valueFormat)
+                                    step: ticks.step, format: format ?? spec.valueFormat, language: spec.language)
         // A tick interval mostly empty beyond the data is trimmed off (the axis ends a little past the data).
         let dLo = lo < 0 && lo - ticks.lower > 0.3 * ticks.step ? lo - 0.12 * ticks.step : ticks.lower
         let dHi = hi > 0 && ticks.upper - hi > 0.3 * ticks.step ? hi + 0.12 * ticks.step : ticks.upper
