@@ -84,7 +84,8 @@ extension SceneBuilder {
         let bottom = body.maxY - xLabelH - type.gap * 0.8 - (xTitleH > 0 ? xTitleH + type.gap * 0.3 : 0)
         let plotHeight = max(20, bottom - top)
 
-        let ticks = NiceTicks(min: lo, max: hi, count: tickCount(for: plotHeight))
+        let counts = (format ?? spec.valueFormat) == .number && values.allSatisfy { $0 == $0.rounded() }
+        let ticks = NiceTicks(min: lo, max: hi, count: tickCount(for: plotHeight), minStep: counts ? 1 : 0)
         let unit = ValueUnit.choose(maxAbs: max(abs(ticks.lower), abs(ticks.upper)), baseUnit: spec.unit,
                                     step: ticks.step, format: format ?? spec.valueFormat, language: spec.language)
         let labels = ticks.values.map(unit.label)

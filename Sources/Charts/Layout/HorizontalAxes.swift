@@ -35,7 +35,8 @@ extension SceneBuilder {
         let left = body.minX + labelW + type.gap + (lo < 0 ? valueLabelWidth + type.gap : 0)
         let right = body.maxX - (hi > 0 || lo == hi ? valueLabelWidth + type.gap : type.gap)
         let plot = Rect(x: left, y: top, width: max(20, right - left), height: max(10, bottom - top))
-        let ticks = NiceTicks(min: lo, max: hi, count: max(2, min(6, Int(plot.width / (type.tick * 6)))))
+        let counts = (format ?? spec.valueFormat) == .number && values.allSatisfy { $0 == $0.rounded() }
+        let ticks = NiceTicks(min: lo, max: hi, count: max(2, min(6, Int(plot.width / (type.tick * 6)))), minStep: counts ? 1 : 0)
         let unit = ValueUnit.choose(maxAbs: max(abs(ticks.lower), abs(ticks.upper)), baseUnit: spec.unit,
                                     step: ticks.step, format: format ?? spec.valueFormat, language: spec.language)
         // A tick interval mostly empty beyond the data is trimmed off (the axis ends a little past the data).

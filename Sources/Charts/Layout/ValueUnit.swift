@@ -86,7 +86,13 @@ public struct ValueUnit: Sendable, Hashable {
         } else if scaled != scaled.rounded() {
             d = top >= 100 ? 1 : 2
         }
-        return NumberText.grouped(scaled, fractionDigits: d) + (percent ? "%" : "")
+        let text = NumberText.grouped(scaled, fractionDigits: d)
+        // A value that is not zero never reads as zero: 10 件 on a 亿件 axis is “<0.01”.
+        if scaled != 0 && text.allSatisfy({ $0 == "0" || $0 == "." || $0 == "-" }) {
+            let smallest = d == 0 ? "1" : "0." + String(repeating: "0", count: d - 1) + "1"
+            return (scaled < 0 ? ">-" : "<") + smallest + (percent ? "%" : "")
+        }
+        return text + (percent ? "%" : "")
     }
 
     /// The axis title: `单位：万件` (or `Unit: 10k docs` style in English when given `en`).
