@@ -55,7 +55,7 @@ struct PlotCommand: ParsableCommand {
 
 /// The options every chart command shares: kind, text, annotations, theme, size.
 struct ChartOptions: ParsableArguments {
-    @Option(help: "The chart kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The chart kind (default: line).")
     var kind: ChartKind?
 
     @Option(help: "A chart spec file (YAML or JSON, see docs/chart-spec.md); flags override it.")

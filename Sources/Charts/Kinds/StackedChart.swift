@@ -50,7 +50,8 @@ extension SceneBuilder {
                     self.text(text, st, at: Point(r.midX, r.midY), .center, .middle, role: .valueLabel)
                 }
             }
-            if !share && showSegments && (up != 0 || down == 0) {
+            let reported = series.contains { $0.value(in: y) != nil }
+            if !share && showSegments && reported && (up != 0 || down == 0) {
                 optionalText(c.unit.valueLabel(total + (negTotals[y] ?? 0)), totalStyle,
                              candidates: [(Point(bands.center(yi), c.y(up) - 4 * type.scale), .center, .bottom)],
                              role: .valueLabel, within: labelBounds(c))

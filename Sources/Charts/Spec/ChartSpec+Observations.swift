@@ -57,7 +57,11 @@ extension ChartSpec {
         let years = Array(Set(chosen.map(\.year))).sorted()
         var sub: [String] = []
         if entityOrder.count == 1 && metrics.count > 1 || entityOrder.count == 1 && metrics.count == 1 { sub.append(entityOrder[0]) }
-        if let f = years.first, let l = years.last { sub.append(f == l ? (zh ? "\(f)年" : "\(f)") : (zh ? "\(f)—\(l)年" : "\(f)–\(l)")) }
+        if let f = years.first, let l = years.last {
+            // A rank chart shows one year: name that year, not the span of the data.
+            let first = kind == .rank ? l : f
+            sub.append(first == l ? (zh ? "\(l)年" : "\(l)") : (zh ? "\(first)—\(l)年" : "\(first)–\(l)"))
+        }
         let files = Self.ordered(chosen.map { Self.sourceFile($0.source) })
         let fileList = files.prefix(3).joined(separator: zh ? "、" : ", ") + (files.count > 3 ? (zh ? "等" : " and others") : "")
         let unit = units.first ?? ""
