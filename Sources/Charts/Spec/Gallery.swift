@@ -138,23 +138,22 @@ public enum Gallery {
             ("not_processed_", "不予处理", "not processed"), ("other_", "其他处理", "other handling"),
         ]
         var series: [ChartSeries] = []
-        var files: [String] = []
+        var used: [Observation] = []
         for (prefix, labelZh, labelEn) in groups {
             var byYear: [Int: Double] = [:]
             for o in obs where o.entity == entity && o.metric.hasPrefix("applications.") && o.metric.hasSuffix(".total") {
                 let row = o.metric.dropFirst("applications.".count).dropLast(".total".count)
                 let matches = prefix.hasSuffix("_") ? row.hasPrefix(prefix) : row == prefix
-                if matches { byYear[o.year, default: 0] += o.value; files.append(ChartSpec.sourceFile(o.source)) }
+                if matches { byYear[o.year, default: 0] += o.value; used.append(o) }
             }
             if !byYear.isEmpty { series.append(ChartSeries(label: zh ? labelZh : labelEn, values: byYear)) }
         }
         guard series.count >= 2 else { return nil }
         let years = Array(Set(series.flatMap(\.years))).sorted()
         let span = years.count > 1 ? "\(years.first!)—\(years.last!)" : "\(years.first ?? 0)"
-        let srcFiles = ChartSpec.ordered(files)
         return ChartSpec(kind: .share, title: zh ? "政府信息公开申请办理结果构成" : "Outcomes of information requests",
                          subtitle: entity + " · " + span + (zh ? "年" : ""),
-                         source: (zh ? "数据来源：" : "Source: ") + srcFiles.prefix(3).joined(separator: zh ? "、" : ", "),
+                         source: ChartSpec.sourceLine(used, language: language),
                          unit: zh ? "件" : "requests", series: series, language: language)
     }
 }
