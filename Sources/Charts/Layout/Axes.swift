@@ -51,7 +51,7 @@ extension SceneBuilder {
     ///   - rightReserve: width kept free right of the plot (direct labels).
     mutating func cartesian(in body: Rect, values: [Double], zero: Bool, x: XAxis, rightReserve: Double = 0,
                             fixedDomain: ClosedRange<Double>? = nil, format: ChartSpec.ValueFormat? = nil,
-                            showXTitle: Bool = true, headroom: Double = 0) -> Cartesian {
+                            showXTitle: Bool = true, headroom: Double = 0, minLeft: Double = 0) -> Cartesian {
         let tickStyle = style(type.tick, color: theme.mutedText)
         let titleStyle = style(type.axisTitle, color: theme.mutedText)
         var lo = values.min() ?? 0, hi = values.max() ?? 0
@@ -101,7 +101,7 @@ extension SceneBuilder {
                                     step: ticks.step, format: format ?? spec.valueFormat, language: spec.language)
         let labels = ticks.values.map(unit.label)
         let labelW = labels.map { measure($0, tickStyle).width }.max() ?? 0
-        let left = body.minX + labelW + type.gap
+        let left = max(body.minX + labelW + type.gap, body.minX + minLeft)
         let plot = Rect(x: left, y: top, width: max(20, body.maxX - rightReserve - left), height: plotHeight)
         let y = LinearScale(domain: ticks.lower...ticks.upper, from: plot.maxY, to: plot.minY)
 
