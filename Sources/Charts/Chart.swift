@@ -14,10 +14,13 @@ import CCairo
 public enum Chart {
     /// A rendered chart: the file bytes plus what the caller may want to report.
     public struct Rendered: Sendable {
+        /// The PNG, SVG or PDF file's bytes.
         public let bytes: [UInt8]
         /// Glyphs no installed font covers (drawn as boxes). Non-zero means: install fonts-noto-cjk.
         public let unknownGlyphs: Int
+        /// The chart described in words.
         public let altText: AltText
+        /// The laid-out scene that was drawn.
         public let scene: Scene
     }
 

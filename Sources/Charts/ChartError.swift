@@ -6,6 +6,7 @@ public struct ChartError: Error, CustomStringConvertible, Sendable {
     public let stage: String
     /// The chart's title.
     public let chart: String
+    /// What went wrong and what was expected.
     public let message: String
 
     public init(stage: String, chart: String, message: String) {

@@ -55,3 +55,19 @@ struct MudanjiangChartTests {
         }
     }
 }
+
+@Suite("English output")
+struct EnglishOutputTests {
+    @Test func englishLabelsUnitsAndAltText() throws {
+        let spec = try ChartSpec(observations: Fixtures.mudanjiang(), metrics: ["licensing.decisions", "penalty.decisions"],
+                                 kind: .bar, language: .en)
+        #expect(spec.title == "Decisions")
+        #expect(spec.series.map(\.label) == ["Licensing", "Penalties"])
+        let scene = try Chart.scene(for: spec)
+        #expect(scene.texts(.axisTitle).map(\.text) == ["Unit: thousand decisions", "Year"])
+        #expect(scene.texts(.valueLabel).map(\.text) == ["387.6", "653.3"])
+        #expect(scene.altText.title == "bar chart: Decisions")
+        #expect(scene.altText.description.contains("Penalties: 653,308 decisions in 2020."))
+        #expect(spec.source == "Source: 牡丹江市人民政府 annual information-disclosure reports 2020")
+    }
+}

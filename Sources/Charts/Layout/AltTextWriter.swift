@@ -7,6 +7,7 @@ import SeriesModel
 /// // "折线图，1个系列，2019年至2020年。行政许可·项目数量：由2019年的5,434项降至2020年的4,794项，减少11.8%。"
 /// ```
 public enum AltTextWriter {
+    /// The alt text of `spec` in its language.
     public static func altText(for spec: ChartSpec) -> AltText {
         let zh = spec.language == .zh
         let years = spec.yearsWithValues

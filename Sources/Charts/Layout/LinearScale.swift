@@ -1,6 +1,8 @@
 /// Maps a value domain linearly onto a pixel range (which may run downwards, as y does).
 public struct LinearScale: Sendable, Hashable {
+    /// The values mapped.
     public let domain: ClosedRange<Double>
+    /// The pixel positions of the domain's lower and upper bounds.
     public let from: Double
     public let to: Double
 
@@ -18,7 +20,9 @@ public struct LinearScale: Sendable, Hashable {
 
 /// Equal bands for categories (years or names), with inner padding.
 public struct BandScale: Sendable, Hashable {
+    /// The number of bands.
     public let count: Int
+    /// The pixel range the bands share.
     public let from: Double
     public let to: Double
     /// Fraction of each band left empty (split on both sides).

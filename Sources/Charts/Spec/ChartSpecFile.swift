@@ -16,18 +16,25 @@ import Yams
 public struct ChartSpecFile: Sendable, Codable {
     /// A series written out in the file: a label and year → value (null = not reported).
     public struct SeriesEntry: Sendable, Codable {
+        /// The series label.
         public var label: String
+        /// Year (as text) → value or null.
         public var values: [String: Double?]
     }
 
     /// The annotations block.
     public struct AnnotationsEntry: Sendable, Codable {
+        /// See ``Annotations/valueLabels``.
         public var valueLabels: Annotations.ValueLabels?
         /// `mean` or a number.
         public var reference: String?
+        /// The reference line's label.
         public var referenceLabel: String?
+        /// See ``Annotations/trendLine``.
         public var trendLine: Bool?
+        /// See ``Annotations/highlightYear``.
         public var highlightYear: Int?
+        /// See ``Annotations/notes``.
         public var notes: [Annotations.Note]?
     }
 
@@ -47,6 +54,7 @@ public struct ChartSpecFile: Sendable, Codable {
                              preset: try c.decodeIfPresent(String.self, forKey: .preset))
         }
 
+        /// Writes a preset as a string, explicit dimensions as an object.
         public func encode(to encoder: any Encoder) throws {
             switch self {
             case .preset(let s):
@@ -62,29 +70,49 @@ public struct ChartSpecFile: Sendable, Codable {
         }
     }
 
+    // The keys below mirror ChartSpec; docs/chart-spec.md describes each one.
+
     /// The spec format version; this build reads version 1.
     public var version: Int
+    /// `kind` (see docs/chart-spec.md).
     public var kind: ChartKind?
+    /// `title` (see docs/chart-spec.md).
     public var title: String?
+    /// `subtitle` (see docs/chart-spec.md).
     public var subtitle: String?
+    /// `source` (see docs/chart-spec.md).
     public var source: String?
+    /// `unit` (see docs/chart-spec.md).
     public var unit: String?
+    /// `valueFormat` (see docs/chart-spec.md).
     public var valueFormat: ChartSpec.ValueFormat?
+    /// `xTitle` (see docs/chart-spec.md).
     public var xTitle: String?
+    /// `yTitle` (see docs/chart-spec.md).
     public var yTitle: String?
     /// Tidy CSV files or directories, relative to the spec file.
     public var data: [String]?
+    /// `metrics` (see docs/chart-spec.md).
     public var metrics: [String]?
+    /// `entities` (see docs/chart-spec.md).
     public var entities: [String]?
     /// Series given inline instead of data + metrics.
     public var series: [SeriesEntry]?
+    /// `annotations` (see docs/chart-spec.md).
     public var annotations: AnnotationsEntry?
+    /// `theme` (see docs/chart-spec.md).
     public var theme: Theme.Name?
+    /// `size` (see docs/chart-spec.md).
     public var size: SizeEntry?
+    /// `language` (see docs/chart-spec.md).
     public var language: ChartLanguage?
+    /// `baseYear` (see docs/chart-spec.md).
     public var baseYear: Int?
+    /// `focusYear` (see docs/chart-spec.md).
     public var focusYear: Int?
+    /// `changeMeasure` (see docs/chart-spec.md).
     public var changeMeasure: ChartSpec.ChangeMeasure?
+    /// `facetScale` (see docs/chart-spec.md).
     public var facetScale: ChartSpec.FacetScale?
 
     /// Reads and checks a spec file.
