@@ -20,6 +20,7 @@ extension SceneBuilder {
         let c = cartesian(in: body, values: values, zero: true, x: .yearBands(years),
                           fixedDomain: share ? 0...100 : nil, format: share ? .percent : nil, headroom: share ? 0 : 0.05)
         highlightYear(c)
+        missingYearMarks(c)
         let bands = c.bands!
         let barW = min(bands.bandwidth, 140 * type.scale)
         let labelStyle = TextStyle(size: type.label * 0.92, color: theme.text)
