@@ -26,6 +26,7 @@ struct ChartKindTests {
         #expect(lines.count == 1)
         #expect(lines.first?.count == 2)
         #expect(scene.texts(.tickLabel).map(\.text).contains("2020"))
+        #expect(scene.texts(.note).map(\.text) == ["无数据"])
         #expect(scene.altText.description.contains("2020年无数据"))
     }
 
