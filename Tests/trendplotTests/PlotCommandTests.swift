@@ -98,3 +98,18 @@ struct PlotSpecCommandTests {
         }
     }
 }
+
+@Suite("CLI messages")
+struct CLIMessageTests {
+    @Test func fontWarningNamesTheFontPackage() {
+        #expect(FontWarning.message(unknownGlyphs: 0) == nil)
+        let m = FontWarning.message(unknownGlyphs: 14)
+        #expect(m?.hasPrefix("warning: 14 characters have no installed font") == true)
+        #expect(m?.contains("apt-get install fonts-noto-cjk") == true)
+    }
+
+    @Test func reportFilesAreNotMistakenForTidyData() {
+        let txt = PlotCommandTests.repo.appendingPathComponent("datasets/mudanjiang/mudanjiang_2020.txt").path
+        #expect { try ObservationLoader.load([txt]) } throws: { "\($0)".contains("expected a tidy CSV file") }
+    }
+}
