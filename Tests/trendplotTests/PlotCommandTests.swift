@@ -37,19 +37,6 @@ struct PlotCommandTests {
     @Test func outputExtensionIsChecked() {
         #expect(throws: (any Error).self) { try PlotCommand.parse([Self.csv, "--metric", "licensing.items", "-o", "x.jpg"]) }
     }
-
-    @Test func demoRendersEveryChartInThreeFormats() throws {
-        let dir = try tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let cmd = try DemoCommand.parse(["--data", Self.repo.appendingPathComponent("datasets").path, "-o", dir.path])
-        try cmd.run()
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-        #expect(files.contains("mudanjiang-licensing.items-line.png"))
-        #expect(files.contains("mudanjiang-items-line.svg"))
-        for ext in ["png", "svg", "pdf"] {
-            #expect(files.filter { $0.hasSuffix("." + ext) }.count == files.count / 3)
-        }
-    }
 }
 
 @Suite("trendplot plot --spec and demo --gallery")
@@ -86,16 +73,6 @@ struct PlotSpecCommandTests {
         try PlotCommand.parse([PlotCommandTests.csv, "--metric", "licensing.items", "--kind", "sparkline", "--scale", "2", "-o", out]).run()
         let png = try #require(FileManager.default.contents(atPath: out))
         #expect(png[16..<24].elementsEqual([0, 0, 2, 208, 0, 0, 0, 180]))   // 720 × 180 pixels
-    }
-
-    @Test func galleryRendersEveryKind() throws {
-        let dir = try tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try DemoCommand.parse(["--gallery", "--data", PlotCommandTests.repo.appendingPathComponent("datasets").path, "-o", dir.path]).run()
-        let files = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
-        for kind in ["line", "bar", "stacked", "share", "change", "slope", "facets", "rank", "waterfall", "sparkline"] {
-            for ext in ["png", "svg", "pdf"] { #expect(files.contains("mudanjiang-\(kind).\(ext)")) }
-        }
     }
 }
 
