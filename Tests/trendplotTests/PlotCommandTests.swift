@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import trendplot
 
-@Suite("trendplot plot and demo")
+@Suite("trendplot plot")
 struct PlotCommandTests {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let csv = repo.appendingPathComponent("datasets/mudanjiang/mudanjiang_2020_table2.csv").path
@@ -39,7 +39,7 @@ struct PlotCommandTests {
     }
 }
 
-@Suite("trendplot plot --spec and demo --gallery")
+@Suite("trendplot plot --spec")
 struct PlotSpecCommandTests {
     func tempDir() throws -> URL {
         let d = FileManager.default.temporaryDirectory.appendingPathComponent("trendplot-tests-\(UUID().uuidString)")
