@@ -111,28 +111,3 @@ public final class CairoSurface {
                            argb32: Array(UnsafeBufferPointer(start: data, count: stride * h)))
     }
 }
-
-/// Borrowed pixels of a drawn chart (premultiplied ARGB32, native byte order); valid only inside the closure
-/// that receives it.
-public struct PixelView {
-    /// Width in pixels.
-    public let width: Int
-    /// Height in pixels.
-    public let height: Int
-    /// Bytes per row.
-    public let stride: Int
-    /// `stride * height` bytes.
-    public let bytes: UnsafeRawBufferPointer
-}
-
-/// Pixels of a rendered chart: premultiplied ARGB32 in native byte order (cairo's layout), row by row.
-public struct RasterImage: Sendable, Hashable {
-    /// Width in pixels.
-    public let width: Int
-    /// Height in pixels.
-    public let height: Int
-    /// Bytes per row.
-    public let stride: Int
-    /// `stride * height` bytes.
-    public let argb32: [UInt8]
-}

@@ -83,8 +83,3 @@ public struct ChartSpec: Sendable, Hashable, Codable {
     /// Years where at least one series has a value, sorted.
     public var yearsWithValues: [Int] { Array(Set(series.flatMap(\.years))).sorted() }
 }
-
-/// The language of the words a chart generates.
-public enum ChartLanguage: String, Sendable, Hashable, Codable, CaseIterable {
-    case zh, en
-}
