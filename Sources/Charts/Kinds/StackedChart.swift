@@ -43,7 +43,7 @@ extension SceneBuilder {
                 let fill = theme.seriesColor(si)
                 add(.rect(r, fill: fill, stroke: Stroke(theme.background, width: 1 * type.scale)))
                 guard showSegments else { continue }
-                let text = share ? NumberText.positionalPercent(v) : c.unit.valueLabel(raw)
+                let text = share ? NumberText.positional(v, fractionDigits: 1) + "%" : c.unit.valueLabel(raw)
                 var st = labelStyle
                 st.color = theme.textColor(on: fill)
                 let f = frame(text, st, at: Point(r.midX, r.midY), .center, .middle)
@@ -60,10 +60,4 @@ extension SceneBuilder {
         }
         if !share { referenceLine(c, values: years.map { totals[$0]! + negTotals[$0]! }) }
     }
-}
-
-
-extension NumberText {
-    /// A percentage with one decimal, e.g. `42.9%`.
-    static func positionalPercent(_ p: Double) -> String { positional(p, fractionDigits: 1) + "%" }
 }
