@@ -42,7 +42,7 @@ public enum Chart {
         do {
             bytes = try draw(scene, format: format, scale: spec.size.scale, text: text)
         } catch let e as CairoError {
-            throw ChartError(stage: "rendering the \(format.rawValue.uppercased()) of", chart: spec.title, message: e.description)
+            throw ChartError.rendering(format, chart: spec.title, cause: e)
         }
         return Rendered(bytes: bytes, unknownGlyphs: scene.unknownGlyphs, altText: scene.altText, scene: scene)
     }
@@ -83,12 +83,10 @@ public enum Chart {
     private static func validate(_ spec: ChartSpec) throws {
         let s = spec.size
         guard s.width.isFinite, s.height.isFinite, s.width >= 40, s.height >= 30, s.width <= 16000, s.height <= 16000 else {
-            throw ChartError(stage: "checking the spec of", chart: spec.title,
-                             message: "the canvas is \(s.width)×\(s.height); width must be 40…16000 and height 30…16000")
+            throw ChartError.badCanvas(s, chart: spec.title)
         }
         guard s.scale.isFinite, s.scale > 0, s.scale <= 8, s.width * s.scale <= 32000, s.height * s.scale <= 32000 else {
-            throw ChartError(stage: "checking the spec of", chart: spec.title,
-                             message: "the scale factor \(s.scale) must be above 0 and at most 8 (and the PNG at most 32000 pixels wide)")
+            throw ChartError.badScale(s, chart: spec.title)
         }
     }
 

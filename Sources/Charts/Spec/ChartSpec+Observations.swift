@@ -23,20 +23,16 @@ extension ChartSpec {
         let names = metrics.map { id in catalog[id].map { $0.label(zh ? .zh : .en) } ?? (chosen.first { $0.metric == id }?.label ?? id) }
         let titleGuess = names.joined(separator: "、")
         guard !metrics.isEmpty else {
-            throw ChartError(stage: "choosing data for", chart: "", message: "no metric given: pass --metric ID (see `trendplot metrics`)")
+            throw ChartError.noMetric()
         }
         let entityOrder = Self.ordered(chosen.map(\.entity))
         for id in metrics where !chosen.contains(where: { $0.metric == id }) {
-            let scope = wantedEntities.isEmpty ? "" : " for " + wantedEntities.sorted().joined(separator: ", ")
-            let known = catalog.contains(id) ? "" : " (it is not in the metric catalog either; see `trendplot metrics`)"
-            throw ChartError(stage: "choosing data for", chart: titleGuess,
-                             message: "no observation of metric “\(id)”\(scope) in the data\(known)")
+            throw ChartError.noObservations(metric: id, entities: wantedEntities.sorted(), inCatalog: catalog.contains(id),
+                                            chart: titleGuess)
         }
         let units = metrics.map { id in chosen.first { $0.metric == id }?.unit ?? catalog[id]?.unit ?? "" }
         if Set(units).count > 1 && kind != .facets {
-            let list = zip(metrics, units).map { "\($0) (\($1))" }.joined(separator: ", ")
-            throw ChartError(stage: "choosing data for", chart: titleGuess,
-                             message: "the metrics have different units: \(list); one axis shows one unit, so plot them separately or use --kind facets")
+            throw ChartError.mixedUnits(Array(zip(metrics, units)), chart: titleGuess)
         }
 
         var series: [ChartSeries] = []

@@ -119,7 +119,7 @@ public struct ChartSpecFile: Sendable, Codable {
     /// - Throws: ``ChartError`` naming the file and what was wrong.
     public static func load(path: String) throws -> ChartSpecFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ChartError(stage: "reading the spec file", chart: path, message: "cannot read the file")
+            throw ChartError.specFile(path, "cannot read the file")
         }
         return try parse(String(decoding: data, as: UTF8.self), file: path)
     }
@@ -130,26 +130,22 @@ public struct ChartSpecFile: Sendable, Codable {
         do {
             spec = try YAMLDecoder().decode(ChartSpecFile.self, from: text)
         } catch let e as DecodingError {
-            throw ChartError(stage: "reading the spec file", chart: file, message: describe(e))
+            throw ChartError.specFile(file, describe(e))
         } catch {
-            throw ChartError(stage: "reading the spec file", chart: file, message: "not valid YAML or JSON: \(error)")
+            throw ChartError.specFile(file, "not valid YAML or JSON: \(error)")
         }
         guard spec.version == 1 else {
-            throw ChartError(stage: "reading the spec file", chart: file,
-                             message: "version \(spec.version) is not supported; this trendplot reads version 1")
+            throw ChartError.specFile(file, "version \(spec.version) is not supported; this trendplot reads version 1")
         }
         if let s = spec.size, case .preset(let name) = s, ChartSize.preset(name) == nil {
-            throw ChartError(stage: "reading the spec file", chart: file,
-                             message: "size: unknown preset “\(name)”; expected \(ChartSize.presets.map(\.name).joined(separator: ", "))")
+            throw ChartError.specFile(file, "size: unknown preset “\(name)”; expected \(ChartSize.presets.map(\.name).joined(separator: ", "))")
         }
         if let r = spec.annotations?.reference, r != "mean", Double(r) == nil {
-            throw ChartError(stage: "reading the spec file", chart: file,
-                             message: "annotations.reference: expected mean or a number, found “\(r)”")
+            throw ChartError.specFile(file, "annotations.reference: expected mean or a number, found “\(r)”")
         }
         for e in spec.series ?? [] {
             for k in e.values.keys where Int(k) == nil {
-                throw ChartError(stage: "reading the spec file", chart: file,
-                                 message: "series “\(e.label)”: the key “\(k)” is not a year")
+                throw ChartError.specFile(file, "series “\(e.label)”: the key “\(k)” is not a year")
             }
         }
         return spec
@@ -183,8 +179,7 @@ public struct ChartSpecFile: Sendable, Codable {
             }
         }
         guard !s.series.isEmpty else {
-            throw ChartError(stage: "reading the spec file of", chart: title ?? "",
-                             message: "no data: give `series`, or `data` with `metrics`")
+            throw ChartError.specWithoutData(title: title ?? "")
         }
         if let kind { s.kind = kind }
         if let title { s.title = title }
