@@ -8,23 +8,42 @@ import SeriesModel
 /// }
 /// ```
 public enum Gallery {
-    /// One line chart per body and group of metrics with two or more years, and one per such metric.
+    /// The briefing set per body: one line chart per 表二 family with two or more years (e.g. all 处理决定数量),
+    /// one per metric of those families, the applications received (表三) and the outcome shares.
     public static func overview(_ observations: [Observation], language: ChartLanguage = .zh) -> [(name: String, spec: ChartSpec)] {
         var out: [(String, ChartSpec)] = []
         for (slug, entity, obs) in byEntity(observations) {
             for (group, metrics) in multiYearGroups(obs) {
-                if metrics.count > 1, let spec = try? ChartSpec(observations: obs, metrics: metrics, entities: [entity], language: language) {
+                // All-zero metrics (e.g. no 规章 at all) make empty charts: leave them out.
+                let rowMetrics = metrics.filter { m in isTable2Row(m) && obs.contains { $0.metric == m && $0.value != 0 } }
+                if rowMetrics.isEmpty { continue }
+                if rowMetrics.count > 1, let spec = try? ChartSpec(observations: obs, metrics: rowMetrics, entities: [entity], language: language) {
                     out.append(("\(slug)-\(group)-line", spec))
                 }
-                for m in metrics {
+                for m in rowMetrics {
                     if var spec = try? ChartSpec(observations: obs, metrics: [m], entities: [entity], language: language) {
                         spec.annotations.valueLabels = .all
                         out.append(("\(slug)-\(m)-line", spec))
                     }
                 }
             }
+            let received = "applications.new_received.total"
+            if Set(obs.filter { $0.metric == received }.map(\.year)).count >= 2,
+               var spec = try? ChartSpec(observations: obs, metrics: [received], entities: [entity], kind: .bar, language: language) {
+                spec.annotations.valueLabels = .all
+                out.append(("\(slug)-\(received)-bar", spec))
+            }
+            if let share = outcomeShares(obs, entity: entity, language: language) {
+                out.append(("\(slug)-outcomes-share", share))
+            }
         }
         return out
+    }
+
+    /// A 表二 row metric such as `licensing.decisions` (two id parts; not 表三 or 表四).
+    static func isTable2Row(_ id: String) -> Bool {
+        id.split(separator: ".").count == 2 && !id.hasPrefix("review") && !id.hasPrefix("litigation")
+            && !id.hasPrefix("indicator") && !id.hasPrefix("applications")
     }
 
     /// Observations split by body, in order of first appearance, each with an ASCII slug for file names.
@@ -113,9 +132,7 @@ public enum Gallery {
 
     /// The metrics of a table-2 row family with two or more years, preferring 处理决定数量 then 项目数量.
     static func levelGroup(_ obs: [Observation]) -> [String] {
-        let groups = multiYearGroups(obs).map { g in
-            (g.group, g.metrics.filter { $0.split(separator: ".").count == 2 && !$0.hasPrefix("review") && !$0.hasPrefix("litigation") })
-        }.filter { !$0.1.isEmpty }
+        let groups = multiYearGroups(obs).map { g in (g.group, g.metrics.filter(isTable2Row)) }.filter { !$0.1.isEmpty }
         for preferred in ["decisions", "items"] {
             if let g = groups.first(where: { $0.0 == preferred }), g.1.count >= 2 { return g.1 }
         }
