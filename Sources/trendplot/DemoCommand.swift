@@ -31,14 +31,19 @@ struct DemoCommand: ParsableCommand {
         let dataDir = try data ?? Self.findDatasets()
         let observations = try Self.loadObservations(dataDir)
         guard !observations.isEmpty else {
-            throw ValidationError("\(dataDir): no observations found (expected tidy CSV files)")
+            throw ValidationError("\(dataDir): no observations found (expected reports or tidy CSV/JSON files)")
         }
         let charts = gallery ? Gallery.charts(observations) : Gallery.overview(observations)
         var unknown = 0
-        for (name, spec) in charts {
+        for (index, (name, spec)) in charts.enumerated() {
             for format in OutputFormat.allCases {
                 let path = (output as NSString).appendingPathComponent("\(name).\(format.rawValue)")
-                let rendered = try Chart.renderDetailed(spec, format: format)
+                let rendered: Chart.Rendered
+                do {
+                    rendered = try Chart.renderDetailed(spec, format: format)
+                } catch {
+                    throw ValidationError("\(error) (chart \(index + 1) of \(charts.count), \(name).\(format.rawValue))")
+                }
                 try AtomicFile.write(rendered.bytes, to: path)
                 unknown = max(unknown, rendered.unknownGlyphs)
                 print(path)

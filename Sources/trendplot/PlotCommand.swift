@@ -55,7 +55,7 @@ struct PlotCommand: ParsableCommand {
 
 /// The options every chart command shares: kind, text, annotations, theme, size.
 struct ChartOptions: ParsableArguments {
-    @Option(help: "The chart kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The chart kind (default: line).")
     var kind: ChartKind?
 
     @Option(help: "A chart spec file (YAML or JSON, see docs/chart-spec.md); flags override it.")
@@ -144,7 +144,10 @@ struct ChartOptions: ParsableArguments {
     }
 
     func apply(to spec: inout ChartSpec) {
-        if let kind { spec.kind = kind }
+        if let kind {
+            if kind == .sparkline && spec.kind != .sparkline && size == nil { spec.size = ChartSize.preset("sparkline")! }
+            spec.kind = kind
+        }
         if let lang { spec.language = lang }
         if let title { spec.title = title }
         if let subtitle { spec.subtitle = subtitle }
@@ -231,10 +234,15 @@ enum AtomicFile {
 
 /// The one warning printed when Chinese text had no font.
 enum FontWarning {
+    /// The warning for `unknownGlyphs` characters drawn as boxes, or nil when there are none.
+    static func message(unknownGlyphs: Int) -> String? {
+        guard unknownGlyphs > 0 else { return nil }
+        return "warning: \(unknownGlyphs) characters have no installed font and are drawn as boxes; "
+            + "install a Chinese font: sudo apt-get install fonts-noto-cjk"
+    }
+
+    /// Prints the warning on stderr (once per command).
     static func report(unknownGlyphs: Int) {
-        guard unknownGlyphs > 0 else { return }
-        let msg = "warning: \(unknownGlyphs) characters have no installed font and are drawn as boxes; "
-            + "install a Chinese font: sudo apt-get install fonts-noto-cjk\n"
-        FileHandle.standardError.write(Data(msg.utf8))
+        if let m = message(unknownGlyphs: unknownGlyphs) { FileHandle.standardError.write(Data((m + "\n").utf8)) }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import trendplot
 
-@Suite("trendplot plot and demo")
+@Suite("trendplot plot")
 struct PlotCommandTests {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let csv = repo.appendingPathComponent("datasets/mudanjiang/mudanjiang_2020_table2.csv").path
@@ -37,17 +37,56 @@ struct PlotCommandTests {
     @Test func outputExtensionIsChecked() {
         #expect(throws: (any Error).self) { try PlotCommand.parse([Self.csv, "--metric", "licensing.items", "-o", "x.jpg"]) }
     }
+}
 
-    @Test func demoRendersEveryChartInThreeFormats() throws {
+@Suite("trendplot plot --spec")
+struct PlotSpecCommandTests {
+    func tempDir() throws -> URL {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("trendplot-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }
+
+    @Test func specFileWithDataAndFlagsOverridingIt() throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let cmd = try DemoCommand.parse(["--data", Self.repo.appendingPathComponent("datasets").path, "-o", dir.path])
-        try cmd.run()
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-        #expect(files.contains("mudanjiang-licensing.items-line.png"))
-        #expect(files.contains("mudanjiang-items-line.svg"))
-        for ext in ["png", "svg", "pdf"] {
-            #expect(files.filter { $0.hasSuffix("." + ext) }.count == files.count / 3)
-        }
+        let spec = dir.appendingPathComponent("items.yaml")
+        try """
+        version: 1
+        kind: bar
+        data: [\(PlotCommandTests.csv)]
+        metrics: [licensing.items, penalty.items]
+        title: 事项数量
+        theme: dark
+        """.write(to: spec, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("items.svg").path
+        try PlotCommand.parse(["--spec", spec.path, "--kind", "line", "--title", "行政许可与处罚事项", "-o", out]).run()
+        let svg = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(svg.contains("<title>折线图：行政许可与处罚事项</title>"))
+        #expect(svg.contains("行政处罚：由2019年的15,604项降至2020年的15,153项"))
+    }
+
+    @Test func sparklineFlagPicksTheSparklineSize() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("s.png").path
+        try PlotCommand.parse([PlotCommandTests.csv, "--metric", "licensing.items", "--kind", "sparkline", "--scale", "2", "-o", out]).run()
+        let png = try #require(FileManager.default.contents(atPath: out))
+        #expect(png[16..<24].elementsEqual([0, 0, 2, 208, 0, 0, 0, 180]))   // 720 × 180 pixels
+    }
+}
+
+@Suite("CLI messages")
+struct CLIMessageTests {
+    @Test func fontWarningNamesTheFontPackage() {
+        #expect(FontWarning.message(unknownGlyphs: 0) == nil)
+        let m = FontWarning.message(unknownGlyphs: 14)
+        #expect(m?.hasPrefix("warning: 14 characters have no installed font") == true)
+        #expect(m?.contains("apt-get install fonts-noto-cjk") == true)
+    }
+
+    @Test func reportFilesAreNotMistakenForTidyData() {
+        let txt = PlotCommandTests.repo.appendingPathComponent("datasets/mudanjiang/mudanjiang_2020.txt").path
+        #expect { try ObservationLoader.load([txt]) } throws: { "\($0)".contains("expected a tidy CSV file") }
     }
 }
