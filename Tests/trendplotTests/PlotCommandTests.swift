@@ -85,8 +85,17 @@ struct CLIMessageTests {
         #expect(m?.contains("apt-get install fonts-noto-cjk") == true)
     }
 
-    @Test func reportFilesAreNotMistakenForTidyData() {
+    @Test func reportFilesAreReadThroughTheExtractor() throws {
         let txt = PlotCommandTests.repo.appendingPathComponent("datasets/mudanjiang/mudanjiang_2020.txt").path
-        #expect { try ObservationLoader.load([txt]) } throws: { "\($0)".contains("expected a tidy CSV file") }
+        let obs = try ObservationLoader.load([txt])
+        #expect(obs.first { $0.metric == "licensing.decisions" && $0.year == 2020 }?.value == 387576)
+        #expect(obs.first { $0.metric == "licensing.items" && $0.year == 2019 }?.source == "mudanjiang_2020.txt:259")
+    }
+
+    @Test func aReportAndTheHandMadeCSVMergeWithoutConflicts() throws {
+        let dir = PlotCommandTests.repo.appendingPathComponent("datasets/mudanjiang").path
+        let dataset = try Inputs.loadDataset([dir])
+        #expect(dataset.conflicts.isEmpty)
+        #expect(dataset.value(entity: "牡丹江市人民政府", year: 2020, metric: "licensing.items") == 4794)
     }
 }
