@@ -43,7 +43,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SeriesModelTests", dependencies: ["SeriesModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeriesModel"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeriesModel"], exclude: ["Fixtures"]),
         .testTarget(name: "trendplotTests", dependencies: ["trendplot"]),
     ],
     swiftLanguageModes: [.v6]

@@ -53,6 +53,21 @@ public enum Chart {
         return cr.surface.imagePixels()
     }
 
+    /// Draws `spec` and lends its pixels to `body` without copying them (for callers with their own PNG encoder).
+    /// The view is valid only inside `body`.
+    ///
+    /// ```swift
+    /// let png = try Chart.withPixels(spec) { view in myEncoder.encode(view.bytes, width: view.width, height: view.height, stride: view.stride) }
+    /// ```
+    public static func withPixels<R>(_ spec: ChartSpec, _ body: (PixelView) throws -> R) throws -> R {
+        let text = PangoText(language: spec.language == .zh ? "zh-cn" : "en")
+        let scene = try scene(for: spec, text: text)
+        let cr = try imageContext(scene, scale: spec.size.scale)
+        SceneRenderer(text: text).draw(scene, on: cr)
+        try cr.checkStatus("drawing the image")
+        return try cr.surface.withPixels(body)
+    }
+
     static func scene(for spec: ChartSpec, text: PangoText) throws -> Scene {
         try validate(spec)
         var b = SceneBuilder(spec: spec, measurer: text)

@@ -55,7 +55,7 @@ struct PlotCommand: ParsableCommand {
 
 /// The options every chart command shares: kind, text, annotations, theme, size.
 struct ChartOptions: ParsableArguments {
-    @Option(help: "The chart kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The chart kind (default: line).")
     var kind: ChartKind?
 
     @Option(help: "A chart spec file (YAML or JSON, see docs/chart-spec.md); flags override it.")
@@ -144,7 +144,10 @@ struct ChartOptions: ParsableArguments {
     }
 
     func apply(to spec: inout ChartSpec) {
-        if let kind { spec.kind = kind }
+        if let kind {
+            if kind == .sparkline && spec.kind != .sparkline && size == nil { spec.size = ChartSize.preset("sparkline")! }
+            spec.kind = kind
+        }
         if let lang { spec.language = lang }
         if let title { spec.title = title }
         if let subtitle { spec.subtitle = subtitle }

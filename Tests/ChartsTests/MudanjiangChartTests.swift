@@ -12,7 +12,7 @@ struct MudanjiangChartTests {
         #expect(spec.series[0].label == "牡丹江市人民政府")
         #expect(spec.series[0].value(in: 2019) == 5434)
         #expect(spec.series[0].value(in: 2020) == 4794)
-        #expect(spec.source == "数据来源：mudanjiang_2020.txt")
+        #expect(spec.source == "数据来源：牡丹江市人民政府2020年政府信息公开工作年度报告")
     }
 
     @Test func sceneLabelsBothYearsValuesAndTheUnit() throws {
