@@ -32,6 +32,9 @@ struct BriefLayout {
     private var items: [Primitive] = []
     private var charts: [BriefPage.PlacedChart] = []
     private var y = top
+    /// Contents entries: a line and the index of its page; `level` 0 = a body or the appendix, 1 = a figure.
+    private var contents: [(text: String, page: Int, level: Int)] = []
+    private var contentsArea = (top: 0.0, bottom: 0.0)
 
     init(text: PangoText, zh: Bool) { self.text = text; self.zh = zh }
 
@@ -43,6 +46,7 @@ struct BriefLayout {
         var figure = 0
         for section in b.sections {
             newPage()
+            contents.append((section.entity, pages.count, 0))
             paragraph(section.entity, Styles.h1, after: 4)
             paragraph(BriefWords.yearsLine(zh, section.years), Styles.bodyMuted, after: 14)
             paragraph(BriefWords.findingsHeading(zh), Styles.h2, after: 8)
@@ -50,22 +54,26 @@ struct BriefLayout {
             for (i, f) in section.findings.enumerated() { finding(i + 1, f) }
             for (i, c) in section.charts.enumerated() {
                 figure += 1
+                contents.append((BriefWords.figure(zh, figure) + "　" + c.spec.title, pages.count + 1, 1))
                 try chartPage(c, figure: figure, section: section.entity, first: i == 0, sceneFor: sceneFor)
             }
         }
+        contents.append((BriefWords.appendix(zh), pages.count + 1, 0))
         appendix(b)
         finishPage()
         addFooters(b.title)
+        addContents()
         return pages
     }
 
     private mutating func cover(_ b: Briefing) {
-        items.append(.rect(Rect(x: Self.margin, y: 210, width: 64, height: 5), fill: Styles.accent, stroke: nil))
-        y = 232
+        items.append(.rect(Rect(x: Self.margin, y: 150, width: 64, height: 5), fill: Styles.accent, stroke: nil))
+        y = 172
         paragraph(b.title, Styles.coverTitle, after: 22)
         paragraph(BriefWords.bodiesLine(zh, b.bodies), Styles.body, after: 6)
-        paragraph(BriefWords.yearsLine(zh, b.years), Styles.body, after: 6)
+        paragraph(BriefWords.yearsLine(zh, b.years), Styles.body, after: 36)
         let h = measure(b.generatedFrom, Styles.caption, width: Self.contentWidth).height
+        contentsArea = (y, Self.bottom - h - 24)
         y = max(y + 20, Self.bottom - h)
         paragraph(b.generatedFrom, Styles.caption, after: 0)
         finishPage()
@@ -110,6 +118,40 @@ struct BriefLayout {
         paragraph(BriefWords.conflictsHeading(zh), Styles.h2, after: 8)
         if b.conflicts.isEmpty { paragraph(BriefWords.none(zh), Styles.body, after: 4) }
         for line in b.conflicts { paragraph(line, Styles.caption, after: 4) }
+    }
+
+    /// The contents on the cover: bodies, figures and the appendix with their pages; figures are left out
+    /// when the list would not fit.
+    private mutating func addContents() {
+        guard !pages.isEmpty else { return }
+        let line = measure(BriefWords.contents(zh), Styles.body, width: nil).height + 5
+        let room = Int((contentsArea.bottom - contentsArea.top) / line) - 2
+        let entries = contents.count <= room ? contents : contents.filter { $0.level == 0 }
+        var at = contentsArea.top
+        let heading = measure(BriefWords.contents(zh), Styles.h2, width: nil)
+        pages[0].items.append(.text(TextBox(text: BriefWords.contents(zh), style: Styles.h2,
+                                            frame: Rect(x: Self.margin, y: at, width: heading.width, height: heading.height),
+                                            role: .title)))
+        at += heading.height + 8
+        for e in entries.prefix(max(0, room)) {
+            let style = e.level == 0 ? TextStyle(size: 10.5, bold: true, color: Styles.text) : Styles.body
+            let number = String(e.page + 1)
+            let n = measure(number, style, width: nil)
+            let x = Self.margin + (e.level == 0 ? 0 : 16)
+            let width = Self.contentWidth - (x - Self.margin) - n.width - 24
+            let t = measure(e.text, style, width: nil)
+            let shown = t.width <= width ? e.text : String(e.text.prefix(Int(Double(e.text.count) * width / t.width) - 1)) + "…"
+            let ts = measure(shown, style, width: nil)
+            pages[0].items.append(.text(TextBox(text: shown, style: style,
+                                                frame: Rect(x: x, y: at, width: ts.width, height: ts.height), role: .note)))
+            pages[0].items.append(.polyline([Point(x + ts.width + 6, at + ts.height * 0.72),
+                                             Point(Self.margin + Self.contentWidth - n.width - 6, at + ts.height * 0.72)],
+                                            Stroke(Styles.rule, width: 0.6, dash: [1, 2.5])))
+            pages[0].items.append(.text(TextBox(text: number, style: style,
+                                                frame: Rect(x: Self.margin + Self.contentWidth - n.width, y: at,
+                                                            width: n.width, height: n.height), role: .note)))
+            at += line
+        }
     }
 
     // MARK: Tables

@@ -19,7 +19,7 @@ public struct BriefTable: Sendable, Hashable {
         self.header = header; self.rows = rows; self.unitLine = unitLine
     }
 
-    /// The values of `spec` in Chinese number form (`2,113`, `1.07万`), percentages with one decimal.
+    /// The values of `spec` in Chinese number form (`2,113`, `1.069万`), percentages with one decimal.
     public init(_ spec: ChartSpec) {
         let zh = spec.language == .zh
         let years = spec.yearsWithValues
@@ -31,12 +31,13 @@ public struct BriefTable: Sendable, Hashable {
         unitLine = unit.isEmpty ? "" : (zh ? "单位：\(unit)" : "Unit: \(unit)")
     }
 
-    /// One cell: percentages with one decimal, amounts in 万元 with up to two decimals, counts in Chinese form.
+    /// One cell: percentages with one decimal, amounts in 万元 with up to two decimals, counts in Chinese form
+    /// kept exact (`2,113`, `1.069万`).
     static func format(_ v: Double, _ spec: ChartSpec) -> String {
         if spec.valueFormat == .percent { return NumberText.positional(v, fractionDigits: 1) }
         if spec.unit.contains("万元") || v != v.rounded() {
             return NumberText.grouped(v, fractionDigits: v == v.rounded() ? 0 : 2)
         }
-        return spec.language == .zh ? NumberText.chinese(v) : NumberText.grouped(v)
+        return spec.language == .zh ? NumberText.chinese(v, fractionDigits: 4) : NumberText.grouped(v)
     }
 }

@@ -85,6 +85,12 @@ enum BriefWords {
         }
     }
 
+    static func checkLine(_ zh: Bool, _ f: CheckFinding) -> String {
+        let sides = f.lhs.isEmpty && f.rhs.isEmpty ? "" : (zh ? "（\(f.lhs) ≠ \(f.rhs)）" : " (\(f.lhs) ≠ \(f.rhs))")
+        let place = f.place.isEmpty ? "" : (zh ? "，\(f.place)" : ", \(f.place)")
+        return severity(zh, f.severity) + (zh ? "" : " ") + "\(f.file)\(place)\(sides)\(zh ? "：" : ": ")\(f.message) [\(f.rule)]"
+    }
+
     static func readProblem(_ zh: Bool) -> String { zh ? "【读取】" : "[input]" }
 
     static func checkSummary(_ zh: Bool, _ report: CheckReport, reports: Int) -> String {

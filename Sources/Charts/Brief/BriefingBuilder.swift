@@ -43,8 +43,7 @@ public struct BriefingBuilder: Sendable {
             let obs = all.filter { $0.entity == entity }
             let facts = findings.findings(dataset, entity: entity).map { BriefFinding(text: $0.text, sources: $0.sources) }
             let charts = try plan.items.compactMap { try chart($0, obs, entity) }
-            sections.append(BriefSection(entity: entity, years: Array(Set(obs.map(\.year))).sorted(),
-                                         findings: facts, charts: charts))
+            sections.append(BriefSection(entity: entity, years: Self.reportYears(obs), findings: facts, charts: charts))
         }
         if !metrics.isEmpty && sections.allSatisfy({ $0.charts.isEmpty }) {
             throw BriefError("no data for --metric \(metrics.joined(separator: ", ")) for \(bodies.joined(separator: ", ")): "
@@ -56,6 +55,13 @@ public struct BriefingBuilder: Sendable {
                                                                 tidy: input.tidyFiles.map(\.file)),
                         sections: sections, sources: sources(input, all), checks: checks(input, dataset),
                         conflicts: dataset.conflicts.map(\.description))
+    }
+
+    /// The years the data is about: a year known only from a 上一年项目数量 (`*.items` of the year before a
+    /// 2019-template report) does not count.
+    static func reportYears(_ obs: [Observation]) -> [Int] {
+        let years = Set(obs.filter { !$0.metric.hasSuffix(".items") }.map(\.year))
+        return (years.isEmpty ? Set(obs.map(\.year)) : years).sorted()
     }
 
     private func chosenEntities(_ dataset: Dataset) throws -> [String] {
@@ -80,6 +86,11 @@ public struct BriefingBuilder: Sendable {
             let kind = item.kind ?? (years.count >= 3 ? .line : .bar)
             spec = try ChartSpec(observations: obs, metrics: present, entities: [entity], kind: kind, language: language)
             if let t = zh ? item.titleZh : item.titleEn { spec.title = t }
+            if present.allSatisfy({ $0.hasPrefix("indicator.") }) {
+                // An indicator's source is its formula; the files are those of its inputs.
+                let inputs = Set(MetricCatalog.indicatorDefinitions.filter { present.contains($0.id) }.flatMap(\.inputs))
+                spec.source = ChartSpec.sourceLine(obs.filter { inputs.contains($0.metric) }, language: language)
+            }
         }
         spec.size = chartSize
         return BriefChart(spec: spec, table: BriefTable(spec))
@@ -101,7 +112,7 @@ public struct BriefingBuilder: Sendable {
 
     private func checks(_ input: BriefingInput, _ dataset: Dataset) -> BriefChecks {
         let report = ReportChecker.run(input.reports)
-        var lines = report.findings.map { BriefWords.severity(zh, $0.severity) + "　" + $0.description }
+        var lines = report.findings.map { BriefWords.checkLine(zh, $0) }
         lines += dataset.errors.map { BriefWords.readProblem(zh) + "　" + $0.description }
         return BriefChecks(summary: BriefWords.checkSummary(zh, report, reports: input.reports.count), findings: lines)
     }
