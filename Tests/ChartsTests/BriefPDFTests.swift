@@ -142,7 +142,7 @@ struct BriefPDFTests {
         let ids = b.sections[0].charts.map { $0.spec.series.map(\.label) }
         #expect(ids.first == ["平潭综合实验区"])
         #expect(b.sections[0].charts.count == 1 + 5)
-        #expect(b.sections[0].charts[0].table.rows == [["平潭综合实验区", "430", "1,282", "2,113"]])
+        #expect(b.sections[0].charts[0].table.rows == [["行政处罚·处理决定数量", "430", "1,282", "2,113"]])
         #expect(throws: BriefError.self) { try BriefingBuilder(metrics: ["fees.itemz"]).build(input) }
     }
 

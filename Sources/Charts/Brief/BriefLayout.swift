@@ -49,7 +49,7 @@ struct BriefLayout {
             contents.append((section.entity, pages.count, 0))
             paragraph(section.entity, Styles.h1, after: 4)
             paragraph(BriefWords.yearsLine(zh, section.years), Styles.bodyMuted, after: 14)
-            paragraph(BriefWords.findingsHeading(zh), Styles.h2, after: 8)
+            heading(BriefWords.findingsHeading(zh), Styles.h2, after: 8)
             if section.findings.isEmpty { paragraph(BriefWords.noFindings(zh), Styles.body, after: 6) }
             for (i, f) in section.findings.enumerated() { finding(i + 1, f) }
             for (i, c) in section.charts.enumerated() {
@@ -106,16 +106,16 @@ struct BriefLayout {
     private mutating func appendix(_ b: Briefing) {
         newPage()
         paragraph(BriefWords.appendix(zh), Styles.h1, after: 12)
-        paragraph(BriefWords.sourcesHeading(zh), Styles.h2, after: 8)
+        heading(BriefWords.sourcesHeading(zh), Styles.h2, after: 8)
         let rows = b.sources.map { [$0.file, $0.contribution] }
         grid(header: [BriefWords.fileColumn(zh), BriefWords.contributionColumn(zh)], rows: rows,
              widths: [0.3, 0.7], numeric: false)
         y += 14
-        paragraph(BriefWords.checksHeading(zh), Styles.h2, after: 8)
+        heading(BriefWords.checksHeading(zh), Styles.h2, after: 8)
         paragraph(b.checks.summary, Styles.body, after: 6)
         for line in b.checks.findings { paragraph(line, Styles.caption, after: 4) }
         y += 10
-        paragraph(BriefWords.conflictsHeading(zh), Styles.h2, after: 8)
+        heading(BriefWords.conflictsHeading(zh), Styles.h2, after: 8)
         if b.conflicts.isEmpty { paragraph(BriefWords.none(zh), Styles.body, after: 4) }
         for line in b.conflicts { paragraph(line, Styles.caption, after: 4) }
     }
@@ -234,6 +234,13 @@ struct BriefLayout {
         if y + m.height > Self.bottom && y > Self.top { newPage() }
         place(s, style, x: x, y: y, width: width, role: style.bold ? .title : .note)
         y += m.height + after
+    }
+
+    /// A heading kept on the page of what follows it: it starts a new page unless `keep` more points fit under it.
+    private mutating func heading(_ s: String, _ style: TextStyle, after: Double, keep: Double = 48) {
+        let h = measure(s, style, width: Self.contentWidth).height
+        if y + h + after + keep > Self.bottom && y > Self.top { newPage() }
+        paragraph(s, style, after: after)
     }
 
     private mutating func newPage() {

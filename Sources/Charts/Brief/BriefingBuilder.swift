@@ -93,7 +93,10 @@ public struct BriefingBuilder: Sendable {
             }
         }
         spec.size = chartSize
-        return BriefChart(spec: spec, table: BriefTable(spec))
+        var table = BriefTable(spec)
+        // One series of one metric is labelled with the body in the chart; in the table the metric says more.
+        if spec.series.count == 1, spec.series[0].label == entity { table.rows[0][0] = spec.title }
+        return BriefChart(spec: spec, table: table)
     }
 
     private func sources(_ input: BriefingInput, _ all: [Observation]) -> [BriefSource] {
