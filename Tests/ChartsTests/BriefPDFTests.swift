@@ -166,4 +166,29 @@ struct BriefPDFTests {
         #expect(text.contains("1.069万"))
         #expect(text.contains("第10页"))
     }
+
+    @Test func manyYearsSplitTheTableInsteadOfSqueezingIt() throws {
+        // Fifteen years of values like Mudanjiang's 387,576 licensing decisions: the cells need ~45 points each.
+        var values: [Int: Double] = [:]
+        for y in 2008...2022 { values[y] = 387_576 + Double(y - 2008) * 10_001 }
+        var spec = ChartSpec(kind: .line, title: "行政许可·处理决定数量", unit: "件",
+                             series: [ChartSeries(label: "行政许可", values: values)])
+        spec.size = ChartSize(width: 640, height: 400)
+        let b = Briefing(language: .zh, title: "简报", bodies: ["牡丹江市人民政府"], years: Array(2008...2022),
+                         generatedFrom: "测试", sections: [BriefSection(entity: "牡丹江市人民政府", years: Array(2008...2022),
+                         findings: [], charts: [BriefChart(spec: spec, table: BriefTable(spec))])],
+                         sources: [], checks: BriefChecks(summary: "", findings: []), conflicts: [])
+        let pages = try BriefPDF.pages(b)
+        let chartPage = try #require(pages.first { !$0.charts.isEmpty })
+        #expect(chartPage.overlaps().isEmpty)
+        #expect(chartPage.outsidePage().isEmpty)
+        let texts = chartPage.texts.map(\.text)
+        #expect(texts.contains("38.7576万"))                  // 2008
+        #expect(texts.contains("52.759万"))                   // 2022: 387,576 + 14 × 10,001 = 527,590
+        // Balanced: three tables of five years, not 7 + 7 + 1.
+        #expect(texts.filter { $0 == "项目" }.count == 3)
+        let heads = texts.indices.filter { texts[$0] == "项目" }
+        #expect(heads.map { texts[$0 + 1] } == ["2008年", "2013年", "2018年"])
+        for y in 2008...2022 { #expect(texts.contains("\(y)年")) }
+    }
 }

@@ -35,6 +35,8 @@ struct BriefLayout {
     /// Contents entries: a line and the index of its page; `level` 0 = a body or the appendix, 1 = a figure.
     private var contents: [(text: String, page: Int, level: Int)] = []
     private var contentsArea = (top: 0.0, bottom: 0.0)
+    /// The line put at the top of a page the flow continues on (nil = none).
+    private var runningHead: String?
 
     init(text: PangoText, zh: Bool) { self.text = text; self.zh = zh }
 
@@ -50,8 +52,10 @@ struct BriefLayout {
             paragraph(section.entity, Styles.h1, after: 4)
             paragraph(BriefWords.yearsLine(zh, section.years), Styles.bodyMuted, after: 14)
             heading(BriefWords.findingsHeading(zh), Styles.h2, after: 8)
+            runningHead = section.entity + "　·　" + BriefWords.continued(zh, BriefWords.findingsHeading(zh))
             if section.findings.isEmpty { paragraph(BriefWords.noFindings(zh), Styles.body, after: 6) }
             for (i, f) in section.findings.enumerated() { finding(i + 1, f) }
+            runningHead = nil
             for (i, c) in section.charts.enumerated() {
                 figure += 1
                 contents.append((BriefWords.figure(zh, figure) + "　" + c.spec.title, pages.count + 1, 1))
@@ -94,6 +98,8 @@ struct BriefLayout {
                                     sceneFor: (ChartSpec) throws -> Scene) throws {
         newPage()
         paragraph(section + "　·　" + BriefWords.chartsHeading(zh), Styles.caption, after: 8)
+        runningHead = section + "　·　" + BriefWords.continued(zh, BriefWords.chartsHeading(zh))
+        defer { runningHead = nil }
         let scene = try sceneFor(c.spec)
         let w = Self.contentWidth
         let frame = Rect(x: Self.margin, y: y, width: w, height: w * scene.size.height / scene.size.width)
@@ -106,6 +112,7 @@ struct BriefLayout {
     private mutating func appendix(_ b: Briefing) {
         newPage()
         paragraph(BriefWords.appendix(zh), Styles.h1, after: 12)
+        runningHead = BriefWords.continued(zh, BriefWords.appendix(zh))
         heading(BriefWords.sourcesHeading(zh), Styles.h2, after: 8)
         let rows = b.sources.map { [$0.file, $0.contribution] }
         grid(header: [BriefWords.fileColumn(zh), BriefWords.contributionColumn(zh)], rows: rows,
@@ -156,6 +163,8 @@ struct BriefLayout {
 
     // MARK: Tables
 
+    /// The data table of a chart; when the years do not fit side by side they are split into several tables
+    /// of as many year columns as fit, each with the row labels.
     private mutating func table(_ t: BriefTable) {
         if !t.unitLine.isEmpty {
             let s = measure(t.unitLine, Styles.caption, width: nil)
@@ -164,9 +173,24 @@ struct BriefLayout {
         }
         let labelWidth = min(Self.contentWidth * 0.45,
                              (t.rows.map { $0[0] } + [t.header[0]]).map { measure($0, Styles.cell, width: nil).width }.max()! + 16)
-        let rest = (Self.contentWidth - labelWidth) / Double(max(1, t.header.count - 1))
-        let widths = [labelWidth / Self.contentWidth] + Array(repeating: rest / Self.contentWidth, count: t.header.count - 1)
-        grid(header: t.header, rows: t.rows, widths: widths, numeric: true)
+        let valueColumns = Array(t.header.indices.dropFirst())
+        let needed = valueColumns.map { c in
+            max(measure(t.header[c], Styles.headCell, width: nil).width,
+                t.rows.map { measure($0[c], Styles.cell, width: nil).width }.max() ?? 0) + 16
+        }.max() ?? 0
+        let fit = max(1, min(valueColumns.count, Int((Self.contentWidth - labelWidth) / max(1, needed))))
+        let tables = (valueColumns.count + fit - 1) / fit
+        let perTable = (valueColumns.count + tables - 1) / tables
+        var start = 0
+        repeat {
+            let cols = Array(valueColumns[start..<min(start + perTable, valueColumns.count)])
+            let rest = (Self.contentWidth - labelWidth) / Double(max(1, cols.count))
+            let widths = [labelWidth / Self.contentWidth] + Array(repeating: rest / Self.contentWidth, count: cols.count)
+            if start > 0 { y += 8 }
+            grid(header: [t.header[0]] + cols.map { t.header[$0] }, rows: t.rows.map { r in [r[0]] + cols.map { r[$0] } },
+                 widths: widths, numeric: true)
+            start += perTable
+        } while start < valueColumns.count
     }
 
     /// A ruled table; `widths` are fractions of the content width. Numeric tables right-align all but the first column.
@@ -246,6 +270,7 @@ struct BriefLayout {
     private mutating func newPage() {
         finishPage()
         y = Self.top
+        if let head = runningHead { paragraph(head, Styles.caption, after: 10) }
     }
 
     private mutating func finishPage() {

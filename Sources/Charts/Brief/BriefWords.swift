@@ -43,6 +43,8 @@ enum BriefWords {
     static func fileColumn(_ zh: Bool) -> String { zh ? "文件" : "File" }
     static func contributionColumn(_ zh: Bool) -> String { zh ? "内容与采用情况" : "Contents and use" }
 
+    static func continued(_ zh: Bool, _ heading: String) -> String { zh ? heading + "（续）" : heading + " (continued)" }
+
     static func figure(_ zh: Bool, _ n: Int) -> String { zh ? "图\(n)" : "Figure \(n)" }
 
     static func sourceRef(_ zh: Bool, _ sources: [String]) -> String {
