@@ -50,12 +50,7 @@ struct BriefCommand: ParsableCommand {
         let input = try Self.read(data)
         Inputs.reportProblems(input.dataset)
         let builder = BriefingBuilder(language: ChartLanguage(rawValue: lang) ?? .zh, metrics: metrics, entities: entities)
-        let rendered: BriefPDF.Rendered
-        do {
-            rendered = try BriefPDF.render(try builder.build(input))
-        } catch let e as BriefError {
-            throw ValidationError(e.message)
-        }
+        let rendered = try BriefPDF.render(try builder.build(input))
         try AtomicFile.write(rendered.bytes, to: output)
         FontWarning.report(unknownGlyphs: rendered.unknownGlyphs)
         FileHandle.standardError.write(Data("wrote \(output): \(rendered.pages.count) pages\n".utf8))
