@@ -19,6 +19,7 @@ struct TrendPlot: AsyncParsableCommand {
             PlotCommand.self,
             DemoCommand.self,
             TrendsCommand.self,
+            BriefCommand.self,
         ]
     )
 }
