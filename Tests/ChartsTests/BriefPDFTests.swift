@@ -62,7 +62,7 @@ struct BriefPDFTests {
         let cells = decisions.texts.map(\.text)
         let penaltyRow = try #require(cells.firstIndex(of: "行政处罚"))
         #expect(Array(cells[penaltyRow...].prefix(4)) == ["行政处罚", "430", "1,282", "2,113"])
-        #expect(cells.contains("1.069万"))
+        #expect(cells.contains("10,690"))
         #expect(cells.contains("单位：件"))
         // The disclosure rate 2022: (21 + 9) / 75 = 40.0%; 2021: 50.7%.
         let rate = try #require(pages.first { $0.charts.first?.scene.altText.title.contains("公开率") == true })
@@ -125,7 +125,7 @@ struct BriefPDFTests {
         #expect(both.sections.map(\.entity) == ["平潭综合实验区", "牡丹江市人民政府"])
         // 表二 only for Mudanjiang 2020: decisions and normative documents; no request charts.
         #expect(both.sections[1].charts.map(\.spec.title) == ["行政许可、行政处罚、行政强制处理决定数量", "行政规范性文件"])
-        #expect(both.sections[1].charts[0].table.rows.first { $0[0] == "行政许可" } == ["行政许可", "38.7576万"])
+        #expect(both.sections[1].charts[0].table.rows.first { $0[0] == "行政许可" } == ["行政许可", "387,576"])
         let one = try BriefingBuilder(entities: ["牡丹江"]).build(input)
         #expect(one.sections.map(\.entity) == ["牡丹江市人民政府"])
         #expect(throws: BriefError.self) { try BriefingBuilder(entities: ["福州市"]).build(input) }
@@ -163,7 +163,7 @@ struct BriefPDFTests {
         p.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("2022年行政处罚决定2113件"))
-        #expect(text.contains("1.069万"))
+        #expect(text.contains("10,690"))
         #expect(text.contains("第10页"))
     }
 
@@ -183,12 +183,12 @@ struct BriefPDFTests {
         #expect(chartPage.overlaps().isEmpty)
         #expect(chartPage.outsidePage().isEmpty)
         let texts = chartPage.texts.map(\.text)
-        #expect(texts.contains("38.7576万"))                  // 2008
-        #expect(texts.contains("52.759万"))                   // 2022: 387,576 + 14 × 10,001 = 527,590
-        // Balanced: three tables of five years, not 7 + 7 + 1.
-        #expect(texts.filter { $0 == "项目" }.count == 3)
+        #expect(texts.contains("387,576"))                    // 2008
+        #expect(texts.contains("527,590"))                    // 2022: 387,576 + 14 × 10,001
+        // Balanced blocks (8 + 7 years), not one squeezed table or 14 + 1.
+        #expect(texts.filter { $0 == "项目" }.count == 2)
         let heads = texts.indices.filter { texts[$0] == "项目" }
-        #expect(heads.map { texts[$0 + 1] } == ["2008年", "2013年", "2018年"])
+        #expect(heads.map { texts[$0 + 1] } == ["2008年", "2016年"])
         for y in 2008...2022 { #expect(texts.contains("\(y)年")) }
     }
 }

@@ -31,13 +31,13 @@ public struct BriefTable: Sendable, Hashable {
         unitLine = unit.isEmpty ? "" : (zh ? "单位：\(unit)" : "Unit: \(unit)")
     }
 
-    /// One cell: percentages with one decimal, amounts in 万元 with up to two decimals, counts in Chinese form
-    /// kept exact (`2,113`, `1.069万`).
+    /// One cell: percentages with one decimal, amounts with up to two decimals, counts exact with thousands
+    /// separators (`2,113`, `10,690`): the unit line above the table states the unit once, so no cell mixes in 万.
     static func format(_ v: Double, _ spec: ChartSpec) -> String {
         if spec.valueFormat == .percent { return NumberText.positional(v, fractionDigits: 1) }
         if spec.unit.contains("万元") || v != v.rounded() {
             return NumberText.grouped(v, fractionDigits: v == v.rounded() ? 0 : 2)
         }
-        return spec.language == .zh ? NumberText.chinese(v, fractionDigits: 4) : NumberText.grouped(v)
+        return NumberText.grouped(v)
     }
 }
