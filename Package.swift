@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "Charts", dependencies: ["SeriesModel", "CCairo"]),
+        .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "trendplot",
             dependencies: [
@@ -43,7 +43,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SeriesModelTests", dependencies: ["SeriesModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeriesModel"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeriesModel"], exclude: ["Fixtures"]),
         .testTarget(name: "trendplotTests", dependencies: ["trendplot"]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,7 +14,12 @@ struct TrendPlot: AsyncParsableCommand {
         """,
         subcommands: [
             MetricsCommand.self,
+            ExtractCommand.self,
+            CheckCommand.self,
+            PlotCommand.self,
+            DemoCommand.self,
             TrendsCommand.self,
+            BriefCommand.self,
         ]
     )
 }

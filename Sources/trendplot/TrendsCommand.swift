@@ -33,9 +33,6 @@ struct TrendsCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, md }
 
-    /// Reads report files; the extraction stage plugs in here.
-    static let reportReader: DatasetLoader.ReportReader? = nil
-
     @Argument(help: "Report files, tidy CSV/JSON files or folders; - for stdin.")
     var data: [String]
 
@@ -103,7 +100,7 @@ struct TrendsCommand: ParsableCommand {
             aliases = try EntityAliases.read(Array(bytes), file: alias)
         }
         var timer = PhaseTimer(enabled: timings)
-        let loader = DatasetLoader(aliases: aliases, reportReader: Self.reportReader)
+        let loader = Inputs.loader(aliases: aliases)
         var builder = DatasetBuilder(aliases: aliases)
         // Inputs are read in command-line order (it decides which of two printed values is kept); `-` is stdin.
         var pending: [String] = []
@@ -124,7 +121,7 @@ struct TrendsCommand: ParsableCommand {
         timer.lap("merge into \(dataset.count) observations, \(dataset.seriesCount) series")
         if indicators { dataset.addIndicators() }
         timer.lap("indicators (now \(dataset.count) observations, \(dataset.seriesCount) series)")
-        report(dataset)
+        Inputs.reportProblems(dataset)
         if dataset.count == 0 && !dataset.errors.isEmpty { throw ExitCode(2) }
 
         let wantedEntities = entities.map { aliases.resolve(EntityName.normalize($0)) }
@@ -200,17 +197,6 @@ struct TrendsCommand: ParsableCommand {
             if ok { out.append(i) }
         }
         return out
-    }
-
-    private func report(_ dataset: Dataset) {
-        var err = ""
-        for e in dataset.errors { err += "trendplot: warning: \(e)\n" }
-        if !dataset.conflicts.isEmpty {
-            err += "trendplot: \(dataset.conflicts.count) value(s) disagree between sources (kept printed, then first):\n"
-            for c in dataset.conflicts.prefix(20) { err += "  \(c)\n" }
-            if dataset.conflicts.count > 20 { err += "  … and \(dataset.conflicts.count - 20) more (see --format json)\n" }
-        }
-        if !err.isEmpty { FileHandle.standardError.write(Data(err.utf8)) }
     }
 }
 

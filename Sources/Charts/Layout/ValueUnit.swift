@@ -1,0 +1,103 @@
+import Foundation
+import SeriesModel
+
+/// The unit an axis states in its title and the scale its labels use, chosen from the axis range.
+///
+/// One unit per axis: labels carry no 万/亿 of their own.
+///
+/// ```swift
+/// let u = ValueUnit.choose(maxAbs: 653308, baseUnit: "件", step: 100000, format: .number)
+/// u.unit            // "万件"
+/// u.label(400000)   // "40"
+/// ```
+public struct ValueUnit: Sendable, Hashable {
+    /// Values are divided by this before printing.
+    public let divisor: Double
+    /// The unit stated in the axis title, e.g. `万件`, `亿元`, `%`.
+    public let unit: String
+    /// Decimals printed on the axis.
+    public let decimals: Int
+    /// Percent labels carry a `%` sign.
+    public let percent: Bool
+    /// The largest magnitude the axis shows (in the given unit): fixes the decimals of every value label.
+    public var extent: Double = 0
+
+    init(divisor: Double, unit: String, decimals: Int, percent: Bool, extent: Double = 0) {
+        self.divisor = divisor; self.unit = unit; self.decimals = decimals; self.percent = percent; self.extent = extent
+    }
+
+    /// Picks 万 from 100,000 and 亿 from 100,000,000 (a base of 万元 becomes 亿元 from 10,000 万元).
+    /// In English, thousand and million replace 万 and 亿 (a base of `10k yuan` becomes `million yuan`).
+    public static func choose(maxAbs: Double, baseUnit: String, step: Double, format: ChartSpec.ValueFormat,
+                              language: ChartLanguage = .zh) -> ValueUnit {
+        if format == .percent {
+            return ValueUnit(divisor: 1, unit: "%", decimals: decimals(for: step), percent: true, extent: maxAbs)
+        }
+        if language == .en {
+            var divisor = 1.0, unit = baseUnit
+            if baseUnit == "10k yuan" {
+                if maxAbs >= 1e4 { divisor = 100; unit = "million yuan" }
+            } else if maxAbs >= 1e8 {
+                divisor = 1e6; unit = "million " + baseUnit
+            } else if maxAbs >= 1e5 {
+                divisor = 1e3; unit = "thousand " + baseUnit
+            }
+            return ValueUnit(divisor: divisor, unit: unit.trimmingCharacters(in: .whitespaces),
+                             decimals: decimals(for: step / divisor), percent: false, extent: maxAbs)
+        }
+        var divisor = 1.0
+        var unit = baseUnit
+        if baseUnit.hasPrefix("万") {
+            if maxAbs >= 1e4 { divisor = 1e4; unit = "亿" + baseUnit.dropFirst() }
+        } else if baseUnit.hasPrefix("亿") {
+            divisor = 1
+        } else if maxAbs >= 1e8 {
+            divisor = 1e8; unit = "亿" + baseUnit
+        } else if maxAbs >= 1e5 {
+            divisor = 1e4; unit = "万" + baseUnit
+        }
+        return ValueUnit(divisor: divisor, unit: unit, decimals: decimals(for: step / divisor), percent: false, extent: maxAbs)
+    }
+
+    /// The fewest decimals (0…3) that print every multiple of `step` exactly.
+    static func decimals(for step: Double) -> Int {
+        for d in 0...3 {
+            let scaled = step * pow(10, Double(d))
+            if abs(scaled - scaled.rounded()) < 1e-6 * Swift.max(1, scaled) { return d }
+        }
+        return 3
+    }
+
+    /// An axis label: `12,000`, `38.5`, `25%`.
+    public func label(_ value: Double) -> String {
+        NumberText.grouped(value / divisor, fractionDigits: decimals) + (percent ? "%" : "")
+    }
+
+    /// A value label in this unit. Scaled values (万, 亿, thousand) get the same decimals across the chart:
+    /// 2 below 100, 1 below 1,000, else none; percentages one; plain counts none unless the value has a fraction.
+    public func valueLabel(_ value: Double) -> String {
+        let scaled = value / divisor
+        let top = max(extent / divisor, abs(scaled))
+        var d = 0
+        if percent {
+            d = 1
+        } else if divisor > 1 {
+            d = top >= 1000 ? 0 : (top >= 100 ? 1 : 2)
+        } else if scaled != scaled.rounded() {
+            d = top >= 100 ? 1 : 2
+        }
+        let text = NumberText.grouped(scaled, fractionDigits: d)
+        // A value that is not zero never reads as zero: 10 件 on a 亿件 axis is “<0.01”.
+        if scaled != 0 && text.allSatisfy({ $0 == "0" || $0 == "." || $0 == "-" }) {
+            let smallest = d == 0 ? "1" : "0." + String(repeating: "0", count: d - 1) + "1"
+            return (scaled < 0 ? ">-" : "<") + smallest + (percent ? "%" : "")
+        }
+        return text + (percent ? "%" : "")
+    }
+
+    /// The axis title: `单位：万件` (or `Unit: 10k docs` style in English when given `en`).
+    public func axisTitle(_ language: ChartLanguage) -> String? {
+        if unit.isEmpty { return nil }
+        return language == .zh ? "单位：" + unit : "Unit: " + unit
+    }
+}

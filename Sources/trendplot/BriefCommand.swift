@@ -1,0 +1,100 @@
+import ArgumentParser
+import Charts
+import Foundation
+import SeriesModel
+
+struct BriefCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "A multi-page A4 PDF briefing: cover, key findings, one chart per page with its data, sources and checks.",
+        discussion: """
+        DATA is any mix of report files, tidy CSV/JSON files and folders (read recursively); `-` reads stdin.
+        Without --entity every body in DATA gets its own section (findings, then its charts); with --entity only
+        that body (repeatable; a part of the name is enough when it is unambiguous).
+        Without --metric the briefing charts, for each body, whatever of these it reports: licensing, penalty and
+        coercion decisions; applications received and concluded; the outcomes of 表三 as shares; the disclosure
+        rate (公开率); administrative reviews and lawsuits; normative documents. With --metric, one chart per id.
+        The appendix lists every input file and what it gave, the checker's findings on the report files and the
+        values two sources disagree on. The same input always gives the same PDF bytes.
+
+        Examples:
+          trendplot brief datasets/pingtan -o briefing.pdf
+          trendplot brief datasets/ --entity 平潭 --lang en -o pingtan-en.pdf
+          trendplot brief datasets/pingtan --metric penalty.decisions --metric 'review.*' -o review.pdf
+        """
+    )
+
+    @Argument(help: "Report files, tidy CSV/JSON files or folders; - for stdin.")
+    var data: [String]
+
+    @Option(name: .shortAndLong, help: "The PDF file to write.")
+    var output: String
+
+    @Option(name: .customLong("entity"), help: "Only this body (repeatable); default: one section per body.")
+    var entities: [String] = []
+
+    @Option(name: .customLong("metric"), help: "A metric id to chart (repeatable; a trailing * matches a prefix).")
+    var metrics: [String] = []
+
+    @Option(help: "Language of the briefing: zh or en.")
+    var lang: String = "zh"
+
+    mutating func validate() throws {
+        guard ChartLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, not “\(lang)”") }
+        guard output.lowercased().hasSuffix(".pdf") else {
+            throw ValidationError("-o \(output): the briefing is a PDF; give a file name ending in .pdf")
+        }
+    }
+
+    func run() throws {
+        let input = try Self.read(data)
+        Inputs.reportProblems(input.dataset)
+        let builder = BriefingBuilder(language: ChartLanguage(rawValue: lang) ?? .zh, metrics: metrics, entities: entities)
+        let rendered = try BriefPDF.render(try builder.build(input))
+        try AtomicFile.write(rendered.bytes, to: output)
+        FontWarning.report(unknownGlyphs: rendered.unknownGlyphs)
+        FileHandle.standardError.write(Data("wrote \(output): \(rendered.pages.count) pages\n".utf8))
+    }
+
+    /// Reads DATA: report files through the extractor (their results feed the checker and the sources appendix),
+    /// everything else through the dataset loader.
+    static func read(_ paths: [String]) throws -> BriefingInput {
+        let loader = Inputs.loader()
+        var builder = DatasetBuilder()
+        var reports: [ExtractionResult] = []
+        var tidy: [BriefingInput.TidyFile] = []
+        let (files, errors) = DatasetLoader.expand(paths.filter { $0 != "-" })
+        for e in errors { builder.addError(e) }
+        for f in files {
+            guard DatasetLoader.kind(of: f) == .report else {
+                let before = builder.rowCount
+                loader.read(path: f, into: &builder)
+                tidy.append(.init(file: f, rows: builder.rowCount - before))
+                continue
+            }
+            builder.addFile(f)
+            do {
+                let (bytes, name) = try ReportFiles.read(f)
+                let result = try ReportExtractor.extract(bytes, file: name)
+                builder.add(contentsOf: result.observations)
+                reports.append(result)
+            } catch let e as InputError {
+                builder.addError(e)
+            } catch {
+                builder.addError(InputError(file: f, message: "\(error)"))
+            }
+        }
+        if paths.contains("-") {
+            builder.addFile("-")
+            let before = builder.rowCount
+            loader.read(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "-", into: &builder)
+            tidy.append(.init(file: "stdin", rows: builder.rowCount - before))
+        }
+        let dataset = builder.build()
+        if dataset.count == 0 && !dataset.errors.isEmpty {
+            Inputs.reportProblems(dataset)
+            throw ExitCode(2)
+        }
+        return BriefingInput(dataset: dataset, reports: reports, tidyFiles: tidy)
+    }
+}

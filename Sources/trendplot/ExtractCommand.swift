@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import SeriesModel
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Read every number of 表二, 表三 and 表四 from reports (.txt, .html, .htm, .md) as tidy observations.",
+        discussion: """
+        Blank cells, ambiguous runs and problems are listed on stderr (and in the JSON output, beside the
+        observations). Sources: FILE:LINE for text and Markdown (the line of the row label), FILE#tableN[rRcC]
+        for HTML (表N; row R, column C of the expanded grid of the HTML table), plus any split or unit conversion.
+        Examples:
+          trendplot extract datasets/mudanjiang/mudanjiang_2020.txt --format csv
+          trendplot extract datasets/pingtan/*.html --format json -o pingtan.json
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    @Argument(help: "Report files (.txt, .html, .htm, .md) or folders of them; - reads stdin.")
+    var files: [String]
+
+    @Option(help: "Output format: csv or json.")
+    var format: Format = .csv
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
+    var output: String?
+
+    @Option(help: "The body's name, instead of the one in the title.")
+    var entity: String?
+
+    @Option(help: "The report year, instead of the one in the title.")
+    var year: Int?
+
+    @Option(help: "The template (2019 or 2021), instead of the one the labels suggest.")
+    var template: String?
+
+    func run() throws {
+        var tpl: TemplateVersion?
+        if let template {
+            guard let t = TemplateVersion(rawValue: template) else {
+                throw ValidationError("--template must be 2019 or 2021, not “\(template)”")
+            }
+            tpl = t
+        }
+        let options = ExtractionOptions(entity: entity, year: year, template: tpl)
+        var results: [ExtractionResult] = []
+        var failed = false
+        for path in ReportFiles.expand(files) {
+            do {
+                let (bytes, name) = try ReportFiles.read(path)
+                let result = try ReportExtractor.extract(bytes, file: name, options: options)
+                ReportFiles.printReport(result)
+                results.append(result)
+            } catch {
+                failed = true
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            }
+        }
+        let text: String
+        switch format {
+        case .csv:
+            text = TidyTable.csv(results.flatMap(\.observations))
+        case .json:
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let document = ExtractJSON(observations: results.flatMap(\.observations), reports: results.map(ExtractJSON.Report.init))
+            text = String(decoding: try enc.encode(document), as: UTF8.self) + "\n"
+        }
+        if let output, output != "-" {
+            let options: Data.WritingOptions = output.hasPrefix("/dev/") ? [] : .atomic
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: options)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if failed { throw ExitCode(2) }
+    }
+}
+
+/// The JSON that `extract --format json` writes: the tidy observations, and beside them what each report held.
+struct ExtractJSON: Encodable {
+    /// What was read from one report besides its observations.
+    struct Report: Encodable {
+        var report: ReportInfo
+        var ambiguities: [AmbiguousCells]
+        var blankCells: [BlankCell]
+        var issues: [ExtractionIssue]
+        var narrative: [NarrativeFigure]
+
+        init(_ r: ExtractionResult) {
+            report = r.report
+            ambiguities = r.ambiguities
+            blankCells = r.blankCells
+            issues = r.issues
+            narrative = r.narrative
+        }
+    }
+
+    var observations: [Observation]
+    var reports: [Report]
+}
+
+/// Reading report files for the extract and check commands.
+enum ReportFiles {
+    /// `paths` with folders replaced by the report files in them (recursively, in path order); files and `-` as given.
+    static func expand(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDir: ObjCBool = false
+            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+                return [path]
+            }
+            return DatasetLoader.expand([path]).files.filter { DatasetLoader.kind(of: $0) == .report }
+        }
+    }
+
+    /// The bytes of `path` (stdin for `-`) and the name used in sources (the last path component).
+    static func read(_ path: String) throws -> ([UInt8], String) {
+        if path == "-" {
+            return (Array(FileHandle.standardInput.readDataToEndOfFile()), "stdin")
+        }
+        let url = URL(fileURLWithPath: path)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
+            throw InputError(file: path, message: "no such file")
+        }
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        try ReportExtractor.checkSize(size, file: url.lastPathComponent)
+        return (Array(handle.readDataToEndOfFile()), url.lastPathComponent)
+    }
+
+    /// The extraction report of one file on stderr: what was read, blank cells, ambiguities, issues.
+    static func printReport(_ r: ExtractionResult) {
+        var s = "\(r.report.file): \(r.report.entity) \(r.report.year), template \(r.report.template), \(r.report.format.rawValue) "
+            + "(\(r.report.encoding)): \(r.observations.count) observations"
+        if !r.blankCells.isEmpty { s += ", \(r.blankCells.count) blank cells" }
+        if !r.ambiguities.isEmpty { s += ", \(r.ambiguities.reduce(0) { $0 + $1.metrics.count }) ambiguous cells" }
+        s += "\n"
+        for b in r.blankCells { s += "  blank (not reported): \(b.metric) \(b.year) at \(b.source)\n" }
+        for a in r.ambiguities {
+            s += "  ambiguous: table \(a.table), row \(a.row) at \(a.source): “\(a.run)” → \(a.candidates.joined(separator: " or "))"
+                + (a.truncated ? " …" : "") + "\n"
+        }
+        for i in r.issues where !(i.severity == .warning && i.message.contains("consistent ways")) { s += "  \(i)\n" }
+        FileHandle.standardError.write(Data(s.utf8))
+    }
+}

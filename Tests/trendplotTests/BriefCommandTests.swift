@@ -1,0 +1,58 @@
+import Charts
+import Foundation
+import SeriesModel
+import Testing
+@testable import trendplot
+
+@Suite("trendplot brief")
+struct BriefCommandTests {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let pingtan = repo.appendingPathComponent("datasets/pingtan").path
+    static let datasets = repo.appendingPathComponent("datasets").path
+
+    func tempDir() throws -> URL {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("trendplot-brief-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }
+
+    @Test func writesTheSamePDFTwiceWithNoTemporaryFileLeft() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("briefing.pdf").path
+        try BriefCommand.parse([Self.pingtan, "-o", out]).run()
+        let first = try #require(FileManager.default.contents(atPath: out))
+        try BriefCommand.parse([Self.pingtan, "-o", out]).run()
+        let second = try #require(FileManager.default.contents(atPath: out))
+        #expect(first.prefix(5) == Data("%PDF-".utf8))
+        #expect(first == second)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["briefing.pdf"])
+    }
+
+    @Test func readsReportsForTheCheckerAndTidyFilesForData() throws {
+        let input = try BriefCommand.read([Self.datasets])
+        // Seven report files (six Pingtan, one Mudanjiang), one hand-made CSV.
+        #expect(input.reports.map(\.report.file).sorted() == [
+            "mudanjiang_2020.txt", "pingtan_2019.html", "pingtan_2019.txt", "pingtan_2021.html",
+            "pingtan_2021.txt", "pingtan_2022.html", "pingtan_2022.txt",
+        ])
+        #expect(input.tidyFiles.map { URL(fileURLWithPath: $0.file).lastPathComponent } == ["mudanjiang_2020_table2.csv"])
+        #expect(input.tidyFiles[0].rows > 0)
+        let b = try BriefingBuilder().build(input)
+        #expect(b.sections.map(\.entity) == ["平潭综合实验区", "牡丹江市人民政府"])
+        #expect(b.sources.count == 8)
+        // Mudanjiang 2020: 57 normative documents in the prose, 58 in 表二 — the checker says so.
+        #expect(b.checks.findings.contains { $0.contains("mudanjiang_2020.txt") })
+    }
+
+    @Test func unknownEntityNamesTheBodiesInTheData() throws {
+        let cmd = try BriefCommand.parse([Self.pingtan, "--entity", "福州市", "-o", "/tmp/never-written.pdf"])
+        #expect { try cmd.run() } throws: { "\($0)".contains("“福州市”") && "\($0)".contains("平潭综合实验区") }
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.pdf"))
+    }
+
+    @Test func optionsAreChecked() {
+        #expect(throws: (any Error).self) { try BriefCommand.parse([Self.pingtan, "-o", "briefing.png"]) }
+        #expect(throws: (any Error).self) { try BriefCommand.parse([Self.pingtan, "-o", "b.pdf", "--lang", "fr"]) }
+    }
+}
