@@ -24,8 +24,19 @@ struct Phrase {
         ("litigation_direct.total", Phrase(zh: "行政诉讼案件（直接起诉）", measure: "件", en: "direct lawsuits", enUnit: "")),
     ]
 
+    /// Words for other metrics that show up among the largest movers.
+    static let other: [String: Phrase] = [
+        "other_services.items": Phrase(zh: "其他对外管理服务事项", measure: "项", en: "other service items", enUnit: ""),
+        "coercion.items": Phrase(zh: "行政强制事项", measure: "项", en: "coercive measure items", enUnit: ""),
+        "fees.items": Phrase(zh: "行政事业性收费项目", measure: "项", en: "fee items", enUnit: ""),
+        "procurement.projects": Phrase(zh: "政府集中采购项目", measure: "个", en: "central procurement projects", enUnit: ""),
+        "normative_docs.repealed": Phrase(zh: "废止行政规范性文件", measure: "件", en: "normative documents repealed", enUnit: ""),
+        "litigation_after_review.total": Phrase(zh: "行政诉讼案件（复议后起诉）", measure: "件", en: "lawsuits after review", enUnit: ""),
+    ]
+
     static func of(_ metric: String) -> Phrase {
         if let p = headline.first(where: { $0.metric == metric })?.phrase { return p }
+        if let p = other[metric] { return p }
         let m = MetricCatalog.standard[metric]
         return Phrase(zh: m?.labelZh ?? metric, measure: m?.unit ?? "", en: m?.labelEn ?? metric, enUnit: m?.unitEn ?? "")
     }
