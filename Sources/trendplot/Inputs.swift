@@ -14,18 +14,30 @@ enum Inputs {
         DatasetLoader(aliases: aliases, reportReader: reportReader)
     }
 
-    /// Loads `paths` (files and folders; `-` for stdin) into one dataset and reports its problems on stderr.
-    /// - Throws: exit code 2 when nothing could be read and there were errors.
-    static func loadDataset(_ paths: [String], aliases: EntityAliases = EntityAliases()) throws -> Dataset {
-        let loader = loader(aliases: aliases)
-        var builder = DatasetBuilder(aliases: aliases)
-        let (files, errors) = DatasetLoader.expand(paths.filter { $0 != "-" })
-        for e in errors { builder.addError(e) }
-        for f in files { loader.read(path: f, into: &builder) }
-        if paths.contains("-") {
-            builder.addFile("-")
-            loader.read(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "-", into: &builder)
+    /// Reads `paths` (files and folders; `-` for stdin) into `builder` in command-line order — the order decides
+    /// which of two printed values is kept — with up to `jobs` files read in parallel.
+    static func read(_ paths: [String], with loader: DatasetLoader, into builder: inout DatasetBuilder, jobs: Int? = nil) {
+        let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        var pending: [String] = []
+        for (i, item) in paths.enumerated() {
+            if item != "-" { pending.append(item) }
+            guard item == "-" || i == paths.count - 1 else { continue }
+            let (files, errors) = DatasetLoader.expand(pending)
+            for e in errors { builder.addError(e) }
+            loader.read(files, into: &builder, jobs: jobs)
+            pending = []
+            if item == "-" {
+                builder.addFile("-")
+                loader.read(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "-", into: &builder)
+            }
         }
+    }
+
+    /// Loads `paths` into one dataset and reports its problems on stderr.
+    /// - Throws: exit code 2 when nothing could be read and there were errors.
+    static func loadDataset(_ paths: [String], aliases: EntityAliases = EntityAliases(), jobs: Int? = nil) throws -> Dataset {
+        var builder = DatasetBuilder(aliases: aliases)
+        read(paths, with: loader(aliases: aliases), into: &builder, jobs: jobs)
         let dataset = builder.build()
         reportProblems(dataset)
         if dataset.count == 0 && !dataset.errors.isEmpty { throw ExitCode(2) }

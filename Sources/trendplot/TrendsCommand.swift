@@ -102,20 +102,7 @@ struct TrendsCommand: ParsableCommand {
         var timer = PhaseTimer(enabled: timings)
         let loader = Inputs.loader(aliases: aliases)
         var builder = DatasetBuilder(aliases: aliases)
-        // Inputs are read in command-line order (it decides which of two printed values is kept); `-` is stdin.
-        var pending: [String] = []
-        for (i, item) in data.enumerated() {
-            if item != "-" { pending.append(item) }
-            guard item == "-" || i == data.count - 1 else { continue }
-            let (files, errors) = DatasetLoader.expand(pending)
-            for e in errors { builder.addError(e) }
-            loader.read(files, into: &builder, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-            pending = []
-            if item == "-" {
-                builder.addFile("-")
-                loader.read(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "-", into: &builder)
-            }
-        }
+        Inputs.read(data, with: loader, into: &builder, jobs: jobs)
         timer.lap("read \(builder.rowCount) rows")
         var dataset = builder.build()
         timer.lap("merge into \(dataset.count) observations, \(dataset.seriesCount) series")
