@@ -8,36 +8,9 @@ import SeriesModel
 /// }
 /// ```
 public enum Gallery {
-    /// The briefing set per body: one line chart per 表二 family with two or more years (e.g. all 处理决定数量),
-    /// one per metric of those families, the applications received (表三) and the outcome shares.
+    /// The briefing set per body (see ``selectOverview(_:language:)``).
     public static func overview(_ observations: [Observation], language: ChartLanguage = .zh) -> [(name: String, spec: ChartSpec)] {
-        var out: [(String, ChartSpec)] = []
-        for (slug, entity, obs) in byEntity(observations) {
-            for (group, metrics) in multiYearGroups(obs) {
-                // All-zero metrics (e.g. no 规章 at all) make empty charts: leave them out.
-                let rowMetrics = metrics.filter { m in isTable2Row(m) && obs.contains { $0.metric == m && $0.value != 0 } }
-                if rowMetrics.isEmpty { continue }
-                if rowMetrics.count > 1, let spec = try? ChartSpec(observations: obs, metrics: rowMetrics, entities: [entity], language: language) {
-                    out.append(("\(slug)-\(group)-line", spec))
-                }
-                for m in rowMetrics {
-                    if var spec = try? ChartSpec(observations: obs, metrics: [m], entities: [entity], language: language) {
-                        spec.annotations.valueLabels = .all
-                        out.append(("\(slug)-\(m)-line", spec))
-                    }
-                }
-            }
-            let received = "applications.new_received.total"
-            if Set(obs.filter { $0.metric == received }.map(\.year)).count >= 2,
-               var spec = try? ChartSpec(observations: obs, metrics: [received], entities: [entity], kind: .bar, language: language) {
-                spec.annotations.valueLabels = .all
-                out.append(("\(slug)-\(received)-bar", spec))
-            }
-            if let share = outcomeShares(obs, entity: entity, language: language) {
-                out.append(("\(slug)-outcomes-share", share))
-            }
-        }
-        return out
+        selectOverview(observations, language: language).charts
     }
 
     /// A 表二 row metric such as `licensing.decisions` (two id parts; not 表三 or 表四).
@@ -73,18 +46,27 @@ public enum Gallery {
         return groups
     }
 
-    /// Every chart kind drawn from the data: per body, each kind on the metrics that suit it; across bodies, a rank
-    /// and a slope chart when two or more bodies share a metric.
+    /// Every chart kind drawn from the data (see ``selectCharts(_:language:)``).
     public static func charts(_ observations: [Observation], language: ChartLanguage = .zh) -> [(name: String, spec: ChartSpec)] {
-        var out: [(String, ChartSpec)] = []
+        selectCharts(observations, language: language).charts
+    }
+
+    /// Every chart kind drawn from the data: per body, each kind on the metrics that suit it; across bodies, a
+    /// rank, a slope and a line chart of the metric and years most bodies report (see ``crossEntityRank(_:)``).
+    /// Charts with nothing to draw are left out and named in `skipped`.
+    public static func selectCharts(_ observations: [Observation], language: ChartLanguage = .zh) -> Selection {
+        var out = Selection()
         let zh = language == .zh
         for (slug, entity, obs) in byEntity(observations) {
             func make(_ kind: ChartKind, _ metrics: [String], _ edit: (inout ChartSpec) -> Void = { _ in }) {
                 guard !metrics.isEmpty,
                       var spec = try? ChartSpec(observations: obs, metrics: metrics, entities: [entity], kind: kind, language: language)
-                else { return }
+                else {
+                    out.skipped.append("\(slug)-\(kind.rawValue): no metric of \(entity) suits a \(kind.rawValue) chart")
+                    return
+                }
                 edit(&spec)
-                out.append(("\(slug)-\(kind.rawValue)", spec))
+                out.add("\(slug)-\(kind.rawValue)", spec)
             }
             let level = levelGroup(obs)
             let years = Set(obs.filter { level.contains($0.metric) }.map(\.year))
@@ -98,11 +80,11 @@ public enum Gallery {
             make(.bar, level) { $0.annotations.reference = .mean }
             make(.stacked, level)
             if let share = outcomeShares(obs, entity: entity, language: language) {
-                out.append(("\(slug)-share", share))
+                out.add("\(slug)-share", share)
             } else {
                 make(.share, level)
             }
-            let changes = ChartSpec.ordered(obs.map(\.metric)).filter { $0.hasSuffix("_change") }
+            let changes = ChartSpec.ordered(obs.map(\.metric)).filter { $0.hasSuffix("_change") && isTable2Row($0) }
             let changesMove = obs.contains { changes.contains($0.metric) && $0.value != 0 }
             make(.change, changesMove ? changes : level) { s in
                 if changesMove { s.title = zh ? "各类事项数量本年增减" : "Change in items this year" }
@@ -114,19 +96,7 @@ public enum Gallery {
             make(.waterfall, items.count >= 2 ? items : level)
             make(.sparkline, Array(level.prefix(1))) { $0.size = ChartSize.preset("sparkline")! }
         }
-        // Across bodies: a metric two or more bodies report.
-        let entities = ChartSpec.ordered(observations.map(\.entity))
-        if entities.count >= 2 {
-            var bodies: [String: Set<String>] = [:]
-            for o in observations { bodies[o.metric, default: []].insert(o.entity) }
-            if let metric = ChartSpec.ordered(observations.map(\.metric)).first(where: { (bodies[$0]?.count ?? 0) >= 2 }) {
-                for kind in [ChartKind.rank, .slope] {
-                    if let spec = try? ChartSpec(observations: observations, metrics: [metric], kind: kind, language: language) {
-                        out.append(("all-\(metric)-\(kind.rawValue)", spec))
-                    }
-                }
-            }
-        }
+        addCrossEntityCharts(observations, language: language, to: &out)
         return out
     }
 
@@ -163,7 +133,7 @@ public enum Gallery {
                 let matches = prefix.hasSuffix("_") ? row.hasPrefix(prefix) : row == prefix
                 if matches { byYear[o.year, default: 0] += o.value; used.append(o) }
             }
-            if !byYear.isEmpty { series.append(ChartSeries(label: zh ? labelZh : labelEn, values: byYear)) }
+            if byYear.values.contains(where: { $0 != 0 }) { series.append(ChartSeries(label: zh ? labelZh : labelEn, values: byYear)) }
         }
         guard series.count >= 2 else { return nil }
         let years = Array(Set(series.flatMap(\.years))).sorted()
