@@ -74,6 +74,7 @@ extension Gallery {
            var spec = try? ChartSpec(observations: observations.filter { $0.year == year }, metrics: [metric],
                                      kind: .rank, language: language) {
             spec.focusYear = year
+            spec.subtitle = bodies(spec, zh) + " · " + (zh ? "\(year)年" : "\(year)")
             out.add("all-\(metric)-rank", spec)
         } else {
             out.skipped.append("all-rank: no metric has non-zero values for two or more bodies in the same year")
@@ -84,15 +85,24 @@ extension Gallery {
             spec.baseYear = base
             spec.focusYear = focus
             spec.series.removeAll { $0.value(in: base) == nil || $0.value(in: focus) == nil }
-            spec.subtitle = zh ? "\(base)年与\(focus)年" : "\(base) and \(focus)"
+            spec.subtitle = bodies(spec, zh) + " · " + (zh ? "\(base)年与\(focus)年" : "\(base) and \(focus)")
             out.add("all-\(metric)-slope", spec)
         } else {
             out.skipped.append("all-slope: no metric has values for two or more bodies in the same two years")
         }
         if let metric = crossEntityLine(observations),
-           let spec = try? ChartSpec(observations: observations, metrics: [metric], kind: .line, language: language) {
+           var spec = try? ChartSpec(observations: observations, metrics: [metric], kind: .line, language: language) {
+            spec.subtitle = bodies(spec, zh) + " · " + (spec.subtitle ?? "")
             out.add("all-\(metric)-line", spec)
         }
+    }
+
+    /// The bodies compared, e.g. `牡丹江市人民政府、平潭综合实验区` (at most three, then 等N个主体).
+    static func bodies(_ spec: ChartSpec, _ zh: Bool) -> String {
+        let names = spec.series.map(\.label)
+        let shown = names.prefix(3).joined(separator: zh ? "、" : ", ")
+        guard names.count > 3 else { return shown }
+        return shown + (zh ? "等\(names.count)个主体" : " and \(names.count - 3) more")
     }
 
     /// metric → entity → year → value, metrics that are differences (`*_change`) left out.
