@@ -16,8 +16,12 @@ struct DemoCommandTests {
         let cmd = try DemoCommand.parse(["--data", PlotCommandTests.repo.appendingPathComponent("datasets").path, "-o", dir.path])
         try cmd.run()
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-        #expect(files.contains("mudanjiang-licensing.items-line.png"))
-        #expect(files.contains("mudanjiang-items-line.svg"))
+        #expect(files.contains("mudanjiang-items.png"))
+        #expect(files.contains("mudanjiang-decisions.svg"))
+        // 公开率 is derived from 表三 (indicators are added): 平潭 has it for 2019, 2021 and 2022.
+        #expect(files.contains("pingtan-disclosure-rate.png"))
+        // 平潭 made no 规章: no chart of all zeros.
+        #expect(!files.contains { $0.contains("regulations") })
         for ext in ["png", "svg", "pdf"] {
             #expect(files.filter { $0.hasSuffix("." + ext) }.count == files.count / 3)
         }

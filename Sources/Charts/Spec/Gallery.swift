@@ -66,6 +66,11 @@ public enum Gallery {
                     return
                 }
                 edit(&spec)
+                if let years = shownYears(spec) {
+                    // Name only the reports of the years drawn (a 2021→2022 waterfall does not cite 2019).
+                    spec.source = ChartSpec.sourceLine(obs.filter { metrics.contains($0.metric) && years.contains($0.year) },
+                                                       language: language) ?? spec.source
+                }
                 out.add("\(slug)-\(kind.rawValue)", spec)
             }
             let level = levelGroup(obs)
@@ -87,17 +92,52 @@ public enum Gallery {
             let changes = ChartSpec.ordered(obs.map(\.metric)).filter { $0.hasSuffix("_change") && isTable2Row($0) }
             let changesMove = obs.contains { changes.contains($0.metric) && $0.value != 0 }
             make(.change, changesMove ? changes : level) { s in
-                if changesMove { s.title = zh ? "各类事项数量本年增减" : "Change in items this year" }
+                if changesMove {
+                    s.title = zh ? "各类事项数量本年增减" : "Change in items this year"
+                } else if let (base, focus) = lastTwoYears(s) {
+                    s.title = zh ? s.title + "增减" : "Change in " + s.title.lowercased()
+                    s.subtitle = entity + " · " + (zh ? "\(focus)年较\(base)年" : "\(focus) vs \(base)")
+                }
             }
-            make(.slope, level)
+            make(.slope, level) { s in
+                if let (base, focus) = s.slopeYears, base != focus {
+                    s.subtitle = entity + " · " + (zh ? "\(base)年与\(focus)年" : "\(base) and \(focus)")
+                }
+            }
             make(.facets, level) { $0.facetScale = .free }
             make(.rank, rankGroup(obs, fallback: level))
-            let items = ChartSpec.ordered(obs.map(\.metric)).filter { $0.hasSuffix(".items") }
-            make(.waterfall, items.count >= 2 ? items : level)
+            // A waterfall of items only when some count moved; else the level group's last two years.
+            let items = ChartSpec.ordered(obs.map(\.metric)).filter { $0.hasSuffix(".items") && isTable2Row($0) }
+            let itemsMove = items.count >= 2 && items.contains { m in Set(obs.filter { $0.metric == m }.map(\.value)).count > 1 }
+            make(.waterfall, itemsMove ? items : level) { s in
+                if let (base, focus) = lastTwoYears(s) {
+                    s.subtitle = entity + " · " + (zh ? "\(base)年至\(focus)年" : "\(base) to \(focus)")
+                }
+            }
             make(.sparkline, Array(level.prefix(1))) { $0.size = ChartSize.preset("sparkline")! }
         }
         addCrossEntityCharts(observations, language: language, to: &out)
         return out
+    }
+
+    /// The years a chart that compares years draws (rank: one; slope: two; change of levels, waterfall: the
+    /// last two), or nil when it draws every year.
+    static func shownYears(_ spec: ChartSpec) -> Set<Int>? {
+        switch spec.kind {
+        case .rank: return spec.yearsWithValues.last.map { [spec.focusYear ?? $0] }
+        case .slope: return spec.slopeYears.map { [$0.base, $0.focus] }
+        case .waterfall: return lastTwoYears(spec).map { [$0.base, $0.focus] }
+        case .change where spec.changeMeasure != .value && spec.series.count > 1:
+            return lastTwoYears(spec).map { [$0.base, $0.focus] }
+        default: return nil
+        }
+    }
+
+    /// The last year with values and the latest year before it (the years change and waterfall charts compare).
+    static func lastTwoYears(_ spec: ChartSpec) -> (base: Int, focus: Int)? {
+        let years = spec.yearsWithValues
+        guard let focus = years.last, let base = years.last(where: { $0 < focus }) else { return nil }
+        return (base, focus)
     }
 
     /// The metrics of a table-2 row family with two or more years, preferring 处理决定数量 then 项目数量.
