@@ -70,7 +70,14 @@ extension Gallery {
             for o in obs { values[o.metric, default: [:]][o.year] = o.value }
             for view in briefingViews {
                 let name = "\(slug)-\(view.name)"
-                let shown = view.metrics.filter { m in values[m.id]?.values.contains { $0 != 0 } ?? false }
+                var shown = view.metrics.filter { m in values[m.id]?.values.contains { $0 != 0 } ?? false }
+                // A line of one point beside lines of several years reads as a trend it is not: leave it out.
+                if view.kind == .line && shown.contains(where: { values[$0.id]!.count >= 2 }) {
+                    for m in shown where values[m.id]!.count < 2 {
+                        out.skipped.append("\(name): series \(m.zh) has one year only (\(values[m.id]!.keys.sorted().map(String.init).joined()))")
+                    }
+                    shown.removeAll { values[$0.id]!.count < 2 }
+                }
                 guard !shown.isEmpty else {
                     if view.metrics.contains(where: { values[$0.id] != nil }) { out.skipped.append("\(name): every value is zero") }
                     continue
@@ -97,6 +104,10 @@ extension Gallery {
                     for (i, m) in shown.enumerated() where i < spec.series.count { spec.series[i].label = zh ? m.zh : m.en }
                 }
                 if kind == .line || kind == .bar { spec.annotations.valueLabels = .all }
+                if kind == .line, years.contains(where: { $0 <= 2020 }), years.contains(2021) {
+                    // The 2021 template redefined several rows: mark where the series cross it.
+                    spec.annotations.notes = [.init(year: 2021, text: zh ? "模板变更" : "new template")]
+                }
                 if shown.allSatisfy({ $0.id.hasPrefix("indicator.") }) {
                     // Indicators are computed from 表三: name the reports of those rows, not the formula.
                     let years = Set(spec.yearsWithValues)

@@ -9,7 +9,7 @@ extension Gallery {
     public struct Selection {
         /// File-name stems and their specs, in drawing order.
         public var charts: [(name: String, spec: ChartSpec)] = []
-        /// One line per chart left out: `name: reason`.
+        /// One line per chart (or series of a chart) left out: `name: reason`.
         public var skipped: [String] = []
 
         public init() {}
