@@ -85,8 +85,11 @@ struct CLIMessageTests {
         #expect(m?.contains("apt-get install fonts-noto-cjk") == true)
     }
 
-    @Test func reportFilesAreNotMistakenForTidyData() {
+    @Test func reportFilesAreReadThroughTheExtractor() throws {
         let txt = PlotCommandTests.repo.appendingPathComponent("datasets/mudanjiang/mudanjiang_2020.txt").path
-        #expect { try ObservationLoader.load([txt]) } throws: { "\($0)".contains("expected a tidy CSV file") }
+        let obs = try ObservationLoader.load([txt])
+        // 表二 prints 上一年项目数量 5,434 for 行政许可; 表四 prints 12 行政复议 in total.
+        #expect(obs.first { $0.metric == "licensing.items" && $0.year == 2019 }?.value == 5434)
+        #expect(obs.first { $0.metric == "review.total" && $0.year == 2020 }?.value == 12)
     }
 }
