@@ -97,3 +97,26 @@ import Testing
         }
     }
 }
+
+@Suite struct NoDataTests {
+    @Test(arguments: ChartKind.allCases)
+    func emptySpecRendersTheNoDataMessage(kind: ChartKind) throws {
+        let spec = ChartSpec(kind: kind, title: "行政许可·处理决定数量", subtitle: "牡丹江市人民政府 · 2021年", unit: "件",
+                             series: [ChartSeries(label: "牡丹江市人民政府", values: [:])])
+        #expect(!spec.hasDrawableData)
+        let scene = try Chart.scene(for: spec)
+        #expect(scene.texts(.note).map(\.text).contains("无数据"))
+        #expect(scene.texts(.tickLabel).isEmpty)
+        #expect(scene.textsOutsideCanvas().isEmpty)
+        for format in OutputFormat.allCases { #expect(!(try Chart.render(spec, format: format)).isEmpty) }
+    }
+
+    @Test func rankOfAYearWithoutValuesSaysSo() throws {
+        // 平潭 printed no 2020 report: a rank of 2020 has nothing to draw.
+        var spec = try ChartSpec(observations: Fixtures.pingtan(), metrics: Fixtures.decisionMetrics, kind: .rank)
+        #expect(spec.hasDrawableData)
+        spec.focusYear = 2020
+        #expect(!spec.hasDrawableData)
+        #expect(try Chart.scene(for: spec).texts(.note).map(\.text).contains("所选年份没有数值"))
+    }
+}
