@@ -36,6 +36,19 @@ import Testing
         #expect(slope.metric == "penalty.items" && slope.base == 2018 && slope.focus == 2019)
     }
 
+    @Test func aSeriesThatStopsEarlyIsNamedBesideItsLastPoint() throws {
+        // 平潭's 行政许可 items stop in 2019 (396), 牡丹江's run to 2020 (4,794): no leader across 2020 for 平潭.
+        let spec = try ChartSpec(observations: Self.twoBodies(), metrics: ["licensing.items"])
+        let scene = try Chart.scene(for: spec)
+        let names = scene.texts(.seriesLabel)
+        let pingtan = try #require(names.first { $0.text == "平潭综合实验区" })
+        let mudanjiang = try #require(names.first { $0.text == "牡丹江市人民政府" })
+        let tick2020 = try #require(scene.texts(.tickLabel).first { $0.text == "2020" })
+        #expect(pingtan.frame.maxX < tick2020.frame.minX)
+        #expect(mudanjiang.frame.minX > tick2020.frame.maxX)
+        #expect(scene.overlappingTexts().isEmpty, "\(scene.layoutProblems)")
+    }
+
     @Test func everyGalleryChartHasDataToDraw() throws {
         for (name, spec) in Gallery.charts(try Self.twoBodies()) {
             #expect(spec.hasDrawableData, "\(name)")

@@ -57,7 +57,18 @@ extension SceneBuilder {
 
         if direct {
             let ends = series.map { $0.last.map { pt($0.year, $0.value) } }
-            let idx = series.indices.filter { ends[$0] != nil }
+            var idx = series.indices.filter { ends[$0] != nil }
+            // A series that stops before the last year is named beside its last point where there is room, so
+            // no leader line runs across the years it does not have.
+            idx.removeAll { i in
+                let e = ends[i]!
+                guard e.x < c.plot.maxX - 2 else { return false }
+                let d = r + 4 * type.scale
+                return optionalText(series[i].label, style(type.seriesLabel, bold: true, color: theme.seriesColor(i)),
+                                    candidates: [(Point(e.x + d, e.y), .left, .middle), (Point(e.x + d, e.y - d), .left, .bottom),
+                                                 (Point(e.x + d, e.y + d), .left, .top)],
+                                    role: .seriesLabel, within: c.plot) != nil
+            }
             if let centres = LabelSpreader.spread(idx.map { ends[$0]!.y }, heights: idx.map { nameHeights[$0] },
                                                   min: c.plot.minY - type.tick / 2, max: c.plot.maxY, gap: 2) {
                 for (k, i) in idx.enumerated() {
