@@ -49,6 +49,17 @@ import Testing
         #expect(scene.overlappingTexts().isEmpty, "\(scene.layoutProblems)")
     }
 
+    @Test func aRowKeepsItsColourFromChartToChart() throws {
+        // 平潭's 处理决定 (许可, 处罚, 强制) and 牡丹江's 项目数量 (all five rows): 行政处罚 is drawn alike in both.
+        let decisions = try Chart.scene(for: ChartSpec(observations: Fixtures.pingtan(), metrics: Fixtures.decisionMetrics))
+        let items = try Chart.scene(for: ChartSpec(observations: Fixtures.mudanjiang(), metrics: Fixtures.itemMetrics))
+        func colour(_ scene: Scene, _ label: String) -> Color? { scene.texts(.seriesLabel).first { $0.text == label }?.style.color }
+        for row in ["行政许可", "行政处罚", "行政强制"] {
+            #expect(colour(decisions, row) != nil)
+            #expect(colour(decisions, row) == colour(items, row), "\(row)")
+        }
+    }
+
     @Test func everyGalleryChartHasDataToDraw() throws {
         for (name, spec) in Gallery.charts(try Self.twoBodies()) {
             #expect(spec.hasDrawableData, "\(name)")
