@@ -114,8 +114,9 @@ import Testing
         #expect(!picked.charts.contains { $0.name.contains("regulations") })
     }
 
-    @Test func overviewChartsLayOutCleanly() throws {
-        for (name, spec) in Gallery.overview(try Self.twoBodies()) {
+    @Test func overviewAndGalleryChartsLayOutCleanly() throws {
+        let obs = try Self.twoBodies()
+        for (name, spec) in Gallery.overview(obs) + Gallery.charts(obs) {
             let scene = try Chart.scene(for: spec)
             #expect(scene.overlappingTexts().isEmpty && scene.textsOutsideCanvas().isEmpty, "\(name): \(scene.layoutProblems)")
         }

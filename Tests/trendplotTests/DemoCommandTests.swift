@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Testing
 @testable import trendplot
@@ -24,6 +25,23 @@ struct DemoCommandTests {
         #expect(!files.contains { $0.contains("regulations") })
         for ext in ["png", "svg", "pdf"] {
             #expect(files.filter { $0.hasSuffix("." + ext) }.count == files.count / 3)
+        }
+    }
+
+    @Test func chartsFromTheBundledReportsAreNeverEmptyAndLayOutCleanly() throws {
+        let obs = try DemoCommand.loadObservations(PlotCommandTests.repo.appendingPathComponent("datasets").path)
+        let overview = Gallery.selectOverview(obs), gallery = Gallery.selectCharts(obs)
+        // Both bodies print 行政许可 项目数量 for 2019 (牡丹江 5,434 as 上一年; 平潭 396): the rank across bodies.
+        let rank = try #require(gallery.charts.first { $0.name == "all-licensing.items-rank" }?.spec)
+        #expect(rank.series.compactMap { $0.value(in: 2019) }.sorted() == [396, 5434])
+        #expect(gallery.skipped.contains { $0.hasPrefix("all-slope") })
+        for (name, spec) in overview.charts + gallery.charts {
+            #expect(spec.hasDrawableData, "\(name)")
+            #expect(spec.series.allSatisfy { s in s.points.contains { ($0.value ?? 0) != 0 } } || spec.kind == .rank
+                    || spec.kind == .change || spec.kind == .waterfall, "\(name) has an all-zero series")
+            let scene = try Chart.scene(for: spec)
+            #expect(scene.overlappingTexts().isEmpty && scene.textsOutsideCanvas().isEmpty, "\(name)")
+            #expect(scene.unknownGlyphs == 0 || !FontCoverage.hasFont(language: "zh-cn"), "\(name)")
         }
     }
 
