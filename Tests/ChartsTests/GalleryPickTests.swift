@@ -60,6 +60,19 @@ import Testing
         }
     }
 
+    @Test func aBodyWithOneReportGetsTheOneYearKindsOnly() throws {
+        // 平潭's 2022 report alone: 许可 10,690, 处罚 2,113, 强制 0 — bars and a rank, no line or slope.
+        let obs = try Fixtures.pingtan().filter { $0.year == 2022 }
+        let picked = Gallery.selectCharts(obs)
+        let names = picked.charts.map(\.name)
+        #expect(names.contains("pingtan-bar") && names.contains("pingtan-rank"))
+        #expect(!names.contains("pingtan-line") && !names.contains("pingtan-slope") && !names.contains("pingtan-waterfall"))
+        #expect(picked.skipped.contains { $0.hasPrefix("pingtan-slope:") })
+        let rank = try #require(picked.charts.first { $0.name == "pingtan-rank" }?.spec)
+        #expect(rank.series.first { $0.label == "行政许可" }?.value(in: 2022) == 10690)
+        for (name, spec) in picked.charts { #expect(spec.hasDrawableData, "\(name)") }
+    }
+
     @Test func everyGalleryChartHasDataToDraw() throws {
         for (name, spec) in Gallery.charts(try Self.twoBodies()) {
             #expect(spec.hasDrawableData, "\(name)")

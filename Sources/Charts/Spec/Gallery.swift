@@ -62,7 +62,9 @@ public enum Gallery {
                 guard !metrics.isEmpty,
                       var spec = try? ChartSpec(observations: obs, metrics: metrics, entities: [entity], kind: kind, language: language)
                 else {
-                    out.skipped.append("\(slug)-\(kind.rawValue): no metric of \(entity) suits a \(kind.rawValue) chart")
+                    out.skipped.append(metrics.isEmpty
+                        ? "\(slug)-\(kind.rawValue): \(entity) has no 表二 row with two or more years to compare"
+                        : "\(slug)-\(kind.rawValue): the metrics of \(entity) do not fit one \(kind.rawValue) chart")
                     return
                 }
                 edit(&spec)
@@ -74,6 +76,8 @@ public enum Gallery {
                 out.add("\(slug)-\(kind.rawValue)", spec)
             }
             let level = levelGroup(obs)
+            // A body with one year only still gets the kinds that show one year: its latest 处理决定数量.
+            let anyYears = level.isEmpty ? rankGroup(obs, fallback: []) : level
             let years = Set(obs.filter { level.contains($0.metric) }.map(\.year))
             let spansTemplates = years.contains { $0 <= 2020 } && years.contains { $0 >= 2021 }
             make(.line, level) { s in
@@ -82,12 +86,12 @@ public enum Gallery {
                 }
                 if years.count >= 4 { s.annotations.trendLine = true }
             }
-            make(.bar, level) { $0.annotations.reference = .mean }
-            make(.stacked, level)
+            make(.bar, anyYears) { $0.annotations.reference = .mean }
+            make(.stacked, anyYears)
             if let share = outcomeShares(obs, entity: entity, language: language) {
                 out.add("\(slug)-share", share)
             } else {
-                make(.share, level)
+                make(.share, anyYears)
             }
             let changes = ChartSpec.ordered(obs.map(\.metric)).filter { $0.hasSuffix("_change") && isTable2Row($0) }
             let changesMove = obs.contains { changes.contains($0.metric) && $0.value != 0 }
@@ -104,8 +108,8 @@ public enum Gallery {
                     s.subtitle = entity + " · " + (zh ? "\(base)年与\(focus)年" : "\(base) and \(focus)")
                 }
             }
-            make(.facets, level) { $0.facetScale = .free }
-            make(.rank, rankGroup(obs, fallback: level))
+            make(.facets, anyYears) { $0.facetScale = .free }
+            make(.rank, rankGroup(obs, fallback: anyYears))
             // A waterfall of items only when some count moved; else the level group's last two years.
             let items = ChartSpec.ordered(obs.map(\.metric)).filter { $0.hasSuffix(".items") && isTable2Row($0) }
             let itemsMove = items.count >= 2 && items.contains { m in Set(obs.filter { $0.metric == m }.map(\.value)).count > 1 }
