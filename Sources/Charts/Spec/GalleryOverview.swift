@@ -29,6 +29,8 @@ extension Gallery {
             BriefingView(name: "applications", titleZh: "政府信息公开申请：新收与办结", titleEn: "Information requests received and processed",
                          metrics: [("applications.new_received.total", "本年新收", "received"),
                                    ("applications.total_processed.total", "办理结果总计", "processed")], kind: .bar),
+            BriefingView(name: "outcomes-share", titleZh: "政府信息公开申请办理结果构成", titleEn: "Outcomes of information requests",
+                         metrics: [], kind: .share),
             BriefingView(name: "applicants", titleZh: "新收申请的申请人类型", titleEn: "New requests by applicant",
                          metrics: applicants, kind: .stacked),
             BriefingView(name: "disclosure-rate", titleZh: "公开率（予以公开与部分公开占办结申请的比例）",
@@ -70,6 +72,11 @@ extension Gallery {
             for o in obs { values[o.metric, default: [:]][o.year] = o.value }
             for view in briefingViews {
                 let name = "\(slug)-\(view.name)"
+                if view.metrics.isEmpty {
+                    // The outcomes of 表三, grouped as the template groups them (not one metric list).
+                    if let share = outcomeShares(obs, entity: entity, language: language) { out.add(name, share) }
+                    continue
+                }
                 var shown = view.metrics.filter { m in values[m.id]?.values.contains { $0 != 0 } ?? false }
                 // A line of one point beside lines of several years reads as a trend it is not: leave it out.
                 if view.kind == .line && shown.contains(where: { values[$0.id]!.count >= 2 }) {
@@ -116,9 +123,6 @@ extension Gallery {
                 }
                 if kind == .line && shown.count == 1 { spec.series[0].label = zh ? shown[0].zh : shown[0].en }
                 out.add(name, spec)
-                if view.name == "applications", let share = outcomeShares(obs, entity: entity, language: language) {
-                    out.add("\(slug)-outcomes-share", share)
-                }
             }
             if out.charts.count == before { addFallback(slug: slug, entity: entity, obs: obs, language: language, to: &out) }
         }
