@@ -35,6 +35,11 @@ struct DemoCommandTests {
         let rank = try #require(gallery.charts.first { $0.name == "all-licensing.items-rank" }?.spec)
         #expect(rank.series.compactMap { $0.value(in: 2019) }.sorted() == [396, 5434])
         #expect(gallery.skipped.contains { $0.hasPrefix("all-slope") })
+        // 牡丹江 had no 不予处理 in 2020 (0 in 表三): left out, and 其他处理 (1 of 127) keeps its colour, slot 5.
+        let outcomes = try #require(overview.charts.first { $0.name == "mudanjiang-outcomes-share" }?.spec)
+        #expect(outcomes.series.map(\.label) == ["予以公开", "部分公开", "不予公开", "无法提供", "其他处理"])
+        #expect(outcomes.series.last?.slot == 5 && outcomes.series.last?.value(in: 2020) == 1)
+        #expect(outcomes.series.first?.value(in: 2020) == 111)
         for (name, spec) in overview.charts + gallery.charts {
             #expect(spec.hasDrawableData, "\(name)")
             #expect(spec.series.allSatisfy { s in s.points.contains { ($0.value ?? 0) != 0 } } || spec.kind == .rank

@@ -170,14 +170,19 @@ public enum Gallery {
         ]
         var series: [ChartSeries] = []
         var used: [Observation] = []
-        for (prefix, labelZh, labelEn) in groups {
+        for (slot, (prefix, labelZh, labelEn)) in groups.enumerated() {
             var byYear: [Int: Double] = [:]
             for o in obs where o.entity == entity && o.metric.hasPrefix("applications.") && o.metric.hasSuffix(".total") {
                 let row = o.metric.dropFirst("applications.".count).dropLast(".total".count)
                 let matches = prefix.hasSuffix("_") ? row.hasPrefix(prefix) : row == prefix
                 if matches { byYear[o.year, default: 0] += o.value; used.append(o) }
             }
-            if byYear.values.contains(where: { $0 != 0 }) { series.append(ChartSeries(label: zh ? labelZh : labelEn, values: byYear)) }
+            if byYear.values.contains(where: { $0 != 0 }) {
+                // Each outcome keeps its colour when another outcome is absent (all zero) for this body.
+                var s = ChartSeries(label: zh ? labelZh : labelEn, values: byYear)
+                s.slot = slot
+                series.append(s)
+            }
         }
         guard series.count >= 2 else { return nil }
         let years = Array(Set(series.flatMap(\.years))).sorted()
