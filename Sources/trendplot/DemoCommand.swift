@@ -33,7 +33,11 @@ struct DemoCommand: ParsableCommand {
         guard !observations.isEmpty else {
             throw ValidationError("\(dataDir): no observations found (expected reports or tidy CSV/JSON files)")
         }
-        let charts = gallery ? Gallery.charts(observations) : Gallery.overview(observations)
+        let selection = gallery ? Gallery.selectCharts(observations) : Gallery.selectOverview(observations)
+        let charts = selection.charts
+        var notes = ""
+        for s in selection.skipped { notes += "trendplot: left out \(s)\n" }
+        if !notes.isEmpty { FileHandle.standardError.write(Data(notes.utf8)) }
         var unknown = 0
         for (index, (name, spec)) in charts.enumerated() {
             for format in OutputFormat.allCases {
@@ -52,9 +56,12 @@ struct DemoCommand: ParsableCommand {
         FontWarning.report(unknownGlyphs: unknown)
     }
 
-    /// Loads every observation the demo draws. (Today: the tidy CSV files under `dir`.)
+    /// Loads every observation the demo draws: the reports and tidy files under `dir`, plus the derived
+    /// indicators (公开率, …) so the overview can chart them.
     static func loadObservations(_ dir: String) throws -> [Observation] {
-        try ObservationLoader.load([dir])
+        var dataset = try Inputs.loadDataset([dir])
+        dataset.addIndicators()
+        return dataset.observations()
     }
 
     /// `datasets/` in the current directory or a parent, else beside or above the executable.

@@ -42,6 +42,23 @@ struct ChartSpecFileTests {
         #expect(try Chart.scene(for: spec).texts(.valueLabel).map(\.text) == ["2,481"])
     }
 
+    @Test func seriesSlotPicksThePaletteColour() throws {
+        let yaml = """
+        version: 1
+        kind: line
+        title: 行政处罚·处理决定数量
+        series:
+          - { label: 平潭综合实验区, values: { 2021: 1282, 2022: 2113 }, slot: 2 }
+          - { label: 牡丹江市人民政府, values: { 2020: 653308 } }
+        """
+        let spec = try ChartSpecFile.parse(yaml, file: "slot.yaml").spec(series: nil)
+        #expect(spec.series.map(\.slot) == [2, nil])
+        let palette = Theme.named(.briefing)
+        let labels = try Chart.scene(for: spec).texts(.seriesLabel)
+        #expect(labels.first { $0.text == "平潭综合实验区" }?.style.color == palette.seriesColor(2))
+        #expect(labels.first { $0.text == "牡丹江市人民政府" }?.style.color == palette.seriesColor(1))
+    }
+
     @Test func errorsNameTheFileAndThePlace() {
         #expect { try ChartSpecFile.parse("version: 2\n", file: "a.yaml") } throws: {
             "\($0)" == "reading the spec file a.yaml: version 2 is not supported; this trendplot reads version 1"

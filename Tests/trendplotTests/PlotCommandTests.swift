@@ -90,6 +90,7 @@ struct CLIMessageTests {
         let obs = try ObservationLoader.load([txt])
         #expect(obs.first { $0.metric == "licensing.decisions" && $0.year == 2020 }?.value == 387576)
         #expect(obs.first { $0.metric == "licensing.items" && $0.year == 2019 }?.source == "mudanjiang_2020.txt:259")
+        #expect(obs.first { $0.metric == "review.total" && $0.year == 2020 }?.value == 12)
     }
 
     @Test func aReportAndTheHandMadeCSVMergeWithoutConflicts() throws {

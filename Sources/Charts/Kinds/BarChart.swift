@@ -25,9 +25,9 @@ extension SceneBuilder {
                 let y = c.y(v)
                 let r = Rect(x: x + barW * 0.06, y: min(y, zeroY), width: barW * 0.88, height: max(abs(zeroY - y), 0))
                 if v == 0 {
-                    add(.polyline([Point(r.minX, zeroY), Point(r.maxX, zeroY)], Stroke(theme.seriesColor(si), width: 2 * type.scale)))
+                    add(.polyline([Point(r.minX, zeroY), Point(r.maxX, zeroY)], Stroke(theme.seriesColor(slot(si)), width: 2 * type.scale)))
                 } else {
-                    add(.rect(r, fill: theme.seriesColor(si), stroke: nil))
+                    add(.rect(r, fill: theme.seriesColor(slot(si)), stroke: nil))
                 }
                 tops.append((r, v, si, yi))
             }
@@ -44,7 +44,7 @@ extension SceneBuilder {
 
     /// Legend entries with square swatches, one per series.
     func boxLegend() -> [LegendEntry] {
-        spec.series.indices.map { LegendEntry(label: spec.series[$0].label, color: theme.seriesColor($0), swatch: .box) }
+        spec.series.indices.map { LegendEntry(label: spec.series[$0].label, color: theme.seriesColor(slot($0)), swatch: .box) }
     }
 
     /// Value labels above positive bars and below negative ones, as the annotation setting asks.

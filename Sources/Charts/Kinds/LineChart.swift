@@ -12,8 +12,8 @@ extension SceneBuilder {
         let direct = multi && (nameWidths.max() ?? 0) <= body.width * 0.26
             && nameHeights.reduce(0, +) <= body.height * 0.75
         let legendEntries = series.indices.map {
-            LegendEntry(label: series[$0].label, color: theme.seriesColor($0),
-                        swatch: .line(dash: theme.seriesDash($0), marker: theme.seriesMarker($0)))
+            LegendEntry(label: series[$0].label, color: theme.seriesColor(slot($0)),
+                        swatch: .line(dash: theme.seriesDash(slot($0)), marker: theme.seriesMarker(slot($0))))
         }
         if multi && !direct { body = legend(legendEntries, in: body) }
 
@@ -38,35 +38,46 @@ extension SceneBuilder {
             guard let t, let f = series[i].years.first, let l = series[i].years.last else { continue }
             guard let seg = clipVertically(pt(f, t.value(at: f)), pt(l, t.value(at: l)), to: c.plot) else { continue }
             add(.polyline([seg.0, seg.1],
-                          Stroke(theme.seriesColor(i).opacity(0.75), width: 1.6 * type.scale, dash: [3 * type.scale, 4 * type.scale])))
+                          Stroke(theme.seriesColor(slot(i)).opacity(0.75), width: 1.6 * type.scale, dash: [3 * type.scale, 4 * type.scale])))
         }
         let r = type.markerRadius
         for (i, s) in series.enumerated() {
             for seg in segments(s) where seg.count > 1 {
                 add(.polyline(seg.map { pt($0.year, $0.value) },
-                              Stroke(theme.seriesColor(i), width: type.lineWidth, dash: theme.seriesDash(i))))
+                              Stroke(theme.seriesColor(slot(i)), width: type.lineWidth, dash: theme.seriesDash(slot(i)))))
             }
         }
         for (i, s) in series.enumerated() {
             for p in s.points { if let v = p.value {
                 let q = pt(p.year, v)
-                add(.marker(q, shape: theme.seriesMarker(i), radius: r, fill: theme.seriesColor(i), stroke: Stroke(theme.background, width: type.scale)))
+                add(.marker(q, shape: theme.seriesMarker(slot(i)), radius: r, fill: theme.seriesColor(slot(i)), stroke: Stroke(theme.background, width: type.scale)))
                 reserve(Rect(x: q.x - r, y: q.y - r, width: 2 * r, height: 2 * r))
             } }
         }
 
         if direct {
             let ends = series.map { $0.last.map { pt($0.year, $0.value) } }
-            let idx = series.indices.filter { ends[$0] != nil }
+            var idx = series.indices.filter { ends[$0] != nil }
+            // A series that stops before the last year is named beside its last point where there is room, so
+            // no leader line runs across the years it does not have.
+            idx.removeAll { i in
+                let e = ends[i]!
+                guard e.x < c.plot.maxX - 2 else { return false }
+                let d = r + 4 * type.scale
+                return optionalText(series[i].label, style(type.seriesLabel, bold: true, color: theme.seriesColor(slot(i))),
+                                    candidates: [(Point(e.x + d, e.y), .left, .middle), (Point(e.x + d, e.y - d), .left, .bottom),
+                                                 (Point(e.x + d, e.y + d), .left, .top)],
+                                    role: .seriesLabel, within: c.plot) != nil
+            }
             if let centres = LabelSpreader.spread(idx.map { ends[$0]!.y }, heights: idx.map { nameHeights[$0] },
                                                   min: c.plot.minY - type.tick / 2, max: c.plot.maxY, gap: 2) {
                 for (k, i) in idx.enumerated() {
                     let x = c.plot.maxX + type.gap * 1.2
-                    text(series[i].label, style(type.seriesLabel, bold: true, color: theme.seriesColor(i)),
+                    text(series[i].label, style(type.seriesLabel, bold: true, color: theme.seriesColor(slot(i))),
                          at: Point(x, centres[k]), .left, .middle, role: .seriesLabel)
                     if abs(centres[k] - ends[i]!.y) > 2 || ends[i]!.x < c.plot.maxX - 2 {
                         add(.polyline([Point(ends[i]!.x + r + 2, ends[i]!.y), Point(x - 3, centres[k])],
-                                      Stroke(theme.seriesColor(i).opacity(0.6), width: type.scale)))
+                                      Stroke(theme.seriesColor(slot(i)).opacity(0.6), width: type.scale)))
                     }
                 }
             }

@@ -44,12 +44,12 @@ extension SceneBuilder {
         }
         func color(_ k: Int) -> Color {
             let r = rows[k]
-            return many ? (r.3 >= r.2 ? theme.positive : theme.negative) : theme.seriesColor(r.0)
+            return many ? (r.3 >= r.2 ? theme.positive : theme.negative) : theme.seriesColor(slot(r.0))
         }
         for k in rows.indices {
             let p0 = Point(x0, y(rows[k].2)), p1 = Point(x1, y(rows[k].3))
             add(.polyline([p0, p1], Stroke(color(k), width: (many ? 1.6 : type.lineWidth / type.scale) * type.scale,
-                                           dash: many ? [] : theme.seriesDash(rows[k].0))))
+                                           dash: many ? [] : theme.seriesDash(slot(rows[k].0)))))
             for p in [p0, p1] {
                 add(.marker(p, shape: .circle, radius: type.markerRadius * (many ? 0.7 : 1), fill: color(k), stroke: nil))
             }

@@ -40,7 +40,7 @@ extension SceneBuilder {
                 if v > 0 { up = to } else { down = to }
                 let y0 = c.y(from), y1 = c.y(to)
                 let r = Rect(x: x, y: min(y0, y1), width: barW, height: abs(y1 - y0))
-                let fill = theme.seriesColor(si)
+                let fill = theme.seriesColor(slot(si))
                 add(.rect(r, fill: fill, stroke: Stroke(theme.background, width: 1 * type.scale)))
                 guard showSegments else { continue }
                 let text = share ? NumberText.positional(v, fractionDigits: 1) + "%" : c.unit.valueLabel(raw)

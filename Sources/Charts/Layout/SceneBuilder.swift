@@ -27,6 +27,9 @@ struct SceneBuilder {
 
     mutating func add(_ p: Primitive) { items.append(p) }
 
+    /// The palette slot (colour, marker, dash) of series `i`: its own ``ChartSeries/slot`` or its position.
+    func slot(_ i: Int) -> Int { spec.series.indices.contains(i) ? spec.series[i].slot ?? i : i }
+
     func style(_ size: Double, bold: Bool = false, color: Color? = nil) -> TextStyle {
         TextStyle(size: size, bold: bold, color: color ?? theme.text)
     }

@@ -18,6 +18,9 @@ public struct ChartSeries: Sendable, Hashable, Codable {
     public var label: String
     /// Points sorted by year, one per year.
     public var points: [YearValue]
+    /// The palette slot (colour, marker and dash) to draw with; nil = the series' position. Lets a category keep
+    /// its colour from chart to chart (行政许可 in the same blue in every chart of a briefing).
+    public var slot: Int?
 
     /// Creates a series; points are sorted by year and a repeated year keeps its last value.
     public init(label: String, points: [YearValue]) {

@@ -48,6 +48,12 @@ extension ChartSpec {
                 series.append(ChartSeries(label: label, points: pts))
             }
         }
+        // 表二 rows keep one colour each across charts (行政许可 blue whether beside 处罚 alone or all five rows).
+        let families = MetricCatalog.itemRows2019.map(\.prefix)
+        let slots = metrics.map { id in families.firstIndex(of: String(id.prefix { $0 != "." })) }
+        if metrics.count > 1 && entityOrder.count == 1 && slots.allSatisfy({ $0 != nil }) && series.count == metrics.count {
+            for i in series.indices { series[i].slot = slots[i] }
+        }
         let title: String
         if metrics.count == 1 { title = names[0] } else if let s = sharedLast { title = zh ? s : s.prefix(1).uppercased() + s.dropFirst() } else { title = titleGuess }
         let years = Array(Set(chosen.map(\.year))).sorted()

@@ -20,6 +20,8 @@ public struct ChartSpecFile: Sendable, Codable {
         public var label: String
         /// Year (as text) → value or null.
         public var values: [String: Double?]
+        /// The palette slot to draw with (0 = the first colour); absent = the series' position.
+        public var slot: Int?
     }
 
     /// The annotations block.
@@ -175,7 +177,9 @@ public struct ChartSpecFile: Sendable, Codable {
         var s = base ?? ChartSpec(title: title ?? "", series: [])
         if let entries = series {
             s.series = entries.map { e in
-                ChartSeries(label: e.label, points: e.values.compactMap { k, v in Int(k).map { ChartSeries.YearValue(year: $0, value: v) } })
+                var series = ChartSeries(label: e.label, points: e.values.compactMap { k, v in Int(k).map { ChartSeries.YearValue(year: $0, value: v) } })
+                series.slot = e.slot
+                return series
             }
         }
         guard !s.series.isEmpty else {

@@ -8,36 +8,9 @@ import SeriesModel
 /// }
 /// ```
 public enum Gallery {
-    /// The briefing set per body: one line chart per 表二 family with two or more years (e.g. all 处理决定数量),
-    /// one per metric of those families, the applications received (表三) and the outcome shares.
+    /// The briefing set per body (see ``selectOverview(_:language:)``).
     public static func overview(_ observations: [Observation], language: ChartLanguage = .zh) -> [(name: String, spec: ChartSpec)] {
-        var out: [(String, ChartSpec)] = []
-        for (slug, entity, obs) in byEntity(observations) {
-            for (group, metrics) in multiYearGroups(obs) {
-                // All-zero metrics (e.g. no 规章 at all) make empty charts: leave them out.
-                let rowMetrics = metrics.filter { m in isTable2Row(m) && obs.contains { $0.metric == m && $0.value != 0 } }
-                if rowMetrics.isEmpty { continue }
-                if rowMetrics.count > 1, let spec = try? ChartSpec(observations: obs, metrics: rowMetrics, entities: [entity], language: language) {
-                    out.append(("\(slug)-\(group)-line", spec))
-                }
-                for m in rowMetrics {
-                    if var spec = try? ChartSpec(observations: obs, metrics: [m], entities: [entity], language: language) {
-                        spec.annotations.valueLabels = .all
-                        out.append(("\(slug)-\(m)-line", spec))
-                    }
-                }
-            }
-            let received = "applications.new_received.total"
-            if Set(obs.filter { $0.metric == received }.map(\.year)).count >= 2,
-               var spec = try? ChartSpec(observations: obs, metrics: [received], entities: [entity], kind: .bar, language: language) {
-                spec.annotations.valueLabels = .all
-                out.append(("\(slug)-\(received)-bar", spec))
-            }
-            if let share = outcomeShares(obs, entity: entity, language: language) {
-                out.append(("\(slug)-outcomes-share", share))
-            }
-        }
-        return out
+        selectOverview(observations, language: language).charts
     }
 
     /// A 表二 row metric such as `licensing.decisions` (two id parts; not 表三 or 表四).
@@ -73,20 +46,38 @@ public enum Gallery {
         return groups
     }
 
-    /// Every chart kind drawn from the data: per body, each kind on the metrics that suit it; across bodies, a rank
-    /// and a slope chart when two or more bodies share a metric.
+    /// Every chart kind drawn from the data (see ``selectCharts(_:language:)``).
     public static func charts(_ observations: [Observation], language: ChartLanguage = .zh) -> [(name: String, spec: ChartSpec)] {
-        var out: [(String, ChartSpec)] = []
+        selectCharts(observations, language: language).charts
+    }
+
+    /// Every chart kind drawn from the data: per body, each kind on the metrics that suit it; across bodies, a
+    /// rank, a slope and a line chart of the metric and years most bodies report (see ``crossEntityRank(_:)``).
+    /// Charts with nothing to draw are left out and named in `skipped`.
+    public static func selectCharts(_ observations: [Observation], language: ChartLanguage = .zh) -> Selection {
+        var out = Selection()
         let zh = language == .zh
         for (slug, entity, obs) in byEntity(observations) {
             func make(_ kind: ChartKind, _ metrics: [String], _ edit: (inout ChartSpec) -> Void = { _ in }) {
                 guard !metrics.isEmpty,
                       var spec = try? ChartSpec(observations: obs, metrics: metrics, entities: [entity], kind: kind, language: language)
-                else { return }
+                else {
+                    out.skipped.append(metrics.isEmpty
+                        ? "\(slug)-\(kind.rawValue): \(entity) has no 表二 row with two or more years to compare"
+                        : "\(slug)-\(kind.rawValue): the metrics of \(entity) do not fit one \(kind.rawValue) chart")
+                    return
+                }
                 edit(&spec)
-                out.append(("\(slug)-\(kind.rawValue)", spec))
+                if let years = shownYears(spec) {
+                    // Name only the reports of the years drawn (a 2021→2022 waterfall does not cite 2019).
+                    spec.source = ChartSpec.sourceLine(obs.filter { metrics.contains($0.metric) && years.contains($0.year) },
+                                                       language: language) ?? spec.source
+                }
+                out.add("\(slug)-\(kind.rawValue)", spec)
             }
             let level = levelGroup(obs)
+            // A body with one year only still gets the kinds that show one year: its latest 处理决定数量.
+            let anyYears = level.isEmpty ? rankGroup(obs, fallback: []) : level
             let years = Set(obs.filter { level.contains($0.metric) }.map(\.year))
             let spansTemplates = years.contains { $0 <= 2020 } && years.contains { $0 >= 2021 }
             make(.line, level) { s in
@@ -95,39 +86,62 @@ public enum Gallery {
                 }
                 if years.count >= 4 { s.annotations.trendLine = true }
             }
-            make(.bar, level) { $0.annotations.reference = .mean }
-            make(.stacked, level)
+            make(.bar, anyYears) { $0.annotations.reference = .mean }
+            make(.stacked, anyYears)
             if let share = outcomeShares(obs, entity: entity, language: language) {
-                out.append(("\(slug)-share", share))
+                out.add("\(slug)-share", share)
             } else {
-                make(.share, level)
+                make(.share, anyYears)
             }
-            let changes = ChartSpec.ordered(obs.map(\.metric)).filter { $0.hasSuffix("_change") }
+            let changes = ChartSpec.ordered(obs.map(\.metric)).filter { $0.hasSuffix("_change") && isTable2Row($0) }
             let changesMove = obs.contains { changes.contains($0.metric) && $0.value != 0 }
             make(.change, changesMove ? changes : level) { s in
-                if changesMove { s.title = zh ? "各类事项数量本年增减" : "Change in items this year" }
-            }
-            make(.slope, level)
-            make(.facets, level) { $0.facetScale = .free }
-            make(.rank, rankGroup(obs, fallback: level))
-            let items = ChartSpec.ordered(obs.map(\.metric)).filter { $0.hasSuffix(".items") }
-            make(.waterfall, items.count >= 2 ? items : level)
-            make(.sparkline, Array(level.prefix(1))) { $0.size = ChartSize.preset("sparkline")! }
-        }
-        // Across bodies: a metric two or more bodies report.
-        let entities = ChartSpec.ordered(observations.map(\.entity))
-        if entities.count >= 2 {
-            var bodies: [String: Set<String>] = [:]
-            for o in observations { bodies[o.metric, default: []].insert(o.entity) }
-            if let metric = ChartSpec.ordered(observations.map(\.metric)).first(where: { (bodies[$0]?.count ?? 0) >= 2 }) {
-                for kind in [ChartKind.rank, .slope] {
-                    if let spec = try? ChartSpec(observations: observations, metrics: [metric], kind: kind, language: language) {
-                        out.append(("all-\(metric)-\(kind.rawValue)", spec))
-                    }
+                if changesMove {
+                    s.title = zh ? "各类事项数量本年增减" : "Change in items this year"
+                } else if let (base, focus) = lastTwoYears(s) {
+                    s.title = zh ? s.title + "增减" : "Change in " + s.title.lowercased()
+                    s.subtitle = entity + " · " + (zh ? "\(focus)年较\(base)年" : "\(focus) vs \(base)")
                 }
             }
+            make(.slope, level) { s in
+                if let (base, focus) = s.slopeYears, base != focus {
+                    s.subtitle = entity + " · " + (zh ? "\(base)年与\(focus)年" : "\(base) and \(focus)")
+                }
+            }
+            make(.facets, anyYears) { $0.facetScale = .free }
+            make(.rank, rankGroup(obs, fallback: anyYears))
+            // A waterfall of items only when some count moved; else the level group's last two years.
+            let items = ChartSpec.ordered(obs.map(\.metric)).filter { $0.hasSuffix(".items") && isTable2Row($0) }
+            let itemsMove = items.count >= 2 && items.contains { m in Set(obs.filter { $0.metric == m }.map(\.value)).count > 1 }
+            make(.waterfall, itemsMove ? items : level) { s in
+                if let (base, focus) = lastTwoYears(s) {
+                    s.subtitle = entity + " · " + (zh ? "\(base)年至\(focus)年" : "\(base) to \(focus)")
+                }
+            }
+            make(.sparkline, Array(level.prefix(1))) { $0.size = ChartSize.preset("sparkline")! }
         }
+        addCrossEntityCharts(observations, language: language, to: &out)
         return out
+    }
+
+    /// The years a chart that compares years draws (rank: one; slope: two; change of levels, waterfall: the
+    /// last two), or nil when it draws every year.
+    static func shownYears(_ spec: ChartSpec) -> Set<Int>? {
+        switch spec.kind {
+        case .rank: return spec.yearsWithValues.last.map { [spec.focusYear ?? $0] }
+        case .slope: return spec.slopeYears.map { [$0.base, $0.focus] }
+        case .waterfall: return lastTwoYears(spec).map { [$0.base, $0.focus] }
+        case .change where spec.changeMeasure != .value && spec.series.count > 1:
+            return lastTwoYears(spec).map { [$0.base, $0.focus] }
+        default: return nil
+        }
+    }
+
+    /// The last year with values and the latest year before it (the years change and waterfall charts compare).
+    static func lastTwoYears(_ spec: ChartSpec) -> (base: Int, focus: Int)? {
+        let years = spec.yearsWithValues
+        guard let focus = years.last, let base = years.last(where: { $0 < focus }) else { return nil }
+        return (base, focus)
     }
 
     /// The metrics of a table-2 row family with two or more years, preferring 处理决定数量 then 项目数量.
@@ -156,14 +170,19 @@ public enum Gallery {
         ]
         var series: [ChartSeries] = []
         var used: [Observation] = []
-        for (prefix, labelZh, labelEn) in groups {
+        for (slot, (prefix, labelZh, labelEn)) in groups.enumerated() {
             var byYear: [Int: Double] = [:]
             for o in obs where o.entity == entity && o.metric.hasPrefix("applications.") && o.metric.hasSuffix(".total") {
                 let row = o.metric.dropFirst("applications.".count).dropLast(".total".count)
                 let matches = prefix.hasSuffix("_") ? row.hasPrefix(prefix) : row == prefix
                 if matches { byYear[o.year, default: 0] += o.value; used.append(o) }
             }
-            if !byYear.isEmpty { series.append(ChartSeries(label: zh ? labelZh : labelEn, values: byYear)) }
+            if byYear.values.contains(where: { $0 != 0 }) {
+                // Each outcome keeps its colour when another outcome is absent (all zero) for this body.
+                var s = ChartSeries(label: zh ? labelZh : labelEn, values: byYear)
+                s.slot = slot
+                series.append(s)
+            }
         }
         guard series.count >= 2 else { return nil }
         let years = Array(Set(series.flatMap(\.years))).sorted()
