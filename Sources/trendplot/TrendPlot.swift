@@ -9,8 +9,13 @@ struct TrendPlot: AsyncParsableCommand {
         discussion: """
         Examples:
           trendplot demo -o out
-          trendplot metrics --format csv
+          trendplot extract datasets/mudanjiang/mudanjiang_2020.txt --format csv
+          trendplot check datasets/
+          trendplot trends datasets/ --metric licensing.decisions
           trendplot trends datasets/ --findings
+          trendplot plot datasets/ --metric licensing.decisions --metric penalty.decisions -o decisions.png
+          trendplot brief datasets/pingtan -o briefing.pdf
+          trendplot metrics --format csv
         """,
         subcommands: [
             MetricsCommand.self,
