@@ -13,6 +13,7 @@ struct TrendPlot: AsyncParsableCommand {
         """,
         subcommands: [
             MetricsCommand.self,
+            BenchWorkloadCommand.self,
         ]
     )
 }
