@@ -40,7 +40,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", "CZlib"]),
+        .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", "CZlib", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "trendplot",
             dependencies: [

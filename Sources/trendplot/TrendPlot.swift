@@ -13,6 +13,8 @@ struct TrendPlot: AsyncParsableCommand {
         """,
         subcommands: [
             MetricsCommand.self,
+            PlotCommand.self,
+            DemoCommand.self,
             BenchWorkloadCommand.self,
         ]
     )

@@ -1,0 +1,122 @@
+import CCairo
+
+/// The chart pipeline: spec → layout → scene → PNG/SVG/PDF bytes.
+///
+/// Each call creates its own Pango engine and cairo surface and touches no shared state, so it is safe to
+/// call from many tasks at once; only the `ChartSpec` in and the bytes out cross threads.
+///
+/// ```swift
+/// let spec = ChartSpec(title: "行政许可·项目数量", unit: "项",
+///                      series: [ChartSeries(label: "牡丹江市人民政府", values: [2019: 5434, 2020: 4794])])
+/// let png = try Chart.render(spec, format: .png)      // [UInt8], starts with 89 50 4E 47
+/// let svg = try Chart.render(spec, format: .svg)      // the same bytes on every call
+/// ```
+public enum Chart {
+    /// A rendered chart: the file bytes plus what the caller may want to report.
+    public struct Rendered: Sendable {
+        public let bytes: [UInt8]
+        /// Glyphs no installed font covers (drawn as boxes). Non-zero means: install fonts-noto-cjk.
+        public let unknownGlyphs: Int
+        public let altText: AltText
+        public let scene: Scene
+    }
+
+    /// The bytes of `spec` drawn in `format`.
+    public static func render(_ spec: ChartSpec, format: OutputFormat) throws -> [UInt8] {
+        try renderDetailed(spec, format: format).bytes
+    }
+
+    /// The scene of `spec`: every primitive, text measured by Pango.
+    public static func scene(for spec: ChartSpec) throws -> Scene {
+        try scene(for: spec, text: PangoText(language: spec.language == .zh ? "zh-cn" : "en"))
+    }
+
+    /// Renders `spec` and returns the bytes with the unknown-glyph count, the alt text and the scene.
+    public static func renderDetailed(_ spec: ChartSpec, format: OutputFormat) throws -> Rendered {
+        let text = PangoText(language: spec.language == .zh ? "zh-cn" : "en")
+        let scene = try scene(for: spec, text: text)
+        let bytes: [UInt8]
+        do {
+            bytes = try draw(scene, format: format, scale: spec.size.scale, text: text)
+        } catch let e as CairoError {
+            throw ChartError(stage: "rendering the \(format.rawValue.uppercased()) of", chart: spec.title, message: e.description)
+        }
+        return Rendered(bytes: bytes, unknownGlyphs: scene.unknownGlyphs, altText: scene.altText, scene: scene)
+    }
+
+    /// The pixels of `spec` (for callers with their own PNG encoder).
+    public static func rasterize(_ spec: ChartSpec) throws -> RasterImage {
+        let text = PangoText(language: spec.language == .zh ? "zh-cn" : "en")
+        let scene = try scene(for: spec, text: text)
+        let cr = try imageContext(scene, scale: spec.size.scale)
+        SceneRenderer(text: text).draw(scene, on: cr)
+        return cr.surface.imagePixels()
+    }
+
+    static func scene(for spec: ChartSpec, text: PangoText) throws -> Scene {
+        try validate(spec)
+        var b = SceneBuilder(spec: spec, measurer: text)
+        b.layout()
+        var scene = b.scene(altText: AltTextWriter.altText(for: spec))
+        scene.unknownGlyphs = scene.texts.reduce(0) { $0 + text.unknownGlyphs($1.text, style: $1.style, wrapWidth: $1.wrapWidth) }
+        return scene
+    }
+
+    private static func validate(_ spec: ChartSpec) throws {
+        let s = spec.size
+        guard s.width.isFinite, s.height.isFinite, s.width >= 40, s.height >= 30, s.width <= 16000, s.height <= 16000 else {
+            throw ChartError(stage: "checking the spec of", chart: spec.title,
+                             message: "the canvas is \(s.width)×\(s.height); width must be 40…16000 and height 30…16000")
+        }
+        guard s.scale.isFinite, s.scale > 0, s.scale <= 8, s.width * s.scale <= 32000, s.height * s.scale <= 32000 else {
+            throw ChartError(stage: "checking the spec of", chart: spec.title,
+                             message: "the scale factor \(s.scale) must be above 0 and at most 8 (and the PNG at most 32000 pixels wide)")
+        }
+    }
+
+    private static func imageContext(_ scene: Scene, scale: Double) throws -> CairoContext {
+        let w = Int((scene.size.width * scale).rounded()), h = Int((scene.size.height * scale).rounded())
+        let cr = try CairoContext(try CairoSurface.image(width: w, height: h))
+        cr.scale(scale, scale)
+        return cr
+    }
+
+    /// Draws a scene into PNG, SVG or PDF bytes. Vector outputs are made reproducible (ids, dates).
+    static func draw(_ scene: Scene, format: OutputFormat, scale: Double, text: PangoText) throws -> [UInt8] {
+        let renderer = SceneRenderer(text: text)
+        switch format {
+        case .png:
+            let cr = try imageContext(scene, scale: scale)
+            renderer.draw(scene, on: cr)
+            try cr.checkStatus("drawing the PNG")
+            return try cr.surface.pngBytes()
+        case .svg:
+            let surface = try CairoSurface.svgInMemory(width: scene.size.width, height: scene.size.height)
+            cairo_svg_surface_set_document_unit(surface.pointer, CAIRO_SVG_UNIT_PX)
+            do {
+                let cr = try CairoContext(surface)
+                renderer.draw(scene, on: cr)
+                try cr.checkStatus("drawing the SVG")
+            }
+            try surface.finish()
+            return SVGPostprocess.finish(surface.streamedBytes, altText: scene.altText)
+        case .pdf:
+            // Chart units are CSS pixels (96 per inch); PDF pages are in points (72 per inch).
+            let k = 0.75
+            let surface = try CairoSurface.pdfInMemory(width: scene.size.width * k, height: scene.size.height * k)
+            surface.setPDFMetadata(CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+            surface.setPDFMetadata(CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z")
+            surface.setPDFMetadata(CAIRO_PDF_METADATA_CREATOR, "trendplot")
+            surface.setPDFMetadata(CAIRO_PDF_METADATA_TITLE, scene.altText.title)
+            surface.setPDFMetadata(CAIRO_PDF_METADATA_SUBJECT, scene.altText.description)
+            do {
+                let cr = try CairoContext(surface)
+                cr.scale(k, k)
+                renderer.draw(scene, on: cr)
+                try cr.checkStatus("drawing the PDF")
+            }
+            try surface.finish()
+            return surface.streamedBytes
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import SeriesModel
+
+/// Writes the alt text of a chart from its data: what is shown, the range and the trend, in Chinese or English.
+///
+/// ```swift
+/// AltTextWriter.altText(for: spec).description
+/// // "折线图，1个系列，2019年至2020年。行政许可·项目数量：由2019年的5,434项降至2020年的4,794项，减少11.8%。"
+/// ```
+public enum AltTextWriter {
+    public static func altText(for spec: ChartSpec) -> AltText {
+        let zh = spec.language == .zh
+        let years = spec.yearsWithValues
+        let kindName = zh ? spec.kind.labelZh : spec.kind.rawValue + " chart"
+        let title = spec.title.isEmpty ? kindName : (zh ? "\(kindName)：\(spec.title)" : "\(kindName): \(spec.title)")
+        var parts: [String] = []
+        let unit = spec.valueFormat == .percent ? "%" : spec.unit
+        func num(_ v: Double) -> String {
+            let t = v == v.rounded() && abs(v) < 1e15 ? NumberText.grouped(v) : NumberText.grouped(v, fractionDigits: 2)
+            return zh ? t + unit : t + (unit.isEmpty ? "" : " " + unit)
+        }
+        if let f = years.first, let l = years.last {
+            let n = spec.series.count
+            if zh {
+                parts.append("\(kindName)，\(n)个系列，" + (f == l ? "\(f)年。" : "\(f)年至\(l)年。"))
+            } else {
+                parts.append("A \(kindName) of \(n) series, " + (f == l ? "\(f)." : "\(f) to \(l)."))
+            }
+            let missing = Set(f...l).subtracting(years).sorted()
+            if !missing.isEmpty && l - f < 200 {
+                let list = missing.map(String.init).joined(separator: zh ? "、" : ", ")
+                parts.append(zh ? "\(list)年无数据。" : "No data for \(list).")
+            }
+        } else {
+            parts.append(zh ? "\(kindName)，没有数据。" : "A \(kindName) with no data.")
+        }
+        for s in spec.series.prefix(12) {
+            let pts = s.points.compactMap { p in p.value.map { (year: p.year, value: $0) } }
+            guard let first = pts.first, let last = pts.last else { continue }
+            if pts.count == 1 {
+                parts.append(zh ? "\(s.label)：\(first.year)年为\(num(first.value))。"
+                                : "\(s.label): \(num(first.value)) in \(first.year).")
+                continue
+            }
+            let diff = last.value - first.value
+            let pct = first.value != 0 ? NumberText.positional(abs(diff / first.value) * 100, fractionDigits: 1) + "%" : nil
+            if zh {
+                let verb = diff > 0 ? "增至" : (diff < 0 ? "降至" : "持平于")
+                var t = "\(s.label)：由\(first.year)年的\(num(first.value))\(verb)\(last.year)年的\(num(last.value))"
+                if diff != 0, let pct { t += diff > 0 ? "，增长\(pct)" : "，减少\(pct)" }
+                let mx = pts.max { $0.value < $1.value }!, mn = pts.min { $0.value < $1.value }!
+                if pts.count > 2 { t += "；最高\(mx.year)年\(num(mx.value))，最低\(mn.year)年\(num(mn.value))" }
+                parts.append(t + "。")
+            } else {
+                let verb = diff > 0 ? "rose" : (diff < 0 ? "fell" : "held")
+                var t = "\(s.label): \(verb) from \(num(first.value)) in \(first.year) to \(num(last.value)) in \(last.year)"
+                if diff != 0, let pct { t += " (\(diff > 0 ? "+" : "-")\(pct))" }
+                let mx = pts.max { $0.value < $1.value }!, mn = pts.min { $0.value < $1.value }!
+                if pts.count > 2 { t += "; highest \(num(mx.value)) in \(mx.year), lowest \(num(mn.value)) in \(mn.year)" }
+                parts.append(t + ".")
+            }
+        }
+        if spec.series.count > 12 {
+            parts.append(zh ? "另有\(spec.series.count - 12)个系列。" : "\(spec.series.count - 12) more series.")
+        }
+        if let src = spec.source, !src.isEmpty { parts.append(src.hasSuffix("。") || src.hasSuffix(".") ? src : src + (zh ? "。" : ".")) }
+        return AltText(title: title, description: parts.joined(separator: zh ? "" : " "))
+    }
+}

@@ -1,0 +1,60 @@
+import CCairo
+
+/// Owns one `cairo_t` and keeps its surface alive. Not Sendable.
+///
+/// ```swift
+/// let cr = try CairoContext(try .image(width: 400, height: 300))
+/// cr.setSource(.black); cr.move(10, 10); cr.line(100, 100); cr.stroke()
+/// ```
+public final class CairoContext {
+    /// The `cairo_t *`.
+    let pointer: OpaquePointer
+    /// The surface drawn on.
+    public let surface: CairoSurface
+
+    /// Creates a context drawing on `surface`.
+    public init(_ surface: CairoSurface) throws {
+        self.surface = surface
+        let p = cairo_create(surface.pointer)!
+        let status = cairo_status(p)
+        if status != CAIRO_STATUS_SUCCESS {
+            cairo_destroy(p)
+            throw CairoError(stage: "creating a drawing context", status: status)
+        }
+        self.pointer = p
+    }
+
+    deinit { cairo_destroy(pointer) }
+
+    /// Throws if any drawing call failed.
+    public func checkStatus(_ stage: String) throws { try CairoError.check(cairo_status(pointer), stage) }
+
+    public func save() { cairo_save(pointer) }
+    public func restore() { cairo_restore(pointer) }
+    public func scale(_ sx: Double, _ sy: Double) { cairo_scale(pointer, sx, sy) }
+    public func translate(_ x: Double, _ y: Double) { cairo_translate(pointer, x, y) }
+    public func rotate(_ radians: Double) { cairo_rotate(pointer, radians) }
+    public func move(_ x: Double, _ y: Double) { cairo_move_to(pointer, x, y) }
+    public func line(_ x: Double, _ y: Double) { cairo_line_to(pointer, x, y) }
+    public func rectangle(_ x: Double, _ y: Double, _ w: Double, _ h: Double) { cairo_rectangle(pointer, x, y, w, h) }
+    public func arc(_ x: Double, _ y: Double, radius: Double) {
+        cairo_new_sub_path(pointer)
+        cairo_arc(pointer, x, y, radius, 0, 2 * Double.pi)
+    }
+    public func closePath() { cairo_close_path(pointer) }
+    public func newPath() { cairo_new_path(pointer) }
+    public func fill() { cairo_fill(pointer) }
+    public func fillPreserve() { cairo_fill_preserve(pointer) }
+    public func stroke() { cairo_stroke(pointer) }
+    public func paint() { cairo_paint(pointer) }
+    public func setLineWidth(_ w: Double) { cairo_set_line_width(pointer, w) }
+    public func setSource(_ c: Color) { cairo_set_source_rgba(pointer, c.red, c.green, c.blue, c.alpha) }
+    public func setLineJoinRound() {
+        cairo_set_line_join(pointer, CAIRO_LINE_JOIN_ROUND)
+        cairo_set_line_cap(pointer, CAIRO_LINE_CAP_ROUND)
+    }
+    public func setLineCapButt() { cairo_set_line_cap(pointer, CAIRO_LINE_CAP_BUTT) }
+    public func setDash(_ pattern: [Double]) {
+        pattern.withUnsafeBufferPointer { cairo_set_dash(pointer, $0.baseAddress, Int32($0.count), 0) }
+    }
+}

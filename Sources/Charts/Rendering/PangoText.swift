@@ -1,0 +1,117 @@
+import CCairo
+
+/// Sets and measures text with Pango (per-run font fallback, HarfBuzz shaping, `zh-cn` language).
+///
+/// One engine per render call: layouts are cached by (text, size, weight, wrap width), so each string is
+/// shaped once, measured during layout and drawn from the same layout. Hinting of metrics is off, so
+/// measurements do not depend on the output format or the PNG scale factor.
+/// Not Sendable: create it inside the task that renders.
+public final class PangoText: TextMeasurer {
+    private struct Key: Hashable {
+        let text: String
+        let size: Double
+        let bold: Bool
+        let wrap: Double
+    }
+
+    private final class Layout {
+        let pointer: OpaquePointer
+        let size: Size
+        let unknownGlyphs: Int
+        init(pointer: OpaquePointer, size: Size, unknownGlyphs: Int) {
+            self.pointer = pointer; self.size = size; self.unknownGlyphs = unknownGlyphs
+        }
+        deinit { ccairo_unref(UnsafeMutableRawPointer(pointer)) }
+    }
+
+    /// The font families asked for, in order; Pango falls back per run beyond them.
+    public static let families = "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, Droid Sans Fallback, sans-serif"
+
+    private let context: OpaquePointer
+    private var cache: [Key: Layout] = [:]
+    private var fonts: [Int: OpaquePointer] = [:]
+
+    /// An engine on the thread's default Pango font map (cheap after the first use on a thread).
+    /// - Parameter language: a BCP-47 tag for glyph selection, `zh-cn` for Simplified Chinese forms.
+    public init(language: String = "zh-cn") {
+        let fontMap = pango_cairo_font_map_get_default()
+        context = pango_font_map_create_context(fontMap)
+        pango_context_set_language(context, pango_language_from_string(language))
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+    }
+
+    deinit {
+        cache.removeAll()
+        for f in fonts.values { pango_font_description_free(f) }
+        ccairo_unref(UnsafeMutableRawPointer(context))
+    }
+
+    private func font(size: Double, bold: Bool) -> OpaquePointer {
+        let key = Int((size * 64).rounded()) * 2 + (bold ? 1 : 0)
+        if let f = fonts[key] { return f }
+        let f = pango_font_description_new()!
+        pango_font_description_set_family(f, Self.families)
+        pango_font_description_set_weight(f, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_absolute_size(f, (size * Double(PANGO_SCALE)).rounded())
+        fonts[key] = f
+        return f
+    }
+
+    private func layout(_ text: String, size: Double, bold: Bool, wrapWidth: Double?) -> Layout {
+        let key = Key(text: text, size: size, bold: bold, wrap: wrapWidth ?? -1)
+        if let l = cache[key] { return l }
+        let p = pango_layout_new(context)!
+        pango_layout_set_font_description(p, font(size: size, bold: bold))
+        if let w = wrapWidth {
+            pango_layout_set_width(p, Int32((w * Double(PANGO_SCALE)).rounded(.down)))
+            pango_layout_set_wrap(p, PANGO_WRAP_WORD_CHAR)
+        }
+        pango_layout_set_text(p, text, -1)
+        var ink = PangoRectangle(), logical = PangoRectangle()
+        pango_layout_get_extents(p, &ink, &logical)
+        let scale = Double(PANGO_SCALE)
+        let l = Layout(pointer: p,
+                       size: Size(Double(logical.width) / scale, Double(logical.height) / scale),
+                       unknownGlyphs: Int(pango_layout_get_unknown_glyphs_count(p)))
+        cache[key] = l
+        return l
+    }
+
+    public func measure(_ text: String, style: TextStyle, wrapWidth: Double?) -> Size {
+        layout(text, size: style.size, bold: style.bold, wrapWidth: wrapWidth).size
+    }
+
+    /// Unknown glyphs (drawn as boxes) in `text` set in `style`: 0 when an installed font covers it.
+    public func unknownGlyphs(_ text: String, style: TextStyle, wrapWidth: Double? = nil) -> Int {
+        layout(text, size: style.size, bold: style.bold, wrapWidth: wrapWidth).unknownGlyphs
+    }
+
+    /// Draws a text box on `cr` at its frame (rotating vertical text), with its halo first when it has one.
+    func draw(_ box: TextBox, on cr: CairoContext) {
+        let l = layout(box.text, size: box.style.size, bold: box.style.bold, wrapWidth: box.wrapWidth)
+        cr.save()
+        if box.vertical {
+            cr.translate(box.frame.minX, box.frame.maxY)
+            cr.rotate(-Double.pi / 2)
+        } else {
+            cr.translate(box.frame.minX, box.frame.minY)
+        }
+        if let halo = box.style.halo {
+            cr.move(0, 0)
+            pango_cairo_layout_path(cr.pointer, l.pointer)
+            cr.setSource(halo)
+            cr.setLineWidth(max(2, box.style.size * 0.22))
+            cr.setLineJoinRound()
+            cr.stroke()
+        }
+        cr.setSource(box.style.color)
+        cr.move(0, 0)
+        pango_cairo_show_layout(cr.pointer, l.pointer)
+        cr.restore()
+    }
+}

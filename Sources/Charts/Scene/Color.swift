@@ -1,0 +1,42 @@
+import Foundation
+
+/// An sRGB colour with alpha, components in 0…1.
+public struct Color: Sendable, Hashable, Codable {
+    public var red: Double
+    public var green: Double
+    public var blue: Double
+    public var alpha: Double
+
+    public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
+        self.red = red; self.green = green; self.blue = blue; self.alpha = alpha
+    }
+
+    /// A colour from `0xRRGGBB`.
+    public init(hex: UInt32, alpha: Double = 1) {
+        self.init(red: Double((hex >> 16) & 0xFF) / 255, green: Double((hex >> 8) & 0xFF) / 255,
+                  blue: Double(hex & 0xFF) / 255, alpha: alpha)
+    }
+
+    /// The same colour with another alpha.
+    public func opacity(_ a: Double) -> Color { Color(red: red, green: green, blue: blue, alpha: a) }
+
+    /// Relative luminance (WCAG), 0 black … 1 white.
+    public var luminance: Double {
+        func lin(_ c: Double) -> Double { c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
+        return 0.2126 * lin(red) + 0.7152 * lin(green) + 0.0722 * lin(blue)
+    }
+
+    /// `#rrggbb`.
+    public var hexString: String {
+        func h(_ c: Double) -> String {
+            let v = Int((c * 255).rounded())
+            let s = String(v, radix: 16)
+            return s.count == 1 ? "0" + s : s
+        }
+        return "#" + h(red) + h(green) + h(blue)
+    }
+
+    public static let black = Color(hex: 0x000000)
+    public static let white = Color(hex: 0xFFFFFF)
+}
+

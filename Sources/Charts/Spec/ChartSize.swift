@@ -1,0 +1,36 @@
+/// The canvas: width and height in chart units (CSS pixels) and a pixel scale for PNG.
+///
+/// ```swift
+/// ChartSize.preset("slide")       // 1920×1080
+/// ChartSize(width: 800, height: 500, scale: 2)   // a 1600×1000 PNG, same layout
+/// ```
+public struct ChartSize: Sendable, Hashable, Codable {
+    public var width: Double
+    public var height: Double
+    /// PNG pixels per chart unit (2 for high-DPI). Vector outputs ignore it.
+    public var scale: Double
+
+    public init(width: Double = 1200, height: Double = 750, scale: Double = 1) {
+        self.width = width; self.height = height; self.scale = scale
+    }
+
+    /// The named presets: `default` 1200×750, `slide` 1920×1080, `a4-half` (A5 landscape at 96 dpi),
+    /// `square` 1000×1000, `sparkline` 360×90.
+    public static let presets: [(name: String, size: ChartSize)] = [
+        ("default", ChartSize(width: 1200, height: 750)),
+        ("slide", ChartSize(width: 1920, height: 1080)),
+        ("a4-half", ChartSize(width: 794, height: 561)),
+        ("square", ChartSize(width: 1000, height: 1000)),
+        ("sparkline", ChartSize(width: 360, height: 90)),
+    ]
+
+    /// The preset called `name`, or nil.
+    public static func preset(_ name: String) -> ChartSize? {
+        presets.first { $0.name == name.lowercased() }?.size
+    }
+
+    /// Text grows with the canvas: 1 at 1200×750.
+    var fontScale: Double {
+        min(1.7, max(0.62, ((width * height) / (1200 * 750)).squareRoot()))
+    }
+}

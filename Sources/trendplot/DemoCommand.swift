@@ -1,0 +1,73 @@
+import ArgumentParser
+import Charts
+import Foundation
+import SeriesModel
+
+/// `trendplot demo`: the bundled dataset → charts in PNG, SVG and PDF.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Render the bundled dataset's charts (PNG, SVG, PDF) and print their paths.",
+        discussion: """
+        Reads datasets/ (found in the current directory or above the executable), or --data DIR.
+
+        Examples:
+          trendplot demo -o out
+          trendplot demo --gallery -o out/gallery
+          trendplot demo --data my-tidy-csvs -o charts
+        """
+    )
+
+    @Option(name: .shortAndLong, help: "The output directory.")
+    var output: String = "out"
+
+    @Option(help: "The data directory (default: the bundled datasets/).")
+    var data: String?
+
+    @Flag(help: "Render every chart kind (the gallery) instead of the overview charts.")
+    var gallery = false
+
+    func run() throws {
+        let dataDir = try data ?? Self.findDatasets()
+        let observations = try Self.loadObservations(dataDir)
+        guard !observations.isEmpty else {
+            throw ValidationError("\(dataDir): no observations found (expected tidy CSV files)")
+        }
+        let charts = gallery ? Gallery.charts(observations) : Gallery.overview(observations)
+        var unknown = 0
+        for (name, spec) in charts {
+            for format in OutputFormat.allCases {
+                let path = (output as NSString).appendingPathComponent("\(name).\(format.rawValue)")
+                let rendered = try Chart.renderDetailed(spec, format: format)
+                try AtomicFile.write(rendered.bytes, to: path)
+                unknown = max(unknown, rendered.unknownGlyphs)
+                print(path)
+            }
+        }
+        FontWarning.report(unknownGlyphs: unknown)
+    }
+
+    /// Loads every observation the demo draws. (Today: the tidy CSV files under `dir`.)
+    static func loadObservations(_ dir: String) throws -> [Observation] {
+        try ObservationLoader.load([dir])
+    }
+
+    /// `datasets/` in the current directory or a parent, else beside or above the executable.
+    static func findDatasets() throws -> String {
+        let fm = FileManager.default
+        var starts = [URL(fileURLWithPath: fm.currentDirectoryPath)]
+        starts.append(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
+        for start in starts {
+            var dir = start.standardizedFileURL
+            while true {
+                let candidate = dir.appendingPathComponent("datasets")
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: candidate.path, isDirectory: &isDir), isDir.boolValue { return candidate.path }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        throw ValidationError("cannot find the datasets/ folder in the current directory, its parents or above the executable; pass --data DIR")
+    }
+}

@@ -1,0 +1,272 @@
+import ArgumentParser
+import Charts
+import Foundation
+import SeriesModel
+
+/// `trendplot plot`: one chart of one or more metrics from tidy data.
+struct PlotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plot",
+        abstract: "Draw a chart (PNG, SVG or PDF) of one or more metrics over the years.",
+        discussion: """
+        DATA is tidy CSV files or directories holding them. The output format follows the file extension.
+
+        Examples:
+          trendplot plot datasets/mudanjiang/mudanjiang_2020_table2.csv --metric licensing.items -o items.png
+          trendplot plot datasets --metric licensing.items --metric penalty.items --kind bar -o items.svg
+          trendplot plot datasets --metric licensing.decisions --kind rank --theme print --size a4-half -o rank.pdf
+        """
+    )
+
+    @Argument(help: "Tidy CSV files or directories.")
+    var data: [String] = []
+
+    @Option(name: .customLong("metric"), help: "A metric id (repeatable); see `trendplot metrics`.")
+    var metrics: [String] = []
+
+    @Option(name: .customLong("entity"), help: "Only this body (repeatable).")
+    var entities: [String] = []
+
+    @Option(name: .shortAndLong, help: "The output file: .png, .svg or .pdf.")
+    var output: String
+
+    @OptionGroup var style: ChartOptions
+
+    mutating func validate() throws {
+        guard OutputFormat(path: output) != nil else {
+            throw ValidationError("the output file \(output) must end in .png, .svg or .pdf")
+        }
+        if style.spec == nil && metrics.isEmpty { throw ValidationError("pass at least one --metric ID (or --spec FILE)") }
+        if style.spec == nil && data.isEmpty { throw ValidationError("pass at least one DATA file or directory") }
+    }
+
+    func run() throws {
+        let format = OutputFormat(path: output)!
+        let spec = try style.makeSpec(data: data, metrics: metrics, entities: entities)
+        let rendered = try Chart.renderDetailed(spec, format: format)
+        try AtomicFile.write(rendered.bytes, to: output)
+        if style.altText {
+            try AtomicFile.write(Array((rendered.altText.text + "\n").utf8), to: output + ".alt.txt")
+        }
+        FontWarning.report(unknownGlyphs: rendered.unknownGlyphs)
+        print(output)
+    }
+}
+
+/// The options every chart command shares: kind, text, annotations, theme, size.
+struct ChartOptions: ParsableArguments {
+    @Option(help: "The chart kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var kind: ChartKind?
+
+    @Option(help: "A chart spec file (YAML or JSON, see docs/chart-spec.md); flags override it.")
+    var spec: String?
+
+    @Option(help: "The title (default: the metric label).")
+    var title: String?
+
+    @Option(help: "The subtitle (default: the body and the years).")
+    var subtitle: String?
+
+    @Option(help: "The source line (default: 数据来源：the data files).")
+    var source: String?
+
+    @Option(help: "Value labels: none, all, last, extremes, auto.")
+    var labels: Annotations.ValueLabels?
+
+    @Option(help: "A reference line: mean, or a number.")
+    var reference: String?
+
+    @Flag(help: "Draw a least-squares trend line per series.")
+    var trend = false
+
+    @Option(help: "Highlight a year.")
+    var highlight: Int?
+
+    @Option(help: "A note on a point, YEAR:TEXT (repeatable), e.g. 2021:模板变更.")
+    var note: [String] = []
+
+    @Option(help: "The earlier year of slope, change and waterfall charts.")
+    var baseYear: Int?
+
+    @Option(name: .customLong("year"), help: "The year of rank charts and the later year of slope, change and waterfall charts.")
+    var focusYear: Int?
+
+    @Option(help: "What change charts show: difference, percent or value.")
+    var change: ChartSpec.ChangeMeasure?
+
+    @Option(help: "Facet y scales: shared or free.")
+    var facetScale: ChartSpec.FacetScale?
+
+    @Option(help: "Theme: briefing, print or dark.")
+    var theme: Theme.Name?
+
+    @Option(help: "Size preset: default, slide, a4-half, square, sparkline.")
+    var size: String?
+
+    @Option(help: "Width in chart units (CSS pixels).")
+    var width: Double?
+
+    @Option(help: "Height in chart units (CSS pixels).")
+    var height: Double?
+
+    @Option(help: "PNG pixels per unit, e.g. 2 for high-DPI screens.")
+    var scale: Double?
+
+    @Option(help: "Language of generated text: zh or en.")
+    var lang: ChartLanguage?
+
+    @Flag(help: "Write FILE.alt.txt (the chart described in words) beside the chart.")
+    var altText = false
+
+    /// The spec from the spec file (if any), the data and the flags, flags winning.
+    func makeSpec(data: [String], metrics: [String], entities: [String]) throws -> ChartSpec {
+        var spec: ChartSpec
+        if let path = self.spec {
+            let file = try ChartSpecFile.load(path: path)
+            let dataPaths = data.isEmpty ? file.resolvedData(relativeTo: path) : data
+            let m = metrics.isEmpty ? (file.metrics ?? []) : metrics
+            let e = entities.isEmpty ? (file.entities ?? []) : entities
+            if m.isEmpty || dataPaths.isEmpty {
+                spec = try file.spec(series: nil)
+            } else {
+                let obs = try ObservationLoader.load(dataPaths)
+                let base = try ChartSpec(observations: obs, metrics: m, entities: e, kind: file.kind ?? .line,
+                                         language: file.language ?? .zh)
+                spec = try file.spec(series: base)
+            }
+        } else {
+            let obs = try ObservationLoader.load(data)
+            spec = try ChartSpec(observations: obs, metrics: metrics, entities: entities, kind: kind ?? .line,
+                                 language: lang ?? .zh)
+        }
+        apply(to: &spec)
+        return spec
+    }
+
+    func apply(to spec: inout ChartSpec) {
+        if let kind { spec.kind = kind }
+        if let lang { spec.language = lang }
+        if let title { spec.title = title }
+        if let subtitle { spec.subtitle = subtitle }
+        if let source { spec.source = source }
+        if let labels { spec.annotations.valueLabels = labels }
+        if let reference {
+            spec.annotations.reference = reference.lowercased() == "mean" || reference == "均值"
+                ? .mean : TidyTable.parseNumber(reference).map { .value($0, label: nil) }
+        }
+        if trend { spec.annotations.trendLine = true }
+        if let highlight { spec.annotations.highlightYear = highlight }
+        for n in note {
+            let parts = n.split(separator: ":", maxSplits: 1)
+            if parts.count == 2, let y = Int(parts[0]) { spec.annotations.notes.append(.init(year: y, text: String(parts[1]))) }
+        }
+        if let baseYear { spec.baseYear = baseYear }
+        if let focusYear { spec.focusYear = focusYear }
+        if let change { spec.changeMeasure = change }
+        if let facetScale { spec.facetScale = facetScale }
+        if let theme { spec.theme = theme }
+        if let size, let preset = ChartSize.preset(size) {
+            let s = spec.size.scale
+            spec.size = preset
+            spec.size.scale = s
+        }
+        if let width { spec.size.width = width }
+        if let height { spec.size.height = height }
+        if let scale { spec.size.scale = scale }
+    }
+
+    mutating func validate() throws {
+        if let size, ChartSize.preset(size) == nil {
+            throw ValidationError("unknown size preset “\(size)”: expected \(ChartSize.presets.map(\.name).joined(separator: ", "))")
+        }
+        if let reference, reference.lowercased() != "mean", reference != "均值", TidyTable.parseNumber(reference) == nil {
+            throw ValidationError("--reference expects mean or a number, found “\(reference)”")
+        }
+        for n in note {
+            let parts = n.split(separator: ":", maxSplits: 1)
+            if parts.count != 2 || Int(parts[0]) == nil {
+                throw ValidationError("--note expects YEAR:TEXT such as 2021:模板变更, found “\(n)”")
+            }
+        }
+    }
+}
+
+extension ChartKind: ExpressibleByArgument {}
+extension Theme.Name: ExpressibleByArgument {}
+extension Annotations.ValueLabels: ExpressibleByArgument {}
+extension ChartSpec.ChangeMeasure: ExpressibleByArgument {}
+extension ChartSpec.FacetScale: ExpressibleByArgument {}
+extension ChartLanguage: ExpressibleByArgument {}
+
+/// Reads observations from DATA arguments: tidy CSV files, and directories searched recursively for them.
+enum ObservationLoader {
+    /// Every observation in `paths` (files in argument order, directory contents sorted by path).
+    static func load(_ paths: [String]) throws -> [Observation] {
+        var out: [Observation] = []
+        for file in try csvFiles(paths) {
+            let bytes = try readBytes(file)
+            out += try TidyTable.readCSV(bytes, file: file)
+        }
+        return out
+    }
+
+    /// The tidy CSV files named by `paths`, directories expanded recursively and sorted.
+    static func csvFiles(_ paths: [String]) throws -> [String] {
+        let fm = FileManager.default
+        var files: [String] = []
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: p, isDirectory: &isDir) else {
+                throw ValidationError("\(p): no such file or directory")
+            }
+            if isDir.boolValue {
+                let found = (fm.enumerator(atPath: p)?.compactMap { $0 as? String } ?? [])
+                    .filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+                files += found.map { (p as NSString).appendingPathComponent($0) }
+            } else {
+                files.append(p)
+            }
+        }
+        return files
+    }
+
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        guard let d = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("\(path): cannot read the file")
+        }
+        return [UInt8](d)
+    }
+}
+
+/// Writes a file atomically: a temporary file in the same directory, then a rename.
+enum AtomicFile {
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(bytes).write(to: tmp)
+            if rename(tmp.path, url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: tmp)
+                throw ValidationError("\(path): cannot move the finished file into place (\(reason))")
+            }
+        } catch let e as ValidationError {
+            throw e
+        } catch {
+            try? FileManager.default.removeItem(at: tmp)
+            throw ValidationError("\(path): cannot write the file (\(error.localizedDescription))")
+        }
+    }
+}
+
+/// The one warning printed when Chinese text had no font.
+enum FontWarning {
+    static func report(unknownGlyphs: Int) {
+        guard unknownGlyphs > 0 else { return }
+        let msg = "warning: \(unknownGlyphs) characters have no installed font and are drawn as boxes; "
+            + "install a Chinese font: sudo apt-get install fonts-noto-cjk\n"
+        FileHandle.standardError.write(Data(msg.utf8))
+    }
+}

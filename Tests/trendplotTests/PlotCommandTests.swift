@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import trendplot
+
+@Suite("trendplot plot and demo")
+struct PlotCommandTests {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let csv = repo.appendingPathComponent("datasets/mudanjiang/mudanjiang_2020_table2.csv").path
+
+    func tempDir() throws -> URL {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("trendplot-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }
+
+    @Test(arguments: ["png", "svg", "pdf"])
+    func plotWritesTheFileAtomically(ext: String) throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("licensing.\(ext)").path
+        let cmd = try PlotCommand.parse([Self.csv, "--metric", "licensing.items", "-o", out, "--alt-text"])
+        try cmd.run()
+        let bytes = try #require(FileManager.default.contents(atPath: out))
+        let magic: [String: [UInt8]] = ["png": [0x89, 0x50, 0x4E, 0x47], "svg": Array("<?xm".utf8), "pdf": Array("%PDF".utf8)]
+        #expect(Array(bytes.prefix(4)) == magic[ext])
+        let alt = try String(contentsOfFile: out + ".alt.txt", encoding: .utf8)
+        #expect(alt.contains("由2019年的5,434项降至2020年的4,794项"))
+        // Only the chart and its alt text: no temporary file left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["licensing.\(ext)", "licensing.\(ext).alt.txt"])
+    }
+
+    @Test func unknownMetricIsNamedInTheError() throws {
+        let cmd = try PlotCommand.parse([Self.csv, "--metric", "licensing.itemz", "-o", "/tmp/x.png"])
+        #expect { try cmd.run() } throws: { "\($0)".contains("no observation of metric “licensing.itemz”") }
+    }
+
+    @Test func outputExtensionIsChecked() {
+        #expect(throws: (any Error).self) { try PlotCommand.parse([Self.csv, "--metric", "licensing.items", "-o", "x.jpg"]) }
+    }
+
+    @Test func demoRendersEveryChartInThreeFormats() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cmd = try DemoCommand.parse(["--data", Self.repo.appendingPathComponent("datasets").path, "-o", dir.path])
+        try cmd.run()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(files.contains("mudanjiang-licensing.items-line.png"))
+        #expect(files.contains("mudanjiang-items-line.svg"))
+        for ext in ["png", "svg", "pdf"] {
+            #expect(files.filter { $0.hasSuffix("." + ext) }.count == files.count / 3)
+        }
+    }
+}
