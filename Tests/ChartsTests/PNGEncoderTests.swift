@@ -1,4 +1,5 @@
 import CCairo
+import CZlib
 import Testing
 @testable import Charts
 
@@ -80,5 +81,28 @@ struct PNGEncoderTests {
         #expect(throws: PNGEncoderError.strideTooSmall(stride: 8, width: 3)) {
             try PNGEncoder().encode(argb32: [UInt8](repeating: 0, count: 400), width: 3, height: 2, stride: 8)
         }
+    }
+}
+
+@Suite("PNGAdler32")
+struct PNGAdler32Tests {
+    @Test("matches zlib's adler32 for every length class, in one piece and split", arguments: [0, 1, 15, 16, 17, 5551, 5552, 5553, 100_003])
+    func matchesZlib(length: Int) {
+        var random = UInt64(length) &+ 0x9E37_79B9_7F4A_7C15
+        let bytes = (0..<length).map { _ -> UInt8 in
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return random >> 60 == 0 ? 0xFF : UInt8(truncatingIfNeeded: random >> 33)
+        }
+        let expected = bytes.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
+        var whole = PNGAdler32(), split = PNGAdler32()
+        bytes.withUnsafeBufferPointer { buffer in
+            whole.update(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: length)
+            let half = length / 3
+            split.update(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: half)
+            if length > 0 { split.update(buffer.baseAddress! + half, count: length - half) }
+        }
+        #expect(whole.value == expected)
+        #expect(split.value == expected)
+        #expect(PNGAdler32().value == 1)
     }
 }

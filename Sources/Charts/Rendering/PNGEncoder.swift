@@ -36,13 +36,13 @@ public struct PNGEncoder: Sendable {
         guard pixels.count >= stride * (height - 1) + width * 4 else {
             throw PNGEncoderError.bufferTooSmall(needed: stride * (height - 1) + width * 4, got: pixels.count)
         }
-        var layout = PNGPixelLayout.rgb
-        var raw = PNGRows.rgb(pixels, width: width, height: height, stride: stride, ignoringAlpha: opaque)
-        if raw == nil {
-            layout = .rgba
-            raw = PNGRows.rgba(pixels, width: width, height: height, stride: stride)
+        let source = pixels.baseAddress!
+        if let png = try encode(source, width: width, height: height, stride: stride, layout: .rgb,
+                                ignoringAlpha: opaque) {
+            return png
         }
-        return try assemble(rows: raw ?? [], width: width, height: height, layout: layout)
+        return try encode(source, width: width, height: height, stride: stride, layout: .rgba,
+                          ignoringAlpha: false) ?? []
     }
 
     /// Encodes a `[UInt8]` pixel buffer; see ``encode(argb32:width:height:stride:opaque:)``.
@@ -53,44 +53,48 @@ public struct PNGEncoder: Sendable {
         }
     }
 
-    /// Signature, IHDR, one IDAT holding the whole zlib stream, IEND.
-    private func assemble(rows: [UInt8], width: Int, height: Int, layout: PNGPixelLayout) throws -> [UInt8] {
-        var stream = z_stream()
-        guard czlib_deflate_init(&stream, Int32(compressionLevel), 6, Z_DEFAULT_STRATEGY) == Z_OK else {
-            throw PNGEncoderError.zlib(code: Z_STREAM_ERROR)
+    /// Signature, IHDR, one IDAT holding the whole zlib stream, IEND; nil when `layout` is RGB and a pixel is
+    /// not opaque.
+    private func encode(_ source: UnsafeRawPointer, width: Int, height: Int, stride: Int, layout: PNGPixelLayout,
+                        ignoringAlpha: Bool) throws -> [UInt8]? {
+        var rows = PNGRowWriter(layout: layout, width: width)
+        let rowBytes = rows.rowBytes
+        let bandRows = max(1, min(height, 32 * 1024 / rowBytes))
+        let band = UnsafeMutablePointer<UInt8>.allocate(capacity: bandRows * rowBytes)
+        defer { band.deallocate() }
+        let header = 8 + 25 + 8
+        var deflater = try PNGDeflater(level: compressionLevel, headroom: header, expectedBytes: rowBytes * height / 16)
+        var filled = 0
+        for y in 0..<height {
+            let row = (source + y * stride).assumingMemoryBound(to: UInt32.self)
+            let above = y > 0 ? (source + (y - 1) * stride).assumingMemoryBound(to: UInt32.self) : nil
+            guard rows.write(row, above: above, to: band + filled * rowBytes, ignoringAlpha: ignoringAlpha) else {
+                return nil
+            }
+            filled += 1
+            if filled == bandRows || y == height - 1 {
+                try deflater.compress(band, length: filled * rowBytes, finish: y == height - 1)
+                filled = 0
+            }
         }
-        defer { deflateEnd(&stream) }
-        let bound = Int(deflateBound(&stream, uLong(rows.count)))
-        let idatStart = 8 + 25 + 8
-        var out = [UInt8](repeating: 0, count: idatStart + bound + 4 + 12)
-        out.replaceSubrange(0..<8, with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let compressed = deflater.count
+        let data = deflater.bytes
         var ihdr: [UInt8] = []
         ihdr.appendBigEndian(UInt32(width))
         ihdr.appendBigEndian(UInt32(height))
         ihdr += [8, layout.colorType, 0, 0, 0]
-        out.writeChunk(at: 8, type: "IHDR", data: ihdr)
-
-        let compressed: Int = try rows.withUnsafeBytes { input in
-            try out.withUnsafeMutableBufferPointer { output in
-                stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = output.baseAddress! + idatStart
-                stream.avail_out = uInt(bound)
-                let status = deflate(&stream, Z_FINISH)
-                guard status == Z_STREAM_END else { throw PNGEncoderError.zlib(code: status) }
-                return Int(stream.total_out)
-            }
-        }
-        out.setBigEndian(UInt32(compressed), at: idatStart - 8)
-        out.replaceSubrange(idatStart - 4..<idatStart, with: Array("IDAT".utf8))
-        let idatCRC = out.withUnsafeBufferPointer { buffer in
-            crc32(0, buffer.baseAddress! + idatStart - 4, uInt(compressed + 4))
-        }
-        out.setBigEndian(UInt32(idatCRC), at: idatStart + compressed)
-        let iendStart = idatStart + compressed + 4
-        out.writeChunk(at: iendStart, type: "IEND", data: [])
-        out.removeSubrange((iendStart + 12)...)
-        return out
+        var png = [UInt8]()
+        png.reserveCapacity(header + compressed + 4 + 12)
+        png += [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        png.appendChunk(type: "IHDR", data: ihdr[...])
+        png.appendBigEndian(UInt32(compressed))
+        let idatStart = png.count
+        png += Array("IDAT".utf8)
+        png.append(contentsOf: UnsafeBufferPointer(start: data + header, count: compressed))
+        let crc = png.withUnsafeBufferPointer { crc32(0, $0.baseAddress! + idatStart, uInt(compressed + 4)) }
+        png.appendBigEndian(UInt32(crc))
+        png.appendChunk(type: "IEND", data: [])
+        return png
     }
 }
 
@@ -123,6 +127,7 @@ enum PNGPixelLayout {
     case rgb, rgba
 
     var colorType: UInt8 { self == .rgb ? 2 : 6 }
+    var bytesPerPixel: Int { self == .rgb ? 3 : 4 }
 }
 
 private extension [UInt8] {
@@ -130,19 +135,12 @@ private extension [UInt8] {
         append(contentsOf: [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)])
     }
 
-    mutating func setBigEndian(_ value: UInt32, at offset: Int) {
-        self[offset] = UInt8(value >> 24)
-        self[offset + 1] = UInt8(value >> 16 & 0xFF)
-        self[offset + 2] = UInt8(value >> 8 & 0xFF)
-        self[offset + 3] = UInt8(value & 0xFF)
-    }
-
-    /// Writes length, type, data and CRC of one chunk at `offset` (the array is already large enough).
-    mutating func writeChunk(at offset: Int, type: String, data: [UInt8]) {
+    /// Appends one chunk: length, type, data, CRC of type and data.
+    mutating func appendChunk(type: String, data: ArraySlice<UInt8>) {
         let body = Array(type.utf8) + data
-        setBigEndian(UInt32(data.count), at: offset)
-        replaceSubrange(offset + 4..<offset + 4 + body.count, with: body)
+        appendBigEndian(UInt32(data.count))
+        append(contentsOf: body)
         let crc = body.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt($0.count)) }
-        setBigEndian(UInt32(crc), at: offset + 4 + body.count)
+        appendBigEndian(UInt32(crc))
     }
 }

@@ -25,6 +25,15 @@ struct BenchWorkloadCommand: AsyncParsableCommand {
         case pngNowrite = "png-nowrite"
     }
 
+    enum Renderer: String, ExpressibleByArgument, CaseIterable {
+        /// trendplot's real pipeline: ChartSpec → layout → Scene → cairo renderer (Pango text).
+        case charts
+        /// The C baseline's plain cairo drawing, to compare PNG encoders on an identical picture.
+        case sketch
+    }
+
+    @Option(help: "charts (the real pipeline) or sketch (plain cairo calls as in cairo_render.c).")
+    var renderer: Renderer = .charts
     @Option(help: "line or bar.") var kind: Kind = .line
     @Option(help: "png, png-cairo, png-nowrite, svg, pdf or none.") var format: Format = .png
     @Option(help: "Number of charts.") var n = 1
@@ -51,13 +60,15 @@ struct BenchWorkloadCommand: AsyncParsableCommand {
         if format != .none, format != .pngNowrite {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         }
-        let (kind, format, out, jobs, start, n) = (kind, format, out, jobs, start, n)
+        let (kind, format, out, jobs, start, n, renderer) = (kind, format, out, jobs, start, n, renderer)
         let bytes = try await withThrowingTaskGroup(of: Int.self) { group in
             for job in 0..<jobs {
                 let slice = (start + n * job / jobs)..<(start + n * (job + 1) / jobs)
                 group.addTask {
                     try slice.reduce(0) { total, k in
-                        try total + BenchWorkloadCommand.render(k, kind: kind, format: format, out: out)
+                        try total + (renderer == .charts
+                            ? BenchWorkloadCommand.renderChart(k, kind: kind, format: format, out: out)
+                            : BenchWorkloadCommand.render(k, kind: kind, format: format, out: out))
                     }
                 }
             }
@@ -67,7 +78,32 @@ struct BenchWorkloadCommand: AsyncParsableCommand {
         FileHandle.standardError.write(Data("trendplot: \(n) \(kind) chart(s) as \(format.rawValue)\(note)\n".utf8))
     }
 
-    /// Renders chart `k` and writes `out/KIND_KKKK.EXT`; returns the number of bytes produced.
+    /// Renders chart `k` through the Charts pipeline and writes `out/KIND_KKKK.EXT`; returns the bytes produced.
+    static func renderChart(_ k: Int, kind: Kind, format: Format, out: String) throws -> Int {
+        let spec = ReferenceWorkload(index: k).spec(kind: kind == .bar ? .bar : .line)
+        let ext = format == .svg ? "svg" : format == .pdf ? "pdf" : "png"
+        let path = "\(out)/\(kind.rawValue)_\(String(format: "%04d", k)).\(ext)"
+        let bytes: [UInt8]
+        switch format {
+        case .none:
+            return try Chart.rasterize(spec).width
+        case .png, .pngNowrite:
+            let image = try Chart.rasterize(spec)
+            bytes = try PNGEncoder().encode(argb32: image.argb32, width: image.width, height: image.height,
+                                            stride: image.stride)
+            if format == .pngNowrite { return bytes.count }
+        case .pngCairo:
+            bytes = try Chart.render(spec, format: .png)
+        case .svg:
+            bytes = try Chart.render(spec, format: .svg)
+        case .pdf:
+            bytes = try Chart.render(spec, format: .pdf)
+        }
+        try FileWriting.write(bytes, to: path)
+        return bytes.count
+    }
+
+    /// Draws chart `k` with plain cairo calls (`ReferenceSketch`), writes `out/KIND_KKKK.EXT`; returns the bytes.
     static func render(_ k: Int, kind: Kind, format: Format, out: String) throws -> Int {
         let chart = ReferenceWorkload(index: k)
         let sketch = ReferenceSketch(chart: chart, bar: kind == .bar)

@@ -1,3 +1,5 @@
+import Charts
+
 /// The reference chart workload of `../shared/bench/WORKLOAD.md`: chart `k`'s three seeded series × 12 years.
 ///
 /// Integer arithmetic only, bit-for-bit the same as `workload.py` and `cairo_render.c`
@@ -50,6 +52,17 @@ struct ReferenceWorkload: Sendable, Equatable {
         }
         lines.append("\(index)\tticks\t" + ticks.map(String.init).joined(separator: ","))
         return lines
+    }
+}
+
+extension ReferenceWorkload {
+    /// The chart as a trendplot `ChartSpec`: title, axis titles, 3 series × 12 years, 1200×750.
+    func spec(kind: ChartKind) -> ChartSpec {
+        let series = zip(Self.seriesNames, values).map { name, values in
+            ChartSeries(label: name, values: Dictionary(uniqueKeysWithValues: zip(Self.years, values.map(Double.init))))
+        }
+        return ChartSpec(kind: kind, title: Self.title, unit: "件", xTitle: Self.xLabel,
+                         series: series, size: ChartSize(width: 1200, height: 750))
     }
 }
 
