@@ -15,6 +15,7 @@ struct TrendPlot: AsyncParsableCommand {
             MetricsCommand.self,
             PlotCommand.self,
             DemoCommand.self,
+            ExportCommand.self,
             BenchWorkloadCommand.self,
         ]
     )
