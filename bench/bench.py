@@ -8,6 +8,9 @@ Run through `make bench` (bench/run.sh builds and installs what this needs), or 
 Each figure is the median whole-process wall time of RUNS hyperfine runs (start-up included) divided by N,
 peak RSS is GNU time's maximum resident set of the largest single process, bytes/file the mean file size.
 Ratios are "other ÷ trendplot" wall time: above 1 means trendplot is faster. Compare ratios only within one run.
+"trendplot" is the real pipeline (ChartSpec → layout → Scene → cairo, PNG through trendplot's encoder);
+"trendplot sketch" draws cairo_render.c's picture with the same cairo calls and encodes it with trendplot's
+encoder, which compares the PNG encoders on identical pixels.
 """
 import argparse
 import json
@@ -93,6 +96,9 @@ def main() -> int:
         d = out / mode
         impls["trendplot"] = (f"{t} bench-workload --kind {kind} --format {fmt} --n {n} --out {d}/t_{kind}_{fmt}"
                               + (f" --jobs {jobs}" if par else ""))
+        if fmt == "png":
+            impls["trendplot sketch"] = (f"{t} bench-workload --renderer sketch --kind {kind} --format png --n {n} "
+                                         f"--out {d}/s_{kind}_png" + (f" --jobs {jobs}" if par else ""))
         impls["cairo"] = split(lambda s, m: f"{c} --kind {kind} --format {fmt} --n {m} --start {s} --out {d}/c_{kind}_{fmt}")
         if fmt == "png":
             impls["cairo png-fast"] = split(
@@ -100,11 +106,14 @@ def main() -> int:
         impls["matplotlib"] = split(
             lambda s, m: f"{mpl} --kind {kind} --format {fmt} --n {m} --start {s} --out {d}/m_{kind}_{fmt}")
         big = n == max(ns)
+        for prefix in "tscfm":
+            subprocess.run(["rm", "-rf", str(d / f"{prefix}_{kind}_{fmt}")], check=True)
         res = hyperfine({k: v for k, v in impls.items() if k != "matplotlib"}, a.runs, 1,
                         out / "work" / f"{mode}_{kind}_{fmt}_{n}")
         res.update(hyperfine({"matplotlib": impls["matplotlib"]}, a.big_runs if big else a.runs, 0 if big else 1,
                              out / "work" / f"{mode}_{kind}_{fmt}_{n}_m"))
-        sizes = {"trendplot": mean_size(d / f"t_{kind}_{fmt}", ext), "cairo": mean_size(d / f"c_{kind}_{fmt}", ext),
+        sizes = {"trendplot": mean_size(d / f"t_{kind}_{fmt}", ext),
+                 "trendplot sketch": mean_size(d / f"s_{kind}_{fmt}", ext), "cairo": mean_size(d / f"c_{kind}_{fmt}", ext),
                  "cairo png-fast": mean_size(d / f"f_{kind}_{fmt}", ext),
                  "matplotlib": mean_size(d / f"m_{kind}_{fmt}", ext)}
         for name, r in res.items():
@@ -126,6 +135,20 @@ def main() -> int:
             for fmt in a.formats.split(","):
                 measure(kind, fmt, n, "all-cores")
 
+    # trendplot export: the same charts as tidy CSV (one body per chart), one core vs all cores
+    n_export = 10 if a.quick else 100
+    csv = out / "export" / "workload.csv"
+    csv.parent.mkdir(parents=True, exist_ok=True)
+    csv.write_bytes(subprocess.run(f"{t} bench-workload --tidy-csv {n_export}", shell=True, check=True,
+                                   capture_output=True).stdout)
+    export_rows = []
+    for formats in ("png", "png,svg,pdf"):
+        cmds = {f"jobs{j}": f"{t} export {csv} --per entity --formats {formats} --force --jobs {j} "
+                            f"-o {out / 'export' / ('j' + str(j))}" for j in sorted({1, jobs})}
+        r = hyperfine(cmds, a.runs, 1, out / "work" / f"export_{formats.replace(',', '_')}")
+        export_rows.append((formats, r))
+        print(f"export {formats}: " + "  ".join(f"{k} {v['median']:.2f} s" for k, v in r.items()), flush=True)
+
     print("\n## Start-up (process, imports; no chart)\n")
     print("| implementation | median ms | peak MiB | ÷ trendplot |\n|---|---:|---:|---:|")
     for name, r in st.items():
@@ -140,14 +163,32 @@ def main() -> int:
         sz = f"{size:,.0f}" if size == size else "–"
         print(f"| {k} | {f} | {n} | {m} | {name} | {r['median'] / n * 1000:.2f} | {r['min']:.3f}–{r['max']:.3f} | "
               f"{r['peak']:.1f} | {sz} | {ratio:.2f} |")
-    png_sizes = [(k, n, m, size) for k, f, n, m, name, r, size in rows if f == "png" and name == "trendplot"]
-    print("\n## PNG file size: trendplot ÷ cairo_surface_write_to_png\n")
-    for k, n, m, size in png_sizes:
-        cairo = next(s for kk, f, nn, mm, name, r, s in rows if (kk, f, nn, mm, name) == (k, "png", n, m, "cairo"))
-        print(f"- {k} N={n} {m}: {size:,.0f} / {cairo:,.0f} bytes = {size / cairo:.3f}×")
+    print(f"\n## trendplot export of {n_export} charts (--per entity --force), one process: --jobs 1 vs --jobs {jobs}\n")
+    print("| formats | jobs | median s | ms/file | peak MiB | speed-up |\n|---|---:|---:|---:|---:|---:|")
+    for formats, r in export_rows:
+        files = n_export * len(formats.split(","))
+        for name, v in r.items():
+            print(f"| {formats} | {name[4:]} | {v['median']:.2f} | {v['median'] / files * 1000:.1f} | {v['peak']:.1f} | "
+                  f"{r['jobs1']['median'] / v['median']:.2f}× |")
+    print("\n## PNG file size: trendplot's encoder ÷ cairo_surface_write_to_png, on identical pixels\n")
+    for k, f, n, m, name, r, size in rows:
+        if f == "png" and name == "trendplot sketch" and m == "one-core":
+            cairo = next(s for kk, ff, nn, mm, nm, rr, s in rows if (kk, ff, nn, mm, nm) == (k, "png", n, m, "cairo"))
+            print(f"- C drawing, {k}, N={n}: {size:,.0f} / {cairo:,.0f} bytes = {size / cairo:.3f}×")
+    for k in a.kinds.split(","):
+        sz = {}
+        for fmt in ("png", "png-cairo"):
+            d = out / "sizes" / f"{k}_{fmt}"
+            subprocess.run(["rm", "-rf", str(d)], check=True)
+            subprocess.run(f"{t} bench-workload --kind {k} --format {fmt} --n 50 --out {d}", shell=True, check=True,
+                           stderr=subprocess.DEVNULL)
+            sz[fmt] = mean_size(d, "png")
+        print(f"- Charts pipeline, {k}, 50 charts: {sz['png']:,.0f} / {sz['png-cairo']:,.0f} bytes = "
+              f"{sz['png'] / sz['png-cairo']:.3f}×")
     json_rows = [dict(kind=k, format=f, n=n, mode=m, implementation=name, **r, bytes_per_file=size)
                  for k, f, n, m, name, r, size in rows]
-    (out / "results.json").write_text(json.dumps({"startup": st, "rows": json_rows}, indent=1))
+    (out / "results.json").write_text(json.dumps({"startup": st, "rows": json_rows,
+                                                  "export": {f: r for f, r in export_rows}}, indent=1))
     print(f"\nraw figures: {out / 'results.json'}")
     return 0
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import CCairo
 import Charts
 import Foundation
+import SeriesModel
 
 /// Hidden: renders the reference workload (`../shared/bench/WORKLOAD.md`) for `make bench`.
 struct BenchWorkloadCommand: AsyncParsableCommand {
@@ -12,6 +13,7 @@ struct BenchWorkloadCommand: AsyncParsableCommand {
         Examples:
           trendplot bench-workload --kind line --format png --n 500 --out bench-out/t_line_png
           trendplot bench-workload --dump 0 500 | md5sum
+          trendplot bench-workload --tidy-csv 100 > workload.csv
         """,
         shouldDisplay: false
     )
@@ -42,6 +44,8 @@ struct BenchWorkloadCommand: AsyncParsableCommand {
     @Option(help: "Charts rendered at once (1 = one core).") var jobs = 1
     @Option(parsing: .upToNextOption, help: "Print the data of COUNT charts from START as TSV and exit.")
     var dump: [Int] = []
+    @Option(help: "Print the data of charts 0..<COUNT as tidy CSV (one body per chart, for export) and exit.")
+    var tidyCSV: Int?
 
     func validate() throws {
         if !dump.isEmpty, dump.count != 2 { throw ValidationError("--dump takes START COUNT") }
@@ -55,6 +59,11 @@ struct BenchWorkloadCommand: AsyncParsableCommand {
                 for line in ReferenceWorkload(index: k).dumpLines { text += line + "\n" }
             }
             FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        if let count = tidyCSV {
+            let observations = (0..<count).flatMap { ReferenceWorkload(index: $0).observations }
+            FileHandle.standardOutput.write(Data(TidyTable.csv(observations).utf8))
             return
         }
         if format != .none, format != .pngNowrite {

@@ -1,4 +1,6 @@
 import Charts
+import Foundation
+import SeriesModel
 
 /// The reference chart workload of `../shared/bench/WORKLOAD.md`: chart `k`'s three seeded series × 12 years.
 ///
@@ -63,6 +65,21 @@ extension ReferenceWorkload {
         }
         return ChartSpec(kind: kind, title: Self.title, unit: "件", xTitle: Self.xLabel,
                          series: series, size: ChartSize(width: 1200, height: 750))
+    }
+}
+
+extension ReferenceWorkload {
+    /// The metric ids the three series stand for: decisions on licences, penalties and coercive measures (件).
+    static let metricIDs = ["licensing.decisions", "penalty.decisions", "coercion.decisions"]
+
+    /// The chart's data as tidy observations of one body named after the chart (`基准单位0007`).
+    var observations: [Observation] {
+        zip(Self.metricIDs, values).flatMap { metric, series in
+            zip(Self.years, series).map { year, value in
+                Observation(entity: "基准单位" + String(format: "%04d", index), year: year, metric: metric,
+                            value: Double(value), source: "workload.py:\(index)")
+            }
+        }
     }
 }
 
