@@ -35,6 +35,14 @@ struct SHA256 {
 
     mutating func update(_ bytes: some Collection<UInt8>) {
         length &+= UInt64(bytes.count)
+        if pending.isEmpty, let done = bytes.withContiguousStorageIfAvailable({ buffer -> Bool in
+            let whole = buffer.count / 64 * 64
+            for block in stride(from: 0, to: whole, by: 64) { compress(buffer.baseAddress! + block) }
+            pending.append(contentsOf: buffer[whole...])
+            return true
+        }), done {
+            return
+        }
         pending.append(contentsOf: bytes)
         let whole = pending.count / 64 * 64
         guard whole > 0 else { return }
@@ -58,7 +66,10 @@ struct SHA256 {
     }
 
     private mutating func compress(_ block: UnsafePointer<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in compress(block, schedule: w) }
+    }
+
+    private mutating func compress(_ block: UnsafePointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
             w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8
                 | UInt32(block[4 * i + 3])
