@@ -77,7 +77,9 @@ struct ExportRunner: Sendable {
                 group.addTask { Self.produce(file, in: directory, render: render) }
                 return true
             }
-            for _ in 0..<max(jobs, 1) where !startNext() { break }
+            for _ in 0..<max(jobs, 1) {
+                if !startNext() { break }
+            }
             for await result in group {
                 switch result {
                 case let .written(entry):
