@@ -14,6 +14,10 @@ build: deps
 demo: build
 	$$($(SWIFT) build --show-bin-path)/trendplot demo -o $(OUT)
 
+## Renders every chart kind from the bundled data (PNG, SVG, PDF) into $(OUT)/gallery/ and prints their paths.
+gallery: build
+	$$($(SWIFT) build --show-bin-path)/trendplot demo --gallery -o $(OUT)/gallery
+
 ## Runs every test (unit, golden, end-to-end on the bundled reports).
 test: deps
 	$(SWIFT) test

@@ -49,7 +49,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SeriesModelTests", dependencies: ["SeriesModel"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeriesModel"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeriesModel"], exclude: ["Fixtures"]),
         .testTarget(name: "trendplotTests", dependencies: ["trendplot"]),
     ],
     swiftLanguageModes: [.v6]

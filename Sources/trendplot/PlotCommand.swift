@@ -144,7 +144,10 @@ struct ChartOptions: ParsableArguments {
     }
 
     func apply(to spec: inout ChartSpec) {
-        if let kind { spec.kind = kind }
+        if let kind {
+            if kind == .sparkline && spec.kind != .sparkline && size == nil { spec.size = ChartSize.preset("sparkline")! }
+            spec.kind = kind
+        }
         if let lang { spec.language = lang }
         if let title { spec.title = title }
         if let subtitle { spec.subtitle = subtitle }

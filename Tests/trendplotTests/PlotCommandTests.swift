@@ -51,3 +51,50 @@ struct PlotCommandTests {
         }
     }
 }
+
+@Suite("trendplot plot --spec and demo --gallery")
+struct PlotSpecCommandTests {
+    func tempDir() throws -> URL {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("trendplot-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }
+
+    @Test func specFileWithDataAndFlagsOverridingIt() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = dir.appendingPathComponent("items.yaml")
+        try """
+        version: 1
+        kind: bar
+        data: [\(PlotCommandTests.csv)]
+        metrics: [licensing.items, penalty.items]
+        title: 事项数量
+        theme: dark
+        """.write(to: spec, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("items.svg").path
+        try PlotCommand.parse(["--spec", spec.path, "--kind", "line", "--title", "行政许可与处罚事项", "-o", out]).run()
+        let svg = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(svg.contains("<title>折线图：行政许可与处罚事项</title>"))
+        #expect(svg.contains("行政处罚：由2019年的15,604项降至2020年的15,153项"))
+    }
+
+    @Test func sparklineFlagPicksTheSparklineSize() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("s.png").path
+        try PlotCommand.parse([PlotCommandTests.csv, "--metric", "licensing.items", "--kind", "sparkline", "--scale", "2", "-o", out]).run()
+        let png = try #require(FileManager.default.contents(atPath: out))
+        #expect(png[16..<24].elementsEqual([0, 0, 2, 208, 0, 0, 0, 180]))   // 720 × 180 pixels
+    }
+
+    @Test func galleryRendersEveryKind() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try DemoCommand.parse(["--gallery", "--data", PlotCommandTests.repo.appendingPathComponent("datasets").path, "-o", dir.path]).run()
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
+        for kind in ["line", "bar", "stacked", "share", "change", "slope", "facets", "rank", "waterfall", "sparkline"] {
+            for ext in ["png", "svg", "pdf"] { #expect(files.contains("mudanjiang-\(kind).\(ext)")) }
+        }
+    }
+}

@@ -19,10 +19,8 @@ extension SceneBuilder {
 
         var values = series.flatMap(\.presentValues)
         if let r = referenceValue(values) { values.append(r.value) }
-        let trends = spec.annotations.trendLine ? series.map(trend) : series.map { _ in nil }
-        for (t, s) in zip(trends, series) {
-            if let t, let f = s.years.first, let l = s.years.last { values += [t.value(at: f), t.value(at: l)] }
-        }
+        // Trend lines need three points to mean anything; they are clipped to the plot, never widen the axis.
+        let trends = series.map { s in spec.annotations.trendLine && s.presentValues.count >= 3 ? trend(s) : nil }
         let lo = values.min() ?? 0, hi = values.max() ?? 0
         // Counts start at zero so a change is not exaggerated; long series of nearly level values may zoom in.
         let longest = series.map(\.presentValues.count).max() ?? 0
@@ -37,7 +35,8 @@ extension SceneBuilder {
 
         for (i, t) in trends.enumerated() {
             guard let t, let f = series[i].years.first, let l = series[i].years.last else { continue }
-            add(.polyline([pt(f, t.value(at: f)), pt(l, t.value(at: l))],
+            guard let seg = clipVertically(pt(f, t.value(at: f)), pt(l, t.value(at: l)), to: c.plot) else { continue }
+            add(.polyline([seg.0, seg.1],
                           Stroke(theme.seriesColor(i).opacity(0.75), width: 1.6 * type.scale, dash: [3 * type.scale, 4 * type.scale])))
         }
         let r = type.markerRadius
@@ -90,7 +89,7 @@ extension SceneBuilder {
                     (Point(q.x, q.y - d), .center, .bottom), (Point(q.x, q.y + d), .center, .top),
                     (Point(q.x - d, q.y - d * 0.6), .right, .bottom), (Point(q.x + d, q.y - d * 0.6), .left, .bottom),
                     (Point(q.x + d, q.y), .left, .middle), (Point(q.x - d, q.y), .right, .middle),
-                ], role: .valueLabel, within: c.plot.inset(by: -type.tick))
+                ], role: .valueLabel, within: labelBounds(c))
             }
         }
     }
@@ -115,6 +114,20 @@ extension SceneBuilder {
         }
         if !cur.isEmpty { out.append(cur) }
         return out
+    }
+
+    /// The part of the segment `a`–`b` between the plot's top and bottom, or nil when none is.
+    func clipVertically(_ a: Point, _ b: Point, to plot: Rect) -> (Point, Point)? {
+        var t0 = 0.0, t1 = 1.0
+        let dy = b.y - a.y
+        for (p, q) in [(-dy, a.y - plot.minY), (dy, plot.maxY - a.y)] {
+            if p == 0 { if q < 0 { return nil }; continue }
+            let r = q / p
+            if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
+        }
+        guard t0 < t1 else { return nil }
+        func at(_ t: Double) -> Point { Point(a.x + (b.x - a.x) * t, a.y + dy * t) }
+        return (at(t0), at(t1))
     }
 
     func trend(_ s: ChartSeries) -> LinearTrend? {

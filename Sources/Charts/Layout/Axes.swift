@@ -31,6 +31,14 @@ struct Cartesian {
 }
 
 extension SceneBuilder {
+    /// Where labels beside the data may go: the plot plus a margin above and below, inside the canvas.
+    func labelBounds(_ c: Cartesian) -> Rect {
+        let m = type.tick * 2.2
+        let top = max(0, c.plot.minY - m), bottom = min(canvas.maxY, c.plot.maxY + m)
+        return Rect(x: max(0, c.plot.minX - type.tick), y: top, width: min(canvas.maxX, c.plot.maxX + type.tick) - max(0, c.plot.minX - type.tick),
+                    height: bottom - top)
+    }
+
     /// A tick count that suits `length` pixels.
     func tickCount(for length: Double) -> Int {
         max(2, min(8, Int(length / (type.tick * 4.2))))
@@ -42,16 +50,24 @@ extension SceneBuilder {
     ///   - zero: include zero in the range (bars always do).
     ///   - rightReserve: width kept free right of the plot (direct labels).
     mutating func cartesian(in body: Rect, values: [Double], zero: Bool, x: XAxis, rightReserve: Double = 0,
-                            fixedDomain: ClosedRange<Double>? = nil) -> Cartesian {
+                            fixedDomain: ClosedRange<Double>? = nil, format: ChartSpec.ValueFormat? = nil,
+                            showXTitle: Bool = true, headroom: Double = 0) -> Cartesian {
         let tickStyle = style(type.tick, color: theme.mutedText)
         let titleStyle = style(type.axisTitle, color: theme.mutedText)
         var lo = values.min() ?? 0, hi = values.max() ?? 0
         if zero { lo = min(lo, 0); hi = max(hi, 0) }
         if let d = fixedDomain { lo = d.lowerBound; hi = d.upperBound }
+        // Bars carry labels beyond their ends: keep room for one line of text past the extremes.
+        if headroom > 0 {
+            let span = hi - lo
+            if lo < 0 { lo -= span * headroom }
+            if hi > 0 { hi += span * headroom }
+        }
 
         // Vertical space first: axis title row above, x labels and title below.
         let yTitleText: String? = spec.yTitle
-        let xTitleText = spec.xTitle ?? (zh ? "年份" : "Year")
+        var xTitleText = showXTitle ? (spec.xTitle ?? (zh ? "年份" : "Year")) : ""
+        if case .bands = x { xTitleText = showXTitle ? (spec.xTitle ?? "") : "" }
         let tickH = measure("0123456789", tickStyle).height
         let yTitleH = measure("单位", titleStyle).height
         let top = body.minY + yTitleH + type.gap + tickH / 2
@@ -63,14 +79,15 @@ extension SceneBuilder {
         let provisionalWidth = body.maxX - rightReserve - provisionalLeft
         if case .bands(let names) = x {
             let bandW = provisionalWidth / Double(max(1, names.count)) * 0.96
-            xLabelH = names.map { measure($0, tickStyle, wrap: bandW).height }.max() ?? tickH
+            xLabelH = names.map { measure($0, tickStyle, wrap: balancedWrap($0, tickStyle, bandW)).height }.max() ?? tickH
         }
         let bottom = body.maxY - xLabelH - type.gap * 0.8 - (xTitleH > 0 ? xTitleH + type.gap * 0.3 : 0)
         let plotHeight = max(20, bottom - top)
 
-        let ticks = NiceTicks(min: lo, max: hi, count: tickCount(for: plotHeight))
+        let counts = (format ?? spec.valueFormat) == .number && values.allSatisfy { $0 == $0.rounded() }
+        let ticks = NiceTicks(min: lo, max: hi, count: tickCount(for: plotHeight), minStep: counts ? 1 : 0)
         let unit = ValueUnit.choose(maxAbs: max(abs(ticks.lower), abs(ticks.upper)), baseUnit: spec.unit,
-                                    step: ticks.step, format: spec.valueFormat)
+                                    step: ticks.step, format: format ?? spec.valueFormat, language: spec.language)
         let labels = ticks.values.map(unit.label)
         let labelW = labels.map { measure($0, tickStyle).width }.max() ?? 0
         let left = body.minX + labelW + type.gap
@@ -118,7 +135,7 @@ extension SceneBuilder {
             let b = BandScale(count: names.count, from: plot.minX, to: plot.maxX, padding: 0.3)
             bands = b
             for (i, n) in names.enumerated() {
-                let wrapW = b.step * 0.96
+                let wrapW = balancedWrap(n, tickStyle, b.step * 0.96)
                 let f = frame(n, tickStyle, at: Point(b.center(i), labelTop), .center, .top, wrap: wrapW)
                 text(n, tickStyle, at: Point(f.minX, f.minY), .left, .top, role: .tickLabel, wrap: wrapW)
             }
@@ -128,6 +145,14 @@ extension SceneBuilder {
                  role: .axisTitle)
         }
         return Cartesian(plot: plot, y: y, ticks: ticks, unit: unit, yearScale: yearScale, bands: bands, years: years)
+    }
+
+    /// A wrap width no wider than `limit` that splits `text` into lines of similar length.
+    func balancedWrap(_ text: String, _ style: TextStyle, _ limit: Double) -> Double {
+        let w = measure(text, style).width
+        guard w > limit else { return limit }
+        let lines = (w / limit).rounded(.up)
+        return min(limit, w / lines + style.size * 1.1)
     }
 
     /// Year labels, thinned to every 2nd, 5th or 10th year when they would touch.

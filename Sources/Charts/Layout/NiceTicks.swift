@@ -16,14 +16,14 @@ public struct NiceTicks: Sendable, Hashable {
     /// The ticks from `lower` to `upper`.
     public let values: [Double]
 
-    /// Ticks covering `min…max` with about `count` intervals.
-    public init(min lo: Double, max hi: Double, count: Int) {
+    /// Ticks covering `min…max` with about `count` intervals, never closer than `minStep` (1 for counts).
+    public init(min lo: Double, max hi: Double, count: Int, minStep: Double = 0) {
         var lo = lo, hi = hi
         if lo > hi { swap(&lo, &hi) }
         if lo == hi {
             if lo == 0 { hi = 5 } else if lo > 0 { lo = 0 } else { hi = 0 }
         }
-        let step = Self.bestStep(lo, hi, count: Swift.max(1, count))
+        let step = Swift.max(Self.bestStep(lo, hi, count: Swift.max(1, count)), minStep)
         let first = (lo / step).rounded(.down)
         let last = (hi / step).rounded(.up)
         self.step = step

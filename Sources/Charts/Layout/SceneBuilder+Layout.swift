@@ -3,7 +3,15 @@ extension SceneBuilder {
     mutating func layout() {
         switch spec.kind {
         case .line: layoutLine()
-        default: layoutLine()
+        case .bar: layoutBar()
+        case .stacked: layoutStacked(share: false)
+        case .share: layoutStacked(share: true)
+        case .change: layoutChange()
+        case .slope: layoutSlope()
+        case .facets: layoutFacets()
+        case .rank: layoutRank()
+        case .waterfall: layoutWaterfall()
+        case .sparkline: layoutSparkline()
         }
     }
 }

@@ -11,7 +11,7 @@ struct SceneBuilder {
     let spec: ChartSpec
     let theme: Theme
     let measurer: any TextMeasurer
-    let type: Typography
+    var type: Typography
     var items: [Primitive] = []
     private(set) var textFrames: [Rect] = []
 

@@ -14,4 +14,5 @@ struct Typography {
     var markerRadius: Double { 4.2 * scale }
 
     init(size: ChartSize) { scale = size.fontScale }
+    init(scale: Double) { self.scale = scale }
 }

@@ -19,11 +19,31 @@ public struct ValueUnit: Sendable, Hashable {
     public let decimals: Int
     /// Percent labels carry a `%` sign.
     public let percent: Bool
+    /// The largest magnitude the axis shows (in the given unit): fixes the decimals of every value label.
+    public var extent: Double = 0
+
+    init(divisor: Double, unit: String, decimals: Int, percent: Bool, extent: Double = 0) {
+        self.divisor = divisor; self.unit = unit; self.decimals = decimals; self.percent = percent; self.extent = extent
+    }
 
     /// Picks 万 from 100,000 and 亿 from 100,000,000 (a base of 万元 becomes 亿元 from 10,000 万元).
-    public static func choose(maxAbs: Double, baseUnit: String, step: Double, format: ChartSpec.ValueFormat) -> ValueUnit {
+    /// In English, thousand and million replace 万 and 亿 (a base of `10k yuan` becomes `million yuan`).
+    public static func choose(maxAbs: Double, baseUnit: String, step: Double, format: ChartSpec.ValueFormat,
+                              language: ChartLanguage = .zh) -> ValueUnit {
         if format == .percent {
-            return ValueUnit(divisor: 1, unit: "%", decimals: decimals(for: step), percent: true)
+            return ValueUnit(divisor: 1, unit: "%", decimals: decimals(for: step), percent: true, extent: maxAbs)
+        }
+        if language == .en {
+            var divisor = 1.0, unit = baseUnit
+            if baseUnit == "10k yuan" {
+                if maxAbs >= 1e4 { divisor = 100; unit = "million yuan" }
+            } else if maxAbs >= 1e8 {
+                divisor = 1e6; unit = "million " + baseUnit
+            } else if maxAbs >= 1e5 {
+                divisor = 1e3; unit = "thousand " + baseUnit
+            }
+            return ValueUnit(divisor: divisor, unit: unit.trimmingCharacters(in: .whitespaces),
+                             decimals: decimals(for: step / divisor), percent: false, extent: maxAbs)
         }
         var divisor = 1.0
         var unit = baseUnit
@@ -36,7 +56,7 @@ public struct ValueUnit: Sendable, Hashable {
         } else if maxAbs >= 1e5 {
             divisor = 1e4; unit = "万" + baseUnit
         }
-        return ValueUnit(divisor: divisor, unit: unit, decimals: decimals(for: step / divisor), percent: false)
+        return ValueUnit(divisor: divisor, unit: unit, decimals: decimals(for: step / divisor), percent: false, extent: maxAbs)
     }
 
     /// The fewest decimals (0…3) that print every multiple of `step` exactly.
@@ -53,16 +73,26 @@ public struct ValueUnit: Sendable, Hashable {
         NumberText.grouped(value / divisor, fractionDigits: decimals) + (percent ? "%" : "")
     }
 
-    /// A value label in this unit with enough decimals for a data value (2 when scaled, else as needed).
+    /// A value label in this unit. Scaled values (万, 亿, thousand) get the same decimals across the chart:
+    /// 2 below 100, 1 below 1,000, else none; percentages one; plain counts none unless the value has a fraction.
     public func valueLabel(_ value: Double) -> String {
         let scaled = value / divisor
+        let top = max(extent / divisor, abs(scaled))
         var d = 0
-        if divisor > 1 || percent {
-            d = abs(scaled) >= 1000 ? 0 : (abs(scaled) >= 100 ? 1 : (percent ? 1 : 2))
+        if percent {
+            d = 1
+        } else if divisor > 1 {
+            d = top >= 1000 ? 0 : (top >= 100 ? 1 : 2)
         } else if scaled != scaled.rounded() {
-            d = abs(scaled) >= 100 ? 1 : 2
+            d = top >= 100 ? 1 : 2
         }
-        return NumberText.grouped(scaled, fractionDigits: d) + (percent ? "%" : "")
+        let text = NumberText.grouped(scaled, fractionDigits: d)
+        // A value that is not zero never reads as zero: 10 件 on a 亿件 axis is “<0.01”.
+        if scaled != 0 && text.allSatisfy({ $0 == "0" || $0 == "." || $0 == "-" }) {
+            let smallest = d == 0 ? "1" : "0." + String(repeating: "0", count: d - 1) + "1"
+            return (scaled < 0 ? ">-" : "<") + smallest + (percent ? "%" : "")
+        }
+        return text + (percent ? "%" : "")
     }
 
     /// The axis title: `单位：万件` (or `Unit: 10k docs` style in English when given `en`).

@@ -40,20 +40,20 @@ extension ChartSpec {
         }
 
         var series: [ChartSeries] = []
-        let parts = names.map { $0.split(separator: "·").map(String.init) }
+        let parts = names.map { $0.split(separator: "·").map { $0.trimmingCharacters(in: .whitespaces) } }
         let sharedLast = parts.count > 1 && parts.allSatisfy { $0.count > 1 && $0.last == parts[0].last } ? parts[0].last : nil
         for (mi, id) in metrics.enumerated() {
             for e in entityOrder {
                 let pts = chosen.filter { $0.metric == id && $0.entity == e }.map { ChartSeries.YearValue(year: $0.year, value: $0.value) }
                 if pts.isEmpty { continue }
-                let metricName = sharedLast != nil ? parts[mi].dropLast().joined(separator: "·") : names[mi]
+                let metricName = sharedLast != nil ? parts[mi].dropLast().joined(separator: zh ? "·" : " · ") : names[mi]
                 let label: String
                 if metrics.count == 1 { label = e } else if entityOrder.count == 1 { label = metricName } else { label = e + "·" + metricName }
                 series.append(ChartSeries(label: label, points: pts))
             }
         }
         let title: String
-        if metrics.count == 1 { title = names[0] } else if let s = sharedLast { title = s } else { title = titleGuess }
+        if metrics.count == 1 { title = names[0] } else if let s = sharedLast { title = zh ? s : s.prefix(1).uppercased() + s.dropFirst() } else { title = titleGuess }
         let years = Array(Set(chosen.map(\.year))).sorted()
         var sub: [String] = []
         if entityOrder.count == 1 && metrics.count > 1 || entityOrder.count == 1 && metrics.count == 1 { sub.append(entityOrder[0]) }
@@ -66,6 +66,7 @@ extension ChartSpec {
                   unit: unit == "%" ? "" : (zh ? unit : (catalog[metrics[0]]?.unitEn ?? unit)),
                   valueFormat: unit == "%" ? .percent : .number, series: series, language: language)
         if metrics.allSatisfy({ $0.hasSuffix("_change") }) { changeMeasure = .value }
+        if kind == .sparkline { size = ChartSize.preset("sparkline")! }
     }
 
     /// The file part of a source such as `mudanjiang_2020.txt:259` or `pingtan_2021.html#table3[r5c2]`.

@@ -27,3 +27,26 @@ enum Fixtures {
 
     static let cjkFontInstalled = FontCoverage.hasFont(language: "zh-cn")
 }
+
+extension Fixtures {
+    /// 平潭综合实验区 2019, 2021, 2022 from the hand-checked truth files (see Fixtures/README.md).
+    static func pingtan() throws -> [Observation] {
+        let url = fixtureURL("pingtan_truth.csv")
+        return try TidyTable.readCSV([UInt8](try Data(contentsOf: url)), file: url.lastPathComponent)
+    }
+
+    static let itemMetrics = ["licensing.items", "other_services.items", "penalty.items", "coercion.items", "fees.items"]
+    static let decisionMetrics = ["licensing.decisions", "penalty.decisions", "coercion.decisions"]
+}
+
+extension Scene {
+    /// The text boxes with `role`, in drawing order.
+    func texts(_ role: TextRole) -> [TextBox] { texts.filter { $0.role == role } }
+
+    /// Describes overlaps and escapes for a failure message.
+    var layoutProblems: String {
+        let o = overlappingTexts().map { "“\($0.0.text)” overlaps “\($0.1.text)”" }
+        let e = textsOutsideCanvas().map { "“\($0.text)” leaves the canvas at \($0.frame)" }
+        return (o + e).joined(separator: "; ")
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// `facets`: small multiples — one panel per series, each a small line chart, on one shared y scale
+/// (comparable heights) or free scales (each panel's own shape).
+extension SceneBuilder {
+    mutating func layoutFacets() {
+        let body = frame()
+        let series = spec.series
+        let n = max(1, series.count)
+        // Columns giving cells nearest a 1.6 aspect ratio.
+        var cols = 1
+        var best = Double.infinity
+        for c in 1...n {
+            let rows = (n + c - 1) / c
+            let aspect = (body.width / Double(c)) / (body.height / Double(rows))
+            let score = abs(log(aspect / 1.6))
+            if score < best { best = score; cols = c }
+        }
+        let rows = (n + cols - 1) / cols
+        let saved = type
+        type = Typography(scale: type.scale * (n > 6 ? 0.72 : (n > 2 ? 0.82 : 0.9)))
+        defer { type = saved }
+        let gutter = 18 * type.scale
+        let cellW = (body.width - gutter * Double(cols - 1)) / Double(cols)
+        let cellH = (body.height - gutter * Double(rows - 1)) / Double(rows)
+        let years = continuousYears(spec.yearsWithValues)
+        let all = series.flatMap(\.presentValues)
+        let shared = spec.facetScale == .shared
+        for (i, s) in series.enumerated() {
+            let cell = Rect(x: body.minX + Double(i % cols) * (cellW + gutter), y: body.minY + Double(i / cols) * (cellH + gutter),
+                            width: cellW, height: cellH)
+            let titleBox = text(s.label, style(type.seriesLabel, bold: true, color: theme.text), at: Point(cell.minX, cell.minY),
+                                role: .panelTitle, wrap: cell.width)
+            let panel = Rect(x: cell.minX, y: titleBox.frame.maxY + type.gap * 0.5, width: cell.width,
+                             height: max(20, cell.maxY - titleBox.frame.maxY - type.gap * 0.5))
+            let values = shared ? all : s.presentValues
+            let lo = values.min() ?? 0, hi = values.max() ?? 0
+            let zero = lo >= 0 && !(values.count >= 4 && lo > hi * 0.8) || shared
+            let c = cartesian(in: panel, values: values, zero: zero, x: .years(years), showXTitle: false)
+            let ys = c.yearScale!
+            let color = theme.seriesColor(0)
+            for seg in segments(s) where seg.count > 1 {
+                add(.polyline(seg.map { Point(ys(Double($0.year)), c.y($0.value)) }, Stroke(color, width: type.lineWidth)))
+            }
+            for p in s.points { if let v = p.value {
+                add(.marker(Point(ys(Double(p.year)), c.y(v)), shape: .circle, radius: type.markerRadius, fill: color, stroke: nil))
+            } }
+            if let last = s.last, spec.annotations.valueLabels != .none {
+                let q = Point(ys(Double(last.year)), c.y(last.value))
+                let d = type.markerRadius + 3 * type.scale
+                optionalText(c.unit.valueLabel(last.value), TextStyle(size: type.label, bold: true, color: theme.text, halo: theme.background),
+                             candidates: [(Point(q.x, q.y - d), .center, .bottom), (Point(q.x, q.y + d), .center, .top),
+                                          (Point(q.x - d, q.y - d), .right, .bottom)],
+                             role: .valueLabel, within: labelBounds(c))
+            }
+        }
+    }
+}
+

@@ -1,0 +1,73 @@
+/// `slope`: two years, one line per series from its first-year value to its second-year value, labels pushed
+/// apart on both sides. Up to eight series take palette colours; more are coloured by direction.
+extension SceneBuilder {
+    mutating func layoutSlope() {
+        let body = frame()
+        let years = spec.yearsWithValues
+        let focus = spec.focusYear ?? years.last ?? 0
+        let base = spec.baseYear ?? years.first { $0 < focus } ?? focus
+        let rows = spec.series.enumerated().compactMap { i, s -> (Int, String, Double, Double)? in
+            guard let a = s.value(in: base), let b = s.value(in: focus) else { return nil }
+            return (i, s.label, a, b)
+        }
+        let values = rows.flatMap { [$0.2, $0.3] }
+        let lo = values.min() ?? 0, hi = values.max() ?? 0
+        let ticks = NiceTicks(min: lo >= 0 && lo <= hi * 0.5 ? 0 : lo, max: hi, count: 5)
+        let unit = ValueUnit.choose(maxAbs: max(abs(ticks.lower), abs(ticks.upper)), baseUnit: spec.unit,
+                                    step: ticks.step, format: spec.valueFormat, language: spec.language)
+        let many = rows.count > 8
+        var nameStyle = style(type.seriesLabel, bold: false)
+        let yearStyle = style(type.axisTitle * 1.1, bold: true)
+        let titleStyle = style(type.axisTitle, color: theme.mutedText)
+        let yearH = measure("2020", yearStyle).height
+        let unitTitle = spec.yTitle ?? unit.axisTitle(spec.language)
+        let unitH = unitTitle == nil ? 0 : measure(unitTitle!, titleStyle).height + type.gap * 0.5
+        let top = body.minY + unitH + yearH + type.gap * 1.5
+        let bottom = body.maxY - type.gap
+        let available = bottom - top
+        // Shrink labels until one per row fits the height.
+        let rowH = available / Double(max(1, rows.count))
+        nameStyle.size = min(nameStyle.size, max(7, rowH * 0.78))
+        let leftTexts = rows.map { "\($0.1)  \(unit.valueLabel($0.2))" }
+        let rightTexts = rows.map { "\(unit.valueLabel($0.3))  \($0.1)" }
+        let maxSide = body.width * 0.34
+        let leftW = min(maxSide, leftTexts.map { measure($0, nameStyle).width }.max() ?? 0)
+        let rightW = min(maxSide, rightTexts.map { measure($0, nameStyle).width }.max() ?? 0)
+        let x0 = body.minX + leftW + type.gap * 1.5
+        let x1 = body.maxX - rightW - type.gap * 1.5
+        let y = LinearScale(domain: ticks.lower...ticks.upper, from: bottom, to: top)
+        if let unitTitle { text(unitTitle, titleStyle, at: Point(body.minX, body.minY), role: .axisTitle) }
+        for (x, yr) in [(x0, base), (x1, focus)] {
+            text(String(yr) + (zh ? "年" : ""), yearStyle, at: Point(x, body.minY + unitH), .center, .top, role: .axisTitle)
+            add(.polyline([Point(x, top), Point(x, bottom)], Stroke(theme.grid, width: 1.5 * type.scale)))
+        }
+        func color(_ k: Int) -> Color {
+            let r = rows[k]
+            return many ? (r.3 >= r.2 ? theme.positive : theme.negative) : theme.seriesColor(r.0)
+        }
+        for k in rows.indices {
+            let p0 = Point(x0, y(rows[k].2)), p1 = Point(x1, y(rows[k].3))
+            add(.polyline([p0, p1], Stroke(color(k), width: (many ? 1.6 : type.lineWidth / type.scale) * type.scale,
+                                           dash: many ? [] : theme.seriesDash(rows[k].0))))
+            for p in [p0, p1] {
+                add(.marker(p, shape: .circle, radius: type.markerRadius * (many ? 0.7 : 1), fill: color(k), stroke: nil))
+            }
+        }
+        let h = measure("国", nameStyle).height
+        for (side, texts) in [(0, leftTexts), (1, rightTexts)] {
+            let wishes = rows.map { y(side == 0 ? $0.2 : $0.3) }
+            let centres = LabelSpreader.spread(wishes, heights: rows.map { _ in h }, min: top - h / 2, max: bottom + h / 2, gap: 1)
+            for k in rows.indices {
+                var st = nameStyle
+                st.color = many ? theme.text : color(k)
+                let x = side == 0 ? x0 - type.gap * 1.2 : x1 + type.gap * 1.2
+                if let centres {
+                    text(texts[k], st, at: Point(x, centres[k]), side == 0 ? .right : .left, .middle, role: .seriesLabel)
+                } else {
+                    optionalText(texts[k], st, candidates: [(Point(x, wishes[k]), side == 0 ? .right : .left, .middle)],
+                                 role: .seriesLabel)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Charts
+import SeriesModel
+import Testing
+
+@Suite("Chart kinds on the bundled reports' numbers")
+struct ChartKindTests {
+    @Test(arguments: ChartKind.allCases)
+    func everyKindRendersInEveryFormat(kind: ChartKind) throws {
+        let spec = try ChartSpec(observations: Fixtures.pingtan(), metrics: Fixtures.decisionMetrics, kind: kind)
+        let png = try Chart.render(spec, format: .png)
+        #expect(Array(png.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+        #expect(String(decoding: try Chart.render(spec, format: .svg).prefix(5), as: UTF8.self) == "<?xml")
+        #expect(String(decoding: try Chart.render(spec, format: .pdf).prefix(5), as: UTF8.self) == "%PDF-")
+        let scene = try Chart.scene(for: spec)
+        #expect(scene.overlappingTexts().isEmpty && scene.textsOutsideCanvas().isEmpty, "\(scene.layoutProblems)")
+    }
+
+    @Test func lineLeavesTheMissingYearAsAGap() throws {
+        let spec = try ChartSpec(observations: Fixtures.pingtan(), metrics: ["licensing.decisions"])
+        #expect(spec.series[0].presentValues == [181, 2293, 10690])
+        let scene = try Chart.scene(for: spec)
+        let lines = scene.items.compactMap { item -> [Point]? in
+            if case .polyline(let pts, let s) = item, s.color == Theme.okabeIto[0] { return pts } else { return nil }
+        }
+        // One line 2021→2022; 2019 stands alone because there is no 2020 report.
+        #expect(lines.count == 1)
+        #expect(lines.first?.count == 2)
+        #expect(scene.texts(.tickLabel).map(\.text).contains("2020"))
+        #expect(scene.altText.description.contains("2020年无数据"))
+    }
+
+    @Test func changeOfItemsShowsSignedPrintedChanges() throws {
+        let metrics = Fixtures.itemMetrics.map { $0 + "_change" }
+        let spec = try ChartSpec(observations: Fixtures.mudanjiang(), metrics: metrics, kind: .change)
+        #expect(spec.changeMeasure == .value)
+        let scene = try Chart.scene(for: spec)
+        #expect(scene.texts(.valueLabel).map(\.text) == ["▼640", "▲146", "▼451", "▲67", "0"])
+        #expect(scene.altText.description.contains("行政许可减少640项"))
+    }
+
+    @Test func yearOnYearPercentNamesAZeroBase() throws {
+        var spec = ChartSpec(kind: .change, title: "行政强制·处理决定数量", unit: "件",
+                             series: [ChartSeries(label: "平潭", values: [2020: 0, 2021: 42, 2022: 0])])
+        spec.changeMeasure = .percent
+        let scene = try Chart.scene(for: spec)
+        #expect(scene.texts(.note).map(\.text) == ["基数为0"])
+        #expect(scene.texts(.valueLabel).map(\.text) == ["▼100.0%"])
+    }
+
+    @Test func waterfallRunsFromOneYearsTotalToTheNext() throws {
+        let spec = try ChartSpec(observations: Fixtures.mudanjiang(), metrics: Fixtures.itemMetrics, kind: .waterfall)
+        let scene = try Chart.scene(for: spec)
+        // 5,434 + 3,057 + 15,604 + 1,100 + 36 = 25,231 and 4,794 + 3,203 + 15,153 + 1,167 + 36 = 24,353.
+        #expect(scene.texts(.valueLabel).map(\.text) == ["25,231", "▼640", "▲146", "▼451", "▲67", "0", "24,353"])
+        #expect(scene.texts(.tickLabel).map(\.text).suffix(7) == ["2019年", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制", "行政事业性收费", "2020年"])
+    }
+
+    @Test func rankSortsTheYearsValuesAndScalesTo万() throws {
+        let metrics = ["licensing.decisions", "other_services.decisions", "penalty.decisions", "coercion.decisions"]
+        let spec = try ChartSpec(observations: Fixtures.mudanjiang(), metrics: metrics, kind: .rank)
+        let scene = try Chart.scene(for: spec)
+        let rows = scene.texts(.tickLabel).filter { !$0.text.first!.isNumber }.sorted { $0.frame.minY < $1.frame.minY }.map(\.text)
+        #expect(rows == ["行政处罚", "其他对外管理服务事项", "行政许可", "行政强制"])
+        #expect(scene.texts(.axisTitle).map(\.text) == ["单位：万件（2020年）"])
+        #expect(scene.texts(.valueLabel).map(\.text) == ["65.33", "54.96", "38.76", "0.23"])
+    }
+
+    @Test func shareOfOutcomesMatchesTheReport() throws {
+        let obs = try Fixtures.pingtan()
+        let granted = obs.first { $0.year == 2021 && $0.metric == "applications.granted.total" }?.value
+        let total = obs.first { $0.year == 2021 && $0.metric == "applications.total_processed.total" }?.value
+        #expect(granted == 30 && total == 69)
+        let gallery = Gallery.charts(obs)
+        let share = try #require(gallery.first { $0.name == "pingtan-share" }?.spec)
+        #expect(share.series.map(\.label) == ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"])
+        // The outcome rows add up to 办理结果总计 in every year (identity 2 of the template).
+        for year in [2019, 2021, 2022] {
+            let sum = share.series.compactMap { $0.value(in: year) }.reduce(0, +)
+            #expect(sum == obs.first { $0.year == year && $0.metric == "applications.total_processed.total" }?.value)
+        }
+        let scene = try Chart.scene(for: share)
+        #expect(scene.texts(.valueLabel).map(\.text).contains("43.5%"))   // 30 / 69
+        #expect(scene.texts(.tickLabel).map(\.text).contains("100%"))
+    }
+
+    @Test func slopeLabelsBothEnds() throws {
+        let spec = try ChartSpec(observations: Fixtures.pingtan(), metrics: Fixtures.decisionMetrics, kind: .slope)
+        let labels = try Chart.scene(for: spec).texts(.seriesLabel).map(\.text)
+        #expect(labels.contains("行政许可  181"))
+        #expect(labels.contains("10,690  行政许可"))
+    }
+
+    @Test func amountsIn万元AreShownIn亿元() throws {
+        let spec = try ChartSpec(observations: Fixtures.pingtan(), metrics: ["fees.amount"], kind: .bar)
+        let scene = try Chart.scene(for: spec)
+        #expect(scene.texts(.axisTitle).map(\.text).contains("单位：亿元"))
+        #expect(scene.texts(.valueLabel).map(\.text) == ["2.43", "0.91"])   // 24,252.31 and 9,116.36 万元
+    }
+
+    @Test func sparklineShowsTheLastValueWithItsUnit() throws {
+        let spec = try ChartSpec(observations: Fixtures.pingtan(), metrics: ["licensing.decisions"], kind: .sparkline)
+        #expect(spec.size == ChartSize.preset("sparkline"))
+        let scene = try Chart.scene(for: spec)
+        #expect(scene.texts(.valueLabel).map(\.text) == ["10,690件"])
+        #expect(scene.textsOutsideCanvas().isEmpty)
+    }
+
+    @Test func galleryHasEveryKindForBothBodies() throws {
+        let names = Gallery.charts(try Fixtures.pingtan() + Fixtures.mudanjiang()).map(\.name)
+        for kind in ChartKind.allCases {
+            #expect(names.contains("pingtan-\(kind.rawValue)"))
+            #expect(names.contains("mudanjiang-\(kind.rawValue)"))
+        }
+    }
+}

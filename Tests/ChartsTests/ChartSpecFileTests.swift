@@ -1,0 +1,59 @@
+import Charts
+import Foundation
+import Testing
+
+@Suite("Chart spec files")
+struct ChartSpecFileTests {
+    /// The first ```yaml block of docs/chart-spec.md: the documented example must parse and draw.
+    static func documentedExample() throws -> String {
+        let doc = try String(contentsOf: Fixtures.repoRoot.appendingPathComponent("docs/chart-spec.md"), encoding: .utf8)
+        let start = try #require(doc.range(of: "```yaml\n"))
+        let end = try #require(doc.range(of: "```", range: start.upperBound..<doc.endIndex))
+        return String(doc[start.upperBound..<end.lowerBound])
+    }
+
+    @Test func documentedExampleParsesIntoTheSpecItDescribes() throws {
+        let file = try ChartSpecFile.parse(Self.documentedExample(), file: "chart-spec.md")
+        let spec = try file.spec(series: nil)
+        #expect(spec.kind == .line)
+        #expect(spec.title == "行政许可事项数量")
+        #expect(spec.series.map(\.label) == ["行政许可", "行政强制"])
+        #expect(spec.series[0].value(in: 2019) == 5434)
+        #expect(spec.series[1].years == [2019, 2020])
+        #expect(spec.series[1].value(in: 2021) == nil)
+        #expect(spec.annotations.valueLabels == .all)
+        #expect(spec.annotations.reference == .mean)
+        #expect(spec.annotations.notes == [.init(year: 2020, text: "事项清理", series: "行政许可")])
+        #expect(spec.size == ChartSize.preset("a4-half"))
+        let scene = try Chart.scene(for: spec)
+        #expect(scene.texts(.note).map(\.text).contains("事项清理"))
+        #expect(scene.layoutProblems.isEmpty, "\(scene.layoutProblems)")
+    }
+
+    @Test func jsonWithExplicitSizeWorksToo() throws {
+        let json = """
+        {"version": 1, "kind": "bar", "title": "采购项目", "unit": "个", "theme": "print",
+         "size": {"width": 800, "height": 500, "scale": 2},
+         "series": [{"label": "牡丹江", "values": {"2020": 2481}}]}
+        """
+        let spec = try ChartSpecFile.parse(json, file: "spec.json").spec(series: nil)
+        #expect(spec.size == ChartSize(width: 800, height: 500, scale: 2))
+        #expect(spec.theme == .print)
+        #expect(try Chart.scene(for: spec).texts(.valueLabel).map(\.text) == ["2,481"])
+    }
+
+    @Test func errorsNameTheFileAndThePlace() {
+        #expect { try ChartSpecFile.parse("version: 2\n", file: "a.yaml") } throws: {
+            "\($0)" == "reading the spec file a.yaml: version 2 is not supported; this trendplot reads version 1"
+        }
+        #expect { try ChartSpecFile.parse("version: 1\nannotations: { trendLine: maybe }\n", file: "b.yaml") } throws: {
+            "\($0)".hasPrefix("reading the spec file b.yaml: at “annotations.trendLine”")
+        }
+        #expect { try ChartSpecFile.parse("version: 1\nsize: poster\n", file: "c.yaml") } throws: {
+            "\($0)".contains("size: unknown preset “poster”")
+        }
+        #expect { try ChartSpecFile.parse("title: x\n", file: "d.yaml") } throws: {
+            "\($0)".contains("missing key “version”")
+        }
+    }
+}
