@@ -20,6 +20,7 @@ import shlex
 import statistics
 import subprocess
 import sys
+import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -42,6 +43,17 @@ def hyperfine(cmds: dict[str, str], runs: int, warmup: int, work: pathlib.Path) 
         out[name] = {"median": statistics.median(r["times"]), "min": min(r["times"]), "max": max(r["times"]),
                      "peak": max(kb) / 1024 if kb else float("nan")}
     return out
+
+
+def paired(cmds: dict[str, str], rounds: int) -> dict[str, float]:
+    """Runs the commands alternately (A B A B …), which cancels the drift of a shared machine; median seconds."""
+    times: dict[str, list[float]] = {name: [] for name in cmds}
+    for _ in range(rounds + 1):  # the first round warms up and is dropped
+        for name, cmd in cmds.items():
+            start = time.perf_counter()
+            subprocess.run(shlex.split(cmd), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(t[1:]) for name, t in times.items()}
 
 
 def mean_size(d: pathlib.Path, ext: str) -> float:
@@ -149,6 +161,16 @@ def main() -> int:
         export_rows.append((formats, r))
         print(f"export {formats}: " + "  ".join(f"{k} {v['median']:.2f} s" for k, v in r.items()), flush=True)
 
+    # the two headline ratios again, paired (A B A B …)
+    n_pair = 20 if a.quick else 100
+    rounds = 3 if a.quick else 7
+    pair_png = paired({"trendplot encoder": f"{t} bench-workload --renderer sketch --format png --n {n_pair} "
+                                            f"--out {out / 'paired' / 'tp'}",
+                       "cairo png-fast": f"{c} --format png-fast --n {n_pair} --out {out / 'paired' / 'cf'}",
+                       "cairo png": f"{c} --format png --n {n_pair} --out {out / 'paired' / 'cp'}"}, rounds)
+    pair_export = paired({f"jobs{j}": f"{t} export {csv} --per entity --formats png,svg,pdf --force --jobs {j} "
+                                      f"-o {out / 'export' / ('p' + str(j))}" for j in sorted({1, jobs})}, rounds)
+
     print("\n## Start-up (process, imports; no chart)\n")
     print("| implementation | median ms | peak MiB | ÷ trendplot |\n|---|---:|---:|---:|")
     for name, r in st.items():
@@ -170,6 +192,13 @@ def main() -> int:
         for name, v in r.items():
             print(f"| {formats} | {name[4:]} | {v['median']:.2f} | {v['median'] / files * 1000:.1f} | {v['peak']:.1f} | "
                   f"{r['jobs1']['median'] / v['median']:.2f}× |")
+    print(f"\n## Paired runs (commands alternated, median of {rounds} rounds)\n")
+    for name, v in pair_png.items():
+        print(f"- line PNG, C drawing, {n_pair} charts, {name}: {v:.3f} s = {v / n_pair * 1000:.2f} ms/chart "
+              f"({v / pair_png['trendplot encoder']:.2f}× trendplot encoder)")
+    for name, v in pair_export.items():
+        print(f"- export {n_export} charts × png,svg,pdf, {name}: {v:.3f} s "
+              f"(speed-up over jobs1: {pair_export['jobs1'] / v:.2f}×)")
     print("\n## PNG file size: trendplot's encoder ÷ cairo_surface_write_to_png, on identical pixels\n")
     for k, f, n, m, name, r, size in rows:
         if f == "png" and name == "trendplot sketch" and m == "one-core":
@@ -188,7 +217,8 @@ def main() -> int:
     json_rows = [dict(kind=k, format=f, n=n, mode=m, implementation=name, **r, bytes_per_file=size)
                  for k, f, n, m, name, r, size in rows]
     (out / "results.json").write_text(json.dumps({"startup": st, "rows": json_rows,
-                                                  "export": {f: r for f, r in export_rows}}, indent=1))
+                                                  "export": {f: r for f, r in export_rows},
+                                                  "paired": {"png": pair_png, "export": pair_export}}, indent=1))
     print(f"\nraw figures: {out / 'results.json'}")
     return 0
 

@@ -58,6 +58,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        HeapReuse.keepFreedMemory()
         let observations = try ObservationLoader.load(data)
         let charts = ExportPlan.charts(observations, per: per, kind: kind)
         if charts.isEmpty {

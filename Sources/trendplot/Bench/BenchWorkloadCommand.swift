@@ -66,6 +66,7 @@ struct BenchWorkloadCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(TidyTable.csv(observations).utf8))
             return
         }
+        HeapReuse.keepFreedMemory()
         if format != .none, format != .pngNowrite {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         }
