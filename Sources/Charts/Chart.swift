@@ -14,10 +14,13 @@ import CCairo
 public enum Chart {
     /// A rendered chart: the file bytes plus what the caller may want to report.
     public struct Rendered: Sendable {
+        /// The PNG, SVG or PDF file's bytes.
         public let bytes: [UInt8]
         /// Glyphs no installed font covers (drawn as boxes). Non-zero means: install fonts-noto-cjk.
         public let unknownGlyphs: Int
+        /// The chart described in words.
         public let altText: AltText
+        /// The laid-out scene that was drawn.
         public let scene: Scene
     }
 
@@ -39,7 +42,7 @@ public enum Chart {
         do {
             bytes = try draw(scene, format: format, scale: spec.size.scale, text: text)
         } catch let e as CairoError {
-            throw ChartError(stage: "rendering the \(format.rawValue.uppercased()) of", chart: spec.title, message: e.description)
+            throw ChartError.rendering(format, chart: spec.title, cause: e)
         }
         return Rendered(bytes: bytes, unknownGlyphs: scene.unknownGlyphs, altText: scene.altText, scene: scene)
     }
@@ -51,6 +54,21 @@ public enum Chart {
         let cr = try imageContext(scene, scale: spec.size.scale)
         SceneRenderer(text: text).draw(scene, on: cr)
         return cr.surface.imagePixels()
+    }
+
+    /// Draws `spec` and lends its pixels to `body` without copying them (for callers with their own PNG encoder).
+    /// The view is valid only inside `body`.
+    ///
+    /// ```swift
+    /// let png = try Chart.withPixels(spec) { view in myEncoder.encode(view.bytes, width: view.width, height: view.height, stride: view.stride) }
+    /// ```
+    public static func withPixels<R>(_ spec: ChartSpec, _ body: (PixelView) throws -> R) throws -> R {
+        let text = PangoText(language: spec.language == .zh ? "zh-cn" : "en")
+        let scene = try scene(for: spec, text: text)
+        let cr = try imageContext(scene, scale: spec.size.scale)
+        SceneRenderer(text: text).draw(scene, on: cr)
+        try cr.checkStatus("drawing the image")
+        return try cr.surface.withPixels(body)
     }
 
     static func scene(for spec: ChartSpec, text: PangoText) throws -> Scene {
@@ -65,12 +83,10 @@ public enum Chart {
     private static func validate(_ spec: ChartSpec) throws {
         let s = spec.size
         guard s.width.isFinite, s.height.isFinite, s.width >= 40, s.height >= 30, s.width <= 16000, s.height <= 16000 else {
-            throw ChartError(stage: "checking the spec of", chart: spec.title,
-                             message: "the canvas is \(s.width)×\(s.height); width must be 40…16000 and height 30…16000")
+            throw ChartError.badCanvas(s, chart: spec.title)
         }
         guard s.scale.isFinite, s.scale > 0, s.scale <= 8, s.width * s.scale <= 32000, s.height * s.scale <= 32000 else {
-            throw ChartError(stage: "checking the spec of", chart: spec.title,
-                             message: "the scale factor \(s.scale) must be above 0 and at most 8 (and the PNG at most 32000 pixels wide)")
+            throw ChartError.badScale(s, chart: spec.title)
         }
     }
 

@@ -6,6 +6,7 @@ public struct ChartError: Error, CustomStringConvertible, Sendable {
     public let stage: String
     /// The chart's title.
     public let chart: String
+    /// What went wrong and what was expected.
     public let message: String
 
     public init(stage: String, chart: String, message: String) {
@@ -13,4 +14,47 @@ public struct ChartError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { "\(stage) \(chart.isEmpty ? "the chart" : chart): \(message)" }
+}
+
+// MARK: - Messages
+
+/// Every user-facing message of the chart library, in one place.
+extension ChartError {
+    static func noMetric() -> ChartError {
+        ChartError(stage: "choosing data for", chart: "", message: "no metric given: pass --metric ID (see `trendplot metrics`)")
+    }
+
+    static func noObservations(metric: String, entities: [String], inCatalog: Bool, chart: String) -> ChartError {
+        let scope = entities.isEmpty ? "" : " for " + entities.joined(separator: ", ")
+        let known = inCatalog ? "" : " (it is not in the metric catalog either; see `trendplot metrics`)"
+        return ChartError(stage: "choosing data for", chart: chart, message: "no observation of metric “\(metric)”\(scope) in the data\(known)")
+    }
+
+    static func mixedUnits(_ units: [(metric: String, unit: String)], chart: String) -> ChartError {
+        let list = units.map { "\($0.metric) (\($0.unit))" }.joined(separator: ", ")
+        return ChartError(stage: "choosing data for", chart: chart,
+                          message: "the metrics have different units: \(list); one axis shows one unit, so plot them separately or use --kind facets")
+    }
+
+    static func specFile(_ file: String, _ message: String) -> ChartError {
+        ChartError(stage: "reading the spec file", chart: file, message: message)
+    }
+
+    static func specWithoutData(title: String) -> ChartError {
+        ChartError(stage: "reading the spec file of", chart: title, message: "no data: give `series`, or `data` with `metrics`")
+    }
+
+    static func rendering(_ format: OutputFormat, chart: String, cause: CairoError) -> ChartError {
+        ChartError(stage: "rendering the \(format.rawValue.uppercased()) of", chart: chart, message: cause.description)
+    }
+
+    static func badCanvas(_ s: ChartSize, chart: String) -> ChartError {
+        ChartError(stage: "checking the spec of", chart: chart,
+                   message: "the canvas is \(s.width)×\(s.height); width must be 40…16000 and height 30…16000")
+    }
+
+    static func badScale(_ s: ChartSize, chart: String) -> ChartError {
+        ChartError(stage: "checking the spec of", chart: chart,
+                   message: "the scale factor \(s.scale) must be above 0 and at most 8 (and the PNG at most 32000 pixels wide)")
+    }
 }

@@ -35,10 +35,15 @@ struct DemoCommand: ParsableCommand {
         }
         let charts = gallery ? Gallery.charts(observations) : Gallery.overview(observations)
         var unknown = 0
-        for (name, spec) in charts {
+        for (index, (name, spec)) in charts.enumerated() {
             for format in OutputFormat.allCases {
                 let path = (output as NSString).appendingPathComponent("\(name).\(format.rawValue)")
-                let rendered = try Chart.renderDetailed(spec, format: format)
+                let rendered: Chart.Rendered
+                do {
+                    rendered = try Chart.renderDetailed(spec, format: format)
+                } catch {
+                    throw ValidationError("\(error) (chart \(index + 1) of \(charts.count), \(name).\(format.rawValue))")
+                }
                 try AtomicFile.write(rendered.bytes, to: path)
                 unknown = max(unknown, rendered.unknownGlyphs)
                 print(path)

@@ -55,7 +55,7 @@ struct PlotCommand: ParsableCommand {
 
 /// The options every chart command shares: kind, text, annotations, theme, size.
 struct ChartOptions: ParsableArguments {
-    @Option(help: "The chart kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The chart kind (default: line).")
     var kind: ChartKind?
 
     @Option(help: "A chart spec file (YAML or JSON, see docs/chart-spec.md); flags override it.")
@@ -226,8 +226,11 @@ enum ObservationLoader {
                 let found = (fm.enumerator(atPath: p)?.compactMap { $0 as? String } ?? [])
                     .filter { $0.lowercased().hasSuffix(".csv") }.sorted()
                 files += found.map { (p as NSString).appendingPathComponent($0) }
-            } else {
+            } else if p.lowercased().hasSuffix(".csv") {
                 files.append(p)
+            } else {
+                throw ValidationError("\(p): expected a tidy CSV file (entity,year,metric,value,…); "
+                                      + "turn reports into tidy CSV first with `trendplot extract`")
             }
         }
         return files
@@ -266,10 +269,15 @@ enum AtomicFile {
 
 /// The one warning printed when Chinese text had no font.
 enum FontWarning {
+    /// The warning for `unknownGlyphs` characters drawn as boxes, or nil when there are none.
+    static func message(unknownGlyphs: Int) -> String? {
+        guard unknownGlyphs > 0 else { return nil }
+        return "warning: \(unknownGlyphs) characters have no installed font and are drawn as boxes; "
+            + "install a Chinese font: sudo apt-get install fonts-noto-cjk"
+    }
+
+    /// Prints the warning on stderr (once per command).
     static func report(unknownGlyphs: Int) {
-        guard unknownGlyphs > 0 else { return }
-        let msg = "warning: \(unknownGlyphs) characters have no installed font and are drawn as boxes; "
-            + "install a Chinese font: sudo apt-get install fonts-noto-cjk\n"
-        FileHandle.standardError.write(Data(msg.utf8))
+        if let m = message(unknownGlyphs: unknownGlyphs) { FileHandle.standardError.write(Data((m + "\n").utf8)) }
     }
 }

@@ -26,6 +26,7 @@ struct ChartKindTests {
         #expect(lines.count == 1)
         #expect(lines.first?.count == 2)
         #expect(scene.texts(.tickLabel).map(\.text).contains("2020"))
+        #expect(scene.texts(.note).map(\.text) == ["无数据"])
         #expect(scene.altText.description.contains("2020年无数据"))
     }
 
@@ -111,5 +112,16 @@ struct ChartKindTests {
             #expect(names.contains("pingtan-\(kind.rawValue)"))
             #expect(names.contains("mudanjiang-\(kind.rawValue)"))
         }
+    }
+
+    @Test func overviewKeepsToTheBriefingSet() throws {
+        let names = Gallery.overview(try Fixtures.pingtan()).map(\.name)
+        #expect(names.contains("pingtan-decisions-line"))
+        #expect(names.contains("pingtan-licensing.decisions-line"))
+        #expect(names.contains("pingtan-applications.new_received.total-bar"))
+        #expect(names.contains("pingtan-outcomes-share"))
+        // 平潭 made no 规章 in any year: no empty chart for it, and no chart per 表三 cell.
+        #expect(!names.contains { $0.contains("regulations") })
+        #expect(!names.contains { $0.contains("natural_person") })
     }
 }

@@ -12,7 +12,7 @@ struct MudanjiangChartTests {
         #expect(spec.series[0].label == "牡丹江市人民政府")
         #expect(spec.series[0].value(in: 2019) == 5434)
         #expect(spec.series[0].value(in: 2020) == 4794)
-        #expect(spec.source == "数据来源：mudanjiang_2020.txt")
+        #expect(spec.source == "数据来源：牡丹江市人民政府2020年政府信息公开工作年度报告")
     }
 
     @Test func sceneLabelsBothYearsValuesAndTheUnit() throws {
@@ -53,5 +53,21 @@ struct MudanjiangChartTests {
         } throws: { e in
             "\(e)".contains("procurement.amount (万元), procurement.projects (个)")
         }
+    }
+}
+
+@Suite("English output")
+struct EnglishOutputTests {
+    @Test func englishLabelsUnitsAndAltText() throws {
+        let spec = try ChartSpec(observations: Fixtures.mudanjiang(), metrics: ["licensing.decisions", "penalty.decisions"],
+                                 kind: .bar, language: .en)
+        #expect(spec.title == "Decisions")
+        #expect(spec.series.map(\.label) == ["Licensing", "Penalties"])
+        let scene = try Chart.scene(for: spec)
+        #expect(scene.texts(.axisTitle).map(\.text) == ["Unit: thousand decisions", "Year"])
+        #expect(scene.texts(.valueLabel).map(\.text) == ["387.6", "653.3"])
+        #expect(scene.altText.title == "bar chart: Decisions")
+        #expect(scene.altText.description.contains("Penalties: 653,308 decisions in 2020."))
+        #expect(spec.source == "Source: 牡丹江市人民政府 annual information-disclosure reports 2020")
     }
 }

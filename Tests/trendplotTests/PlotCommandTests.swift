@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import trendplot
 
-@Suite("trendplot plot and demo")
+@Suite("trendplot plot")
 struct PlotCommandTests {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let csv = repo.appendingPathComponent("datasets/mudanjiang/mudanjiang_2020_table2.csv").path
@@ -37,22 +37,9 @@ struct PlotCommandTests {
     @Test func outputExtensionIsChecked() {
         #expect(throws: (any Error).self) { try PlotCommand.parse([Self.csv, "--metric", "licensing.items", "-o", "x.jpg"]) }
     }
-
-    @Test func demoRendersEveryChartInThreeFormats() throws {
-        let dir = try tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let cmd = try DemoCommand.parse(["--data", Self.repo.appendingPathComponent("datasets").path, "-o", dir.path])
-        try cmd.run()
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-        #expect(files.contains("mudanjiang-licensing.items-line.png"))
-        #expect(files.contains("mudanjiang-items-line.svg"))
-        for ext in ["png", "svg", "pdf"] {
-            #expect(files.filter { $0.hasSuffix("." + ext) }.count == files.count / 3)
-        }
-    }
 }
 
-@Suite("trendplot plot --spec and demo --gallery")
+@Suite("trendplot plot --spec")
 struct PlotSpecCommandTests {
     func tempDir() throws -> URL {
         let d = FileManager.default.temporaryDirectory.appendingPathComponent("trendplot-tests-\(UUID().uuidString)")
@@ -87,14 +74,19 @@ struct PlotSpecCommandTests {
         let png = try #require(FileManager.default.contents(atPath: out))
         #expect(png[16..<24].elementsEqual([0, 0, 2, 208, 0, 0, 0, 180]))   // 720 × 180 pixels
     }
+}
 
-    @Test func galleryRendersEveryKind() throws {
-        let dir = try tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try DemoCommand.parse(["--gallery", "--data", PlotCommandTests.repo.appendingPathComponent("datasets").path, "-o", dir.path]).run()
-        let files = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
-        for kind in ["line", "bar", "stacked", "share", "change", "slope", "facets", "rank", "waterfall", "sparkline"] {
-            for ext in ["png", "svg", "pdf"] { #expect(files.contains("mudanjiang-\(kind).\(ext)")) }
-        }
+@Suite("CLI messages")
+struct CLIMessageTests {
+    @Test func fontWarningNamesTheFontPackage() {
+        #expect(FontWarning.message(unknownGlyphs: 0) == nil)
+        let m = FontWarning.message(unknownGlyphs: 14)
+        #expect(m?.hasPrefix("warning: 14 characters have no installed font") == true)
+        #expect(m?.contains("apt-get install fonts-noto-cjk") == true)
+    }
+
+    @Test func reportFilesAreNotMistakenForTidyData() {
+        let txt = PlotCommandTests.repo.appendingPathComponent("datasets/mudanjiang/mudanjiang_2020.txt").path
+        #expect { try ObservationLoader.load([txt]) } throws: { "\($0)".contains("expected a tidy CSV file") }
     }
 }

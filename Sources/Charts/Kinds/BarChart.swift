@@ -10,6 +10,7 @@ extension SceneBuilder {
         if let r = referenceValue(values) { values.append(r.value) }
         let c = cartesian(in: body, values: values, zero: true, x: .yearBands(years), headroom: 0.06)
         highlightYear(c)
+        missingYearMarks(c)
         let bands = c.bands!
         let n = max(1, series.count)
         let inner = min(bands.bandwidth, 120 * type.scale * Double(n))

@@ -26,6 +26,19 @@ extension SceneBuilder {
         let years = continuousYears(spec.yearsWithValues)
         let all = series.flatMap(\.presentValues)
         let shared = spec.facetScale == .shared
+        // Panels line up: every plot starts as far right as the widest tick labels of any panel need.
+        func panelValues(_ s: ChartSeries) -> (values: [Double], zero: Bool) {
+            let values = shared ? all : s.presentValues
+            let lo = values.min() ?? 0, hi = values.max() ?? 0
+            return (values, shared || (lo >= 0 && !(values.count >= 4 && lo > hi * 0.8)))
+        }
+        var minLeft = 0.0
+        for s in series {
+            var scratch = self
+            let probe = Rect(x: 0, y: 0, width: cellW, height: cellH)
+            let (values, zero) = panelValues(s)
+            minLeft = max(minLeft, scratch.cartesian(in: probe, values: values, zero: zero, x: .years(years), showXTitle: false).plot.minX)
+        }
         for (i, s) in series.enumerated() {
             let cell = Rect(x: body.minX + Double(i % cols) * (cellW + gutter), y: body.minY + Double(i / cols) * (cellH + gutter),
                             width: cellW, height: cellH)
@@ -33,10 +46,8 @@ extension SceneBuilder {
                                 role: .panelTitle, wrap: cell.width)
             let panel = Rect(x: cell.minX, y: titleBox.frame.maxY + type.gap * 0.5, width: cell.width,
                              height: max(20, cell.maxY - titleBox.frame.maxY - type.gap * 0.5))
-            let values = shared ? all : s.presentValues
-            let lo = values.min() ?? 0, hi = values.max() ?? 0
-            let zero = lo >= 0 && !(values.count >= 4 && lo > hi * 0.8) || shared
-            let c = cartesian(in: panel, values: values, zero: zero, x: .years(years), showXTitle: false)
+            let (values, zero) = panelValues(s)
+            let c = cartesian(in: panel, values: values, zero: zero, x: .years(years), showXTitle: false, minLeft: minLeft)
             let ys = c.yearScale!
             let color = theme.seriesColor(0)
             for seg in segments(s) where seg.count > 1 {

@@ -29,6 +29,7 @@ extension SceneBuilder {
         let c = cartesian(in: body, values: values, zero: zero, x: .years(years), rightReserve: rightSpace)
 
         highlightYear(c)
+        missingYearMarks(c)
         referenceLine(c, values: series.flatMap(\.presentValues))
         let ys = c.yearScale!
         func pt(_ year: Int, _ v: Double) -> Point { Point(ys(Double(year)), c.y(v)) }

@@ -12,7 +12,8 @@ extension SceneBuilder {
         }
         let values = rows.flatMap { [$0.2, $0.3] }
         let lo = values.min() ?? 0, hi = values.max() ?? 0
-        let ticks = NiceTicks(min: lo >= 0 && lo <= hi * 0.5 ? 0 : lo, max: hi, count: 5)
+        // No value axis is drawn: the lines span the data's own range so each label can sit beside its point.
+        let ticks = NiceTicks(min: lo, max: hi, count: 5)
         let unit = ValueUnit.choose(maxAbs: max(abs(ticks.lower), abs(ticks.upper)), baseUnit: spec.unit,
                                     step: ticks.step, format: spec.valueFormat, language: spec.language)
         let many = rows.count > 8
@@ -27,7 +28,7 @@ extension SceneBuilder {
         let available = bottom - top
         // Shrink labels until one per row fits the height.
         let rowH = available / Double(max(1, rows.count))
-        nameStyle.size = min(nameStyle.size, max(7, rowH * 0.78))
+        nameStyle.size = min(nameStyle.size, max(7, rowH / 1.5))
         let leftTexts = rows.map { "\($0.1)  \(unit.valueLabel($0.2))" }
         let rightTexts = rows.map { "\(unit.valueLabel($0.3))  \($0.1)" }
         let maxSide = body.width * 0.34
@@ -35,7 +36,7 @@ extension SceneBuilder {
         let rightW = min(maxSide, rightTexts.map { measure($0, nameStyle).width }.max() ?? 0)
         let x0 = body.minX + leftW + type.gap * 1.5
         let x1 = body.maxX - rightW - type.gap * 1.5
-        let y = LinearScale(domain: ticks.lower...ticks.upper, from: bottom, to: top)
+        let y = LinearScale(domain: (lo == hi ? lo - 1 : lo)...(lo == hi ? hi + 1 : hi), from: bottom, to: top)
         if let unitTitle { text(unitTitle, titleStyle, at: Point(body.minX, body.minY), role: .axisTitle) }
         for (x, yr) in [(x0, base), (x1, focus)] {
             text(String(yr) + (zh ? "年" : ""), yearStyle, at: Point(x, body.minY + unitH), .center, .top, role: .axisTitle)
@@ -63,6 +64,12 @@ extension SceneBuilder {
                 let x = side == 0 ? x0 - type.gap * 1.2 : x1 + type.gap * 1.2
                 if let centres {
                     text(texts[k], st, at: Point(x, centres[k]), side == 0 ? .right : .left, .middle, role: .seriesLabel)
+                    if abs(centres[k] - wishes[k]) > h * 0.3 {
+                        let dot = side == 0 ? x0 : x1
+                        let end = side == 0 ? x - 2 : x + 2
+                        add(.polyline([Point(end, centres[k]), Point(dot + (side == 0 ? -4 : 4), wishes[k])],
+                                      Stroke(theme.axis.opacity(0.6), width: 0.8 * type.scale)))
+                    }
                 } else {
                     optionalText(texts[k], st, candidates: [(Point(x, wishes[k]), side == 0 ? .right : .left, .middle)],
                                  role: .seriesLabel)

@@ -20,6 +20,7 @@ extension SceneBuilder {
         let c = cartesian(in: body, values: values, zero: true, x: .yearBands(years),
                           fixedDomain: share ? 0...100 : nil, format: share ? .percent : nil, headroom: share ? 0 : 0.05)
         highlightYear(c)
+        missingYearMarks(c)
         let bands = c.bands!
         let barW = min(bands.bandwidth, 140 * type.scale)
         let labelStyle = TextStyle(size: type.label * 0.92, color: theme.text)
@@ -42,7 +43,7 @@ extension SceneBuilder {
                 let fill = theme.seriesColor(si)
                 add(.rect(r, fill: fill, stroke: Stroke(theme.background, width: 1 * type.scale)))
                 guard showSegments else { continue }
-                let text = share ? NumberText.positionalPercent(v) : c.unit.valueLabel(raw)
+                let text = share ? NumberText.positional(v, fractionDigits: 1) + "%" : c.unit.valueLabel(raw)
                 var st = labelStyle
                 st.color = theme.textColor(on: fill)
                 let f = frame(text, st, at: Point(r.midX, r.midY), .center, .middle)
@@ -50,7 +51,8 @@ extension SceneBuilder {
                     self.text(text, st, at: Point(r.midX, r.midY), .center, .middle, role: .valueLabel)
                 }
             }
-            if !share && showSegments && (up != 0 || down == 0) {
+            let reported = series.contains { $0.value(in: y) != nil }
+            if !share && showSegments && reported && (up != 0 || down == 0) {
                 optionalText(c.unit.valueLabel(total + (negTotals[y] ?? 0)), totalStyle,
                              candidates: [(Point(bands.center(yi), c.y(up) - 4 * type.scale), .center, .bottom)],
                              role: .valueLabel, within: labelBounds(c))
@@ -58,10 +60,4 @@ extension SceneBuilder {
         }
         if !share { referenceLine(c, values: years.map { totals[$0]! + negTotals[$0]! }) }
     }
-}
-
-
-extension NumberText {
-    /// A percentage with one decimal, e.g. `42.9%`.
-    static func positionalPercent(_ p: Double) -> String { positional(p, fractionDigits: 1) + "%" }
 }

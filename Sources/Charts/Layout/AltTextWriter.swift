@@ -7,6 +7,7 @@ import SeriesModel
 /// // "折线图，1个系列，2019年至2020年。行政许可·项目数量：由2019年的5,434项降至2020年的4,794项，减少11.8%。"
 /// ```
 public enum AltTextWriter {
+    /// The alt text of `spec` in its language.
     public static func altText(for spec: ChartSpec) -> AltText {
         let zh = spec.language == .zh
         let years = spec.yearsWithValues
@@ -91,18 +92,20 @@ public enum AltTextWriter {
                 continue
             }
             let diff = last.value - first.value
-            let pct = first.value != 0 ? NumberText.positional(abs(diff / first.value) * 100, fractionDigits: 1) + "%" : nil
+            let pct = first.value != 0 ? NumberText.grouped(abs(diff / first.value) * 100, fractionDigits: 1) + "%" : nil
+            // Growth beyond threefold reads better as a multiple: 181 → 10,690 is 59.1 times, not +5,806.1%.
+            let times = first.value > 0 && last.value >= 3 * first.value ? NumberText.grouped(last.value / first.value, fractionDigits: 1) : nil
             if zh {
                 let verb = diff > 0 ? "增至" : (diff < 0 ? "降至" : "持平于")
                 var t = "\(s.label)：由\(first.year)年的\(num(first.value))\(verb)\(last.year)年的\(num(last.value))"
-                if diff != 0, let pct { t += diff > 0 ? "，增长\(pct)" : "，减少\(pct)" }
+                if let times { t += "，为\(first.year)年的\(times)倍" } else if diff != 0, let pct { t += diff > 0 ? "，增长\(pct)" : "，减少\(pct)" }
                 let mx = pts.max { $0.value < $1.value }!, mn = pts.min { $0.value < $1.value }!
                 if pts.count > 2 { t += "；最高\(mx.year)年\(num(mx.value))，最低\(mn.year)年\(num(mn.value))" }
                 parts.append(t + "。")
             } else {
                 let verb = diff > 0 ? "rose" : (diff < 0 ? "fell" : "held")
                 var t = "\(s.label): \(verb) from \(num(first.value)) in \(first.year) to \(num(last.value)) in \(last.year)"
-                if diff != 0, let pct { t += " (\(diff > 0 ? "+" : "-")\(pct))" }
+                if let times { t += " (\(times) times)" } else if diff != 0, let pct { t += " (\(diff > 0 ? "+" : "-")\(pct))" }
                 let mx = pts.max { $0.value < $1.value }!, mn = pts.min { $0.value < $1.value }!
                 if pts.count > 2 { t += "; highest \(num(mx.value)) in \(mx.year), lowest \(num(mn.value)) in \(mn.year)" }
                 parts.append(t + ".")

@@ -51,7 +51,7 @@ extension SceneBuilder {
     ///   - rightReserve: width kept free right of the plot (direct labels).
     mutating func cartesian(in body: Rect, values: [Double], zero: Bool, x: XAxis, rightReserve: Double = 0,
                             fixedDomain: ClosedRange<Double>? = nil, format: ChartSpec.ValueFormat? = nil,
-                            showXTitle: Bool = true, headroom: Double = 0) -> Cartesian {
+                            showXTitle: Bool = true, headroom: Double = 0, minLeft: Double = 0) -> Cartesian {
         let tickStyle = style(type.tick, color: theme.mutedText)
         let titleStyle = style(type.axisTitle, color: theme.mutedText)
         var lo = values.min() ?? 0, hi = values.max() ?? 0
@@ -77,9 +77,20 @@ extension SceneBuilder {
         // Band labels may wrap: estimate with the widest possible plot first.
         let provisionalLeft = body.minX + measure("8,888,888", tickStyle).width + type.gap
         let provisionalWidth = body.maxX - rightReserve - provisionalLeft
+        // Band labels wrap inside their band; when that would take more than three lines they turn vertical.
+        var bandStyle = tickStyle
+        var verticalBands = false
         if case .bands(let names) = x {
             let bandW = provisionalWidth / Double(max(1, names.count)) * 0.96
-            xLabelH = names.map { measure($0, tickStyle, wrap: balancedWrap($0, tickStyle, bandW)).height }.max() ?? tickH
+            verticalBands = names.contains { measure($0, tickStyle).width > bandW * 3 }
+            if verticalBands {
+                let longest = names.map { measure($0, tickStyle).width }.max() ?? 0
+                let cap = body.height * 0.3
+                if longest > cap { bandStyle.size = max(tickStyle.size * 0.6, tickStyle.size * cap / longest) }
+                xLabelH = names.map { measure($0, bandStyle).width }.max() ?? tickH
+            } else {
+                xLabelH = names.map { measure($0, tickStyle, wrap: balancedWrap($0, tickStyle, bandW)).height }.max() ?? tickH
+            }
         }
         let bottom = body.maxY - xLabelH - type.gap * 0.8 - (xTitleH > 0 ? xTitleH + type.gap * 0.3 : 0)
         let plotHeight = max(20, bottom - top)
@@ -90,7 +101,7 @@ extension SceneBuilder {
                                     step: ticks.step, format: format ?? spec.valueFormat, language: spec.language)
         let labels = ticks.values.map(unit.label)
         let labelW = labels.map { measure($0, tickStyle).width }.max() ?? 0
-        let left = body.minX + labelW + type.gap
+        let left = max(body.minX + labelW + type.gap, body.minX + minLeft)
         let plot = Rect(x: left, y: top, width: max(20, body.maxX - rightReserve - left), height: plotHeight)
         let y = LinearScale(domain: ticks.lower...ticks.upper, from: plot.maxY, to: plot.minY)
 
@@ -135,6 +146,10 @@ extension SceneBuilder {
             let b = BandScale(count: names.count, from: plot.minX, to: plot.maxX, padding: 0.3)
             bands = b
             for (i, n) in names.enumerated() {
+                if verticalBands {
+                    text(n, bandStyle, at: Point(b.center(i), labelTop), .center, .top, role: .tickLabel, vertical: true)
+                    continue
+                }
                 let wrapW = balancedWrap(n, tickStyle, b.step * 0.96)
                 let f = frame(n, tickStyle, at: Point(b.center(i), labelTop), .center, .top, wrap: wrapW)
                 text(n, tickStyle, at: Point(f.minX, f.minY), .left, .top, role: .tickLabel, wrap: wrapW)

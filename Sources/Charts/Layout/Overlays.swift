@@ -33,6 +33,17 @@ extension SceneBuilder {
         add(.rect(Rect(x: left, y: c.plot.minY, width: right - left, height: c.plot.height), fill: theme.highlight, stroke: nil))
     }
 
+    /// `无数据` just above the baseline of every shown year in which no series has a value (a gap, not a zero).
+    mutating func missingYearMarks(_ c: Cartesian) {
+        let s = TextStyle(size: type.label * 0.85, color: theme.mutedText)
+        let baseline = c.y(max(c.ticks.lower, min(0, c.ticks.upper)))
+        for year in c.years where !spec.series.contains(where: { $0.value(in: year) != nil }) {
+            guard let x = c.x(year: year) else { continue }
+            optionalText(zh ? "无数据" : "no data", s, candidates: [(Point(x, baseline - 4 * type.scale), .center, .bottom)],
+                         role: .note, within: c.plot)
+        }
+    }
+
     /// The reference value: the mean of `values` or the spec's fixed value.
     func referenceValue(_ values: [Double]) -> (value: Double, label: String)? {
         switch spec.annotations.reference {

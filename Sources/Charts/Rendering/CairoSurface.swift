@@ -87,6 +87,17 @@ public final class CairoSurface {
         return sink.bytes
     }
 
+    /// Lends the pixels of an image surface to `body` without copying.
+    public func withPixels<R>(_ body: (PixelView) throws -> R) rethrows -> R {
+        cairo_surface_flush(pointer)
+        let w = Int(cairo_image_surface_get_width(pointer))
+        let h = Int(cairo_image_surface_get_height(pointer))
+        let stride = Int(cairo_image_surface_get_stride(pointer))
+        let data = cairo_image_surface_get_data(pointer)
+        let bytes = UnsafeRawBufferPointer(start: data.map { UnsafeRawPointer($0) }, count: data == nil ? 0 : stride * h)
+        return try withExtendedLifetime(self) { try body(PixelView(width: w, height: h, stride: stride, bytes: bytes)) }
+    }
+
     /// Width, height, stride and a copy of the premultiplied ARGB32 pixels of an image surface.
     public func imagePixels() -> RasterImage {
         cairo_surface_flush(pointer)
@@ -99,16 +110,4 @@ public final class CairoSurface {
         return RasterImage(width: w, height: h, stride: stride,
                            argb32: Array(UnsafeBufferPointer(start: data, count: stride * h)))
     }
-}
-
-/// Pixels of a rendered chart: premultiplied ARGB32 in native byte order (cairo's layout), row by row.
-public struct RasterImage: Sendable, Hashable {
-    /// Width in pixels.
-    public let width: Int
-    /// Height in pixels.
-    public let height: Int
-    /// Bytes per row.
-    public let stride: Int
-    /// `stride * height` bytes.
-    public let argb32: [UInt8]
 }

@@ -82,6 +82,8 @@ public final class PangoText: TextMeasurer {
         return l
     }
 
+    /// The logical size of `text`, shaped once and cached for drawing.
+
     public func measure(_ text: String, style: TextStyle, wrapWidth: Double?) -> Size {
         layout(text, size: style.size, bold: style.bold, wrapWidth: wrapWidth).size
     }

@@ -2,9 +2,13 @@ import Foundation
 
 /// An sRGB colour with alpha, components in 0…1.
 public struct Color: Sendable, Hashable, Codable {
+    /// Red, 0…1.
     public var red: Double
+    /// Green, 0…1.
     public var green: Double
+    /// Blue, 0…1.
     public var blue: Double
+    /// Opacity, 0 transparent … 1 opaque.
     public var alpha: Double
 
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
@@ -36,7 +40,9 @@ public struct Color: Sendable, Hashable, Codable {
         return "#" + h(red) + h(green) + h(blue)
     }
 
+    /// Pure black.
     public static let black = Color(hex: 0x000000)
+    /// Pure white.
     public static let white = Color(hex: 0xFFFFFF)
 }
 

@@ -1,7 +1,10 @@
 /// A stroke: colour, width and an optional dash pattern.
 public struct Stroke: Sendable, Hashable, Codable {
+    /// Line colour.
     public var color: Color
+    /// Line width in chart units.
     public var width: Double
+    /// Alternating on/off lengths; empty = solid.
     public var dash: [Double]
 
     public init(_ color: Color, width: Double, dash: [Double] = []) {

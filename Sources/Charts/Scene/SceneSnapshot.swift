@@ -8,6 +8,7 @@ import SeriesModel
 /// // "scene 1200x750 bg #ffffff\ntext title 28,24 226x39 \"行政许可·项目数量\" 27 bold #1a1a1a\n…"
 /// ```
 public enum SceneSnapshot {
+    /// The snapshot text of `scene`.
     public static func text(_ scene: Scene) -> String {
         var out = "scene \(n(scene.size.width))x\(n(scene.size.height)) bg \(scene.background.hexString)\n"
         for item in scene.items {

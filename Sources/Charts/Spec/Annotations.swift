@@ -15,7 +15,9 @@ public struct Annotations: Sendable, Hashable, Codable {
 
     /// A note attached to a year (and optionally one series), e.g. 模板变更 at 2021.
     public struct Note: Sendable, Hashable, Codable {
+        /// The year the note points at.
         public var year: Int
+        /// The note, e.g. 模板变更.
         public var text: String
         /// The series label it points at; nil = the first series.
         public var series: String?
@@ -24,12 +26,15 @@ public struct Annotations: Sendable, Hashable, Codable {
         }
     }
 
+    /// Which points carry their value.
     public var valueLabels: ValueLabels
+    /// A horizontal reference line, or nil.
     public var reference: Reference?
     /// Draws a least-squares trend line per series (line charts).
     public var trendLine: Bool
     /// A year drawn with a highlight band.
     public var highlightYear: Int?
+    /// Notes on points.
     public var notes: [Note]
 
     public init(valueLabels: ValueLabels = .auto, reference: Reference? = nil, trendLine: Bool = false,

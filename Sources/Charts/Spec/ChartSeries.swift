@@ -7,7 +7,9 @@
 public struct ChartSeries: Sendable, Hashable, Codable {
     /// One year's value (nil = not reported).
     public struct YearValue: Sendable, Hashable, Codable {
+        /// The calendar year.
         public var year: Int
+        /// The value, nil when not reported.
         public var value: Double?
         public init(year: Int, value: Double?) { self.year = year; self.value = value }
     }

@@ -5,7 +5,9 @@
 /// ChartSize(width: 800, height: 500, scale: 2)   // a 1600×1000 PNG, same layout
 /// ```
 public struct ChartSize: Sendable, Hashable, Codable {
+    /// Width in chart units (CSS pixels).
     public var width: Double
+    /// Height in chart units (CSS pixels).
     public var height: Double
     /// PNG pixels per chart unit (2 for high-DPI). Vector outputs ignore it.
     public var scale: Double

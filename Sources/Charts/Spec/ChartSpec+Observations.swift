@@ -23,20 +23,16 @@ extension ChartSpec {
         let names = metrics.map { id in catalog[id].map { $0.label(zh ? .zh : .en) } ?? (chosen.first { $0.metric == id }?.label ?? id) }
         let titleGuess = names.joined(separator: "、")
         guard !metrics.isEmpty else {
-            throw ChartError(stage: "choosing data for", chart: "", message: "no metric given: pass --metric ID (see `trendplot metrics`)")
+            throw ChartError.noMetric()
         }
         let entityOrder = Self.ordered(chosen.map(\.entity))
         for id in metrics where !chosen.contains(where: { $0.metric == id }) {
-            let scope = wantedEntities.isEmpty ? "" : " for " + wantedEntities.sorted().joined(separator: ", ")
-            let known = catalog.contains(id) ? "" : " (it is not in the metric catalog either; see `trendplot metrics`)"
-            throw ChartError(stage: "choosing data for", chart: titleGuess,
-                             message: "no observation of metric “\(id)”\(scope) in the data\(known)")
+            throw ChartError.noObservations(metric: id, entities: wantedEntities.sorted(), inCatalog: catalog.contains(id),
+                                            chart: titleGuess)
         }
         let units = metrics.map { id in chosen.first { $0.metric == id }?.unit ?? catalog[id]?.unit ?? "" }
         if Set(units).count > 1 && kind != .facets {
-            let list = zip(metrics, units).map { "\($0) (\($1))" }.joined(separator: ", ")
-            throw ChartError(stage: "choosing data for", chart: titleGuess,
-                             message: "the metrics have different units: \(list); one axis shows one unit, so plot them separately or use --kind facets")
+            throw ChartError.mixedUnits(Array(zip(metrics, units)), chart: titleGuess)
         }
 
         var series: [ChartSeries] = []
@@ -57,16 +53,56 @@ extension ChartSpec {
         let years = Array(Set(chosen.map(\.year))).sorted()
         var sub: [String] = []
         if entityOrder.count == 1 && metrics.count > 1 || entityOrder.count == 1 && metrics.count == 1 { sub.append(entityOrder[0]) }
-        if let f = years.first, let l = years.last { sub.append(f == l ? (zh ? "\(f)年" : "\(f)") : (zh ? "\(f)—\(l)年" : "\(f)–\(l)")) }
-        let files = Self.ordered(chosen.map { Self.sourceFile($0.source) })
-        let fileList = files.prefix(3).joined(separator: zh ? "、" : ", ") + (files.count > 3 ? (zh ? "等" : " and others") : "")
+        if let f = years.first, let l = years.last {
+            // A rank chart shows one year: name that year, not the span of the data.
+            let first = kind == .rank ? l : f
+            sub.append(first == l ? (zh ? "\(l)年" : "\(l)") : (zh ? "\(first)—\(l)年" : "\(first)–\(l)"))
+        }
+        let sourceLine = Self.sourceLine(chosen, language: language)
         let unit = units.first ?? ""
         self.init(kind: kind, title: title, subtitle: sub.joined(separator: " · "),
-                  source: files.isEmpty ? nil : (zh ? "数据来源：" : "Source: ") + fileList,
+                  source: sourceLine,
                   unit: unit == "%" ? "" : (zh ? unit : (catalog[metrics[0]]?.unitEn ?? unit)),
                   valueFormat: unit == "%" ? .percent : .number, series: series, language: language)
         if metrics.allSatisfy({ $0.hasSuffix("_change") }) { changeMeasure = .value }
         if kind == .sparkline { size = ChartSize.preset("sparkline")! }
+    }
+
+    /// `数据来源：牡丹江市人民政府2020年政府信息公开工作年度报告` when the files are named `<place>_<year>…`,
+    /// else the file names (at most three).
+    static func sourceLine(_ obs: [Observation], language: ChartLanguage) -> String? {
+        let zh = language == .zh
+        let files = ordered(obs.map { sourceFile($0.source) })
+        guard !files.isEmpty else { return nil }
+        var reports: [(entity: String, years: [Int])] = []
+        var allNamed = true
+        for o in obs {
+            guard let year = reportYear(sourceFile(o.source)) else { allNamed = false; break }
+            if let i = reports.firstIndex(where: { $0.entity == o.entity }) {
+                if !reports[i].years.contains(year) { reports[i].years.append(year) }
+            } else {
+                reports.append((o.entity, [year]))
+            }
+        }
+        if allNamed && !reports.isEmpty && reports.count <= 3 {
+            let parts = reports.map { r -> String in
+                let ys = r.years.sorted().map(String.init)
+                return zh ? "\(r.entity)\(ys.joined(separator: "、"))年政府信息公开工作年度报告"
+                          : "\(r.entity) annual information-disclosure reports \(ys.joined(separator: ", "))"
+            }
+            return (zh ? "数据来源：" : "Source: ") + parts.joined(separator: zh ? "；" : "; ")
+        }
+        let list = files.prefix(3).joined(separator: zh ? "、" : ", ") + (files.count > 3 ? (zh ? "等" : " and others") : "")
+        return (zh ? "数据来源：" : "Source: ") + list
+    }
+
+    /// The report year in a file name such as `mudanjiang_2020.txt` or `pingtan_2019.html`, or nil.
+    static func reportYear(_ file: String) -> Int? {
+        let stem = file.split(separator: ".", maxSplits: 1).first.map(String.init) ?? file
+        let parts = stem.split(separator: "_")
+        guard parts.count == 2, parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }),
+              parts[1].count == 4, let y = Int(parts[1]), (1990...2100).contains(y) else { return nil }
+        return y
     }
 
     /// The file part of a source such as `mudanjiang_2020.txt:259` or `pingtan_2021.html#table3[r5c2]`.

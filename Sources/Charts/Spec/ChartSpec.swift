@@ -30,21 +30,29 @@ public struct ChartSpec: Sendable, Hashable, Codable {
         case shared, free
     }
 
+    /// The chart kind.
     public var kind: ChartKind
+    /// The title; wraps when long.
     public var title: String
+    /// A line under the title, e.g. the body and the years.
     public var subtitle: String?
     /// The source line, e.g. `数据来源：平潭综合实验区政府信息公开工作年度报告`.
     public var source: String?
     /// The unit of the values as given (件, 项, 万元, %).
     public var unit: String
+    /// Numbers or percentages.
     public var valueFormat: ValueFormat
     /// The x axis title; nil = 年份 (Year).
     public var xTitle: String?
     /// The y axis title; nil = 单位：<unit chosen from the range>.
     public var yTitle: String?
+    /// The data: one series per line, bar colour or panel.
     public var series: [ChartSeries]
+    /// Value labels, reference and trend lines, highlighted year, notes.
     public var annotations: Annotations
+    /// Colours.
     public var theme: Theme.Name
+    /// Canvas size and PNG scale.
     public var size: ChartSize
     /// Language of generated words (axis titles, alt text).
     public var language: ChartLanguage
@@ -52,7 +60,9 @@ public struct ChartSpec: Sendable, Hashable, Codable {
     public var baseYear: Int?
     /// The year shown by rank charts and the later year of slope, change and waterfall; nil = latest.
     public var focusYear: Int?
+    /// What a change chart shows.
     public var changeMeasure: ChangeMeasure
+    /// Shared or free facet y scales.
     public var facetScale: FacetScale
 
     public init(kind: ChartKind = .line, title: String, subtitle: String? = nil, source: String? = nil,
@@ -72,9 +82,4 @@ public struct ChartSpec: Sendable, Hashable, Codable {
 
     /// Years where at least one series has a value, sorted.
     public var yearsWithValues: [Int] { Array(Set(series.flatMap(\.years))).sorted() }
-}
-
-/// The language of the words a chart generates.
-public enum ChartLanguage: String, Sendable, Hashable, Codable, CaseIterable {
-    case zh, en
 }

@@ -16,18 +16,25 @@ import Yams
 public struct ChartSpecFile: Sendable, Codable {
     /// A series written out in the file: a label and year → value (null = not reported).
     public struct SeriesEntry: Sendable, Codable {
+        /// The series label.
         public var label: String
+        /// Year (as text) → value or null.
         public var values: [String: Double?]
     }
 
     /// The annotations block.
     public struct AnnotationsEntry: Sendable, Codable {
+        /// See ``Annotations/valueLabels``.
         public var valueLabels: Annotations.ValueLabels?
         /// `mean` or a number.
         public var reference: String?
+        /// The reference line's label.
         public var referenceLabel: String?
+        /// See ``Annotations/trendLine``.
         public var trendLine: Bool?
+        /// See ``Annotations/highlightYear``.
         public var highlightYear: Int?
+        /// See ``Annotations/notes``.
         public var notes: [Annotations.Note]?
     }
 
@@ -47,6 +54,7 @@ public struct ChartSpecFile: Sendable, Codable {
                              preset: try c.decodeIfPresent(String.self, forKey: .preset))
         }
 
+        /// Writes a preset as a string, explicit dimensions as an object.
         public func encode(to encoder: any Encoder) throws {
             switch self {
             case .preset(let s):
@@ -62,36 +70,56 @@ public struct ChartSpecFile: Sendable, Codable {
         }
     }
 
+    // The keys below mirror ChartSpec; docs/chart-spec.md describes each one.
+
     /// The spec format version; this build reads version 1.
     public var version: Int
+    /// `kind` (see docs/chart-spec.md).
     public var kind: ChartKind?
+    /// `title` (see docs/chart-spec.md).
     public var title: String?
+    /// `subtitle` (see docs/chart-spec.md).
     public var subtitle: String?
+    /// `source` (see docs/chart-spec.md).
     public var source: String?
+    /// `unit` (see docs/chart-spec.md).
     public var unit: String?
+    /// `valueFormat` (see docs/chart-spec.md).
     public var valueFormat: ChartSpec.ValueFormat?
+    /// `xTitle` (see docs/chart-spec.md).
     public var xTitle: String?
+    /// `yTitle` (see docs/chart-spec.md).
     public var yTitle: String?
     /// Tidy CSV files or directories, relative to the spec file.
     public var data: [String]?
+    /// `metrics` (see docs/chart-spec.md).
     public var metrics: [String]?
+    /// `entities` (see docs/chart-spec.md).
     public var entities: [String]?
     /// Series given inline instead of data + metrics.
     public var series: [SeriesEntry]?
+    /// `annotations` (see docs/chart-spec.md).
     public var annotations: AnnotationsEntry?
+    /// `theme` (see docs/chart-spec.md).
     public var theme: Theme.Name?
+    /// `size` (see docs/chart-spec.md).
     public var size: SizeEntry?
+    /// `language` (see docs/chart-spec.md).
     public var language: ChartLanguage?
+    /// `baseYear` (see docs/chart-spec.md).
     public var baseYear: Int?
+    /// `focusYear` (see docs/chart-spec.md).
     public var focusYear: Int?
+    /// `changeMeasure` (see docs/chart-spec.md).
     public var changeMeasure: ChartSpec.ChangeMeasure?
+    /// `facetScale` (see docs/chart-spec.md).
     public var facetScale: ChartSpec.FacetScale?
 
     /// Reads and checks a spec file.
     /// - Throws: ``ChartError`` naming the file and what was wrong.
     public static func load(path: String) throws -> ChartSpecFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ChartError(stage: "reading the spec file", chart: path, message: "cannot read the file")
+            throw ChartError.specFile(path, "cannot read the file")
         }
         return try parse(String(decoding: data, as: UTF8.self), file: path)
     }
@@ -102,26 +130,22 @@ public struct ChartSpecFile: Sendable, Codable {
         do {
             spec = try YAMLDecoder().decode(ChartSpecFile.self, from: text)
         } catch let e as DecodingError {
-            throw ChartError(stage: "reading the spec file", chart: file, message: describe(e))
+            throw ChartError.specFile(file, describe(e))
         } catch {
-            throw ChartError(stage: "reading the spec file", chart: file, message: "not valid YAML or JSON: \(error)")
+            throw ChartError.specFile(file, "not valid YAML or JSON: \(error)")
         }
         guard spec.version == 1 else {
-            throw ChartError(stage: "reading the spec file", chart: file,
-                             message: "version \(spec.version) is not supported; this trendplot reads version 1")
+            throw ChartError.specFile(file, "version \(spec.version) is not supported; this trendplot reads version 1")
         }
         if let s = spec.size, case .preset(let name) = s, ChartSize.preset(name) == nil {
-            throw ChartError(stage: "reading the spec file", chart: file,
-                             message: "size: unknown preset “\(name)”; expected \(ChartSize.presets.map(\.name).joined(separator: ", "))")
+            throw ChartError.specFile(file, "size: unknown preset “\(name)”; expected \(ChartSize.presets.map(\.name).joined(separator: ", "))")
         }
         if let r = spec.annotations?.reference, r != "mean", Double(r) == nil {
-            throw ChartError(stage: "reading the spec file", chart: file,
-                             message: "annotations.reference: expected mean or a number, found “\(r)”")
+            throw ChartError.specFile(file, "annotations.reference: expected mean or a number, found “\(r)”")
         }
         for e in spec.series ?? [] {
             for k in e.values.keys where Int(k) == nil {
-                throw ChartError(stage: "reading the spec file", chart: file,
-                                 message: "series “\(e.label)”: the key “\(k)” is not a year")
+                throw ChartError.specFile(file, "series “\(e.label)”: the key “\(k)” is not a year")
             }
         }
         return spec
@@ -155,8 +179,7 @@ public struct ChartSpecFile: Sendable, Codable {
             }
         }
         guard !s.series.isEmpty else {
-            throw ChartError(stage: "reading the spec file of", chart: title ?? "",
-                             message: "no data: give `series`, or `data` with `metrics`")
+            throw ChartError.specWithoutData(title: title ?? "")
         }
         if let kind { s.kind = kind }
         if let title { s.title = title }

@@ -8,23 +8,42 @@ import SeriesModel
 /// }
 /// ```
 public enum Gallery {
-    /// One line chart per body and group of metrics with two or more years, and one per such metric.
+    /// The briefing set per body: one line chart per 表二 family with two or more years (e.g. all 处理决定数量),
+    /// one per metric of those families, the applications received (表三) and the outcome shares.
     public static func overview(_ observations: [Observation], language: ChartLanguage = .zh) -> [(name: String, spec: ChartSpec)] {
         var out: [(String, ChartSpec)] = []
         for (slug, entity, obs) in byEntity(observations) {
             for (group, metrics) in multiYearGroups(obs) {
-                if metrics.count > 1, let spec = try? ChartSpec(observations: obs, metrics: metrics, entities: [entity], language: language) {
+                // All-zero metrics (e.g. no 规章 at all) make empty charts: leave them out.
+                let rowMetrics = metrics.filter { m in isTable2Row(m) && obs.contains { $0.metric == m && $0.value != 0 } }
+                if rowMetrics.isEmpty { continue }
+                if rowMetrics.count > 1, let spec = try? ChartSpec(observations: obs, metrics: rowMetrics, entities: [entity], language: language) {
                     out.append(("\(slug)-\(group)-line", spec))
                 }
-                for m in metrics {
+                for m in rowMetrics {
                     if var spec = try? ChartSpec(observations: obs, metrics: [m], entities: [entity], language: language) {
                         spec.annotations.valueLabels = .all
                         out.append(("\(slug)-\(m)-line", spec))
                     }
                 }
             }
+            let received = "applications.new_received.total"
+            if Set(obs.filter { $0.metric == received }.map(\.year)).count >= 2,
+               var spec = try? ChartSpec(observations: obs, metrics: [received], entities: [entity], kind: .bar, language: language) {
+                spec.annotations.valueLabels = .all
+                out.append(("\(slug)-\(received)-bar", spec))
+            }
+            if let share = outcomeShares(obs, entity: entity, language: language) {
+                out.append(("\(slug)-outcomes-share", share))
+            }
         }
         return out
+    }
+
+    /// A 表二 row metric such as `licensing.decisions` (two id parts; not 表三 or 表四).
+    static func isTable2Row(_ id: String) -> Bool {
+        id.split(separator: ".").count == 2 && !id.hasPrefix("review") && !id.hasPrefix("litigation")
+            && !id.hasPrefix("indicator") && !id.hasPrefix("applications")
     }
 
     /// Observations split by body, in order of first appearance, each with an ASCII slug for file names.
@@ -113,9 +132,7 @@ public enum Gallery {
 
     /// The metrics of a table-2 row family with two or more years, preferring 处理决定数量 then 项目数量.
     static func levelGroup(_ obs: [Observation]) -> [String] {
-        let groups = multiYearGroups(obs).map { g in
-            (g.group, g.metrics.filter { $0.split(separator: ".").count == 2 && !$0.hasPrefix("review") && !$0.hasPrefix("litigation") })
-        }.filter { !$0.1.isEmpty }
+        let groups = multiYearGroups(obs).map { g in (g.group, g.metrics.filter(isTable2Row)) }.filter { !$0.1.isEmpty }
         for preferred in ["decisions", "items"] {
             if let g = groups.first(where: { $0.0 == preferred }), g.1.count >= 2 { return g.1 }
         }
@@ -138,23 +155,22 @@ public enum Gallery {
             ("not_processed_", "不予处理", "not processed"), ("other_", "其他处理", "other handling"),
         ]
         var series: [ChartSeries] = []
-        var files: [String] = []
+        var used: [Observation] = []
         for (prefix, labelZh, labelEn) in groups {
             var byYear: [Int: Double] = [:]
             for o in obs where o.entity == entity && o.metric.hasPrefix("applications.") && o.metric.hasSuffix(".total") {
                 let row = o.metric.dropFirst("applications.".count).dropLast(".total".count)
                 let matches = prefix.hasSuffix("_") ? row.hasPrefix(prefix) : row == prefix
-                if matches { byYear[o.year, default: 0] += o.value; files.append(ChartSpec.sourceFile(o.source)) }
+                if matches { byYear[o.year, default: 0] += o.value; used.append(o) }
             }
             if !byYear.isEmpty { series.append(ChartSeries(label: zh ? labelZh : labelEn, values: byYear)) }
         }
         guard series.count >= 2 else { return nil }
         let years = Array(Set(series.flatMap(\.years))).sorted()
         let span = years.count > 1 ? "\(years.first!)—\(years.last!)" : "\(years.first ?? 0)"
-        let srcFiles = ChartSpec.ordered(files)
         return ChartSpec(kind: .share, title: zh ? "政府信息公开申请办理结果构成" : "Outcomes of information requests",
                          subtitle: entity + " · " + span + (zh ? "年" : ""),
-                         source: (zh ? "数据来源：" : "Source: ") + srcFiles.prefix(3).joined(separator: zh ? "、" : ", "),
+                         source: ChartSpec.sourceLine(used, language: language),
                          unit: zh ? "件" : "requests", series: series, language: language)
     }
 }

@@ -16,18 +16,29 @@ public struct Theme: Sendable, Hashable, Codable {
         case dark
     }
 
+    /// Which built-in theme.
     public var name: Name
+    /// Canvas fill.
     public var background: Color
+    /// Titles, labels.
     public var text: Color
+    /// Subtitle, ticks, source line.
     public var mutedText: Color
+    /// Grid lines.
     public var grid: Color
+    /// Axis and zero lines.
     public var axis: Color
+    /// Series colours, cycled.
     public var palette: [Color]
     /// Dash patterns cycled per series (empty = solid).
     public var dashes: [[Double]]
+    /// Rises in change and waterfall charts.
     public var positive: Color
+    /// Falls in change and waterfall charts.
     public var negative: Color
+    /// The highlighted-year band.
     public var highlight: Color
+    /// Reference lines and their labels.
     public var reference: Color
 
     /// The theme called `name`.

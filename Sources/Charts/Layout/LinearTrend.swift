@@ -6,7 +6,9 @@
 /// t.value(at: 2022)  // 16
 /// ```
 public struct LinearTrend: Sendable, Hashable {
+    /// Change per year.
     public let slope: Double
+    /// The fitted value at year 0.
     public let intercept: Double
 
     /// The fit through `points`, or nil with fewer than two distinct years.
