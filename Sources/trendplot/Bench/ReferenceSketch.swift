@@ -158,7 +158,7 @@ struct ReferenceSketch {
 }
 
 /// `1234567` → `1,234,567`.
-func thousands(_ value: Int) -> String {
+private func thousands(_ value: Int) -> String {
     let digits = Array(String(value))
     var out = ""
     for (i, digit) in digits.enumerated() {
