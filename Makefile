@@ -22,5 +22,10 @@ gallery: build
 test: deps
 	$(SWIFT) test
 
+## Benchmarks trendplot against matplotlib and plain C cairo (../shared/bench); QUICK=1 for a smoke run.
+bench: deps
+	@mkdir -p bench-out
+	@bench/run.sh
+
 clean:
 	rm -rf .build $(OUT)

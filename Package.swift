@@ -26,6 +26,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "SeriesModel",
             dependencies: [
@@ -34,7 +40,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", "CZlib", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "trendplot",
             dependencies: [

@@ -15,6 +15,7 @@ struct TrendPlot: AsyncParsableCommand {
           trendplot trends datasets/ --findings
           trendplot plot datasets/ --metric licensing.decisions --metric penalty.decisions -o decisions.png
           trendplot brief datasets/pingtan -o briefing.pdf
+          trendplot export datasets/ -o charts --formats png,svg --per both
           trendplot metrics --format csv
         """,
         subcommands: [
@@ -25,6 +26,8 @@ struct TrendPlot: AsyncParsableCommand {
             DemoCommand.self,
             TrendsCommand.self,
             BriefCommand.self,
+            ExportCommand.self,
+            BenchWorkloadCommand.self,
         ]
     )
 }

@@ -1,0 +1,67 @@
+/// `index.html` of an export folder: an offline gallery (no scripts, no network) with a thumbnail, the title,
+/// the alt text and links to every format of each chart.
+enum GalleryPage {
+    static let fileName = "index.html"
+
+    static func html(_ manifest: ExportManifest) -> String {
+        var charts: [(name: String, entries: [ExportManifest.Entry])] = []
+        for entry in manifest.files {
+            let name = String(entry.file[..<(entry.file.lastIndex(of: ".") ?? entry.file.endIndex)])
+            if let i = charts.firstIndex(where: { $0.name == name }) { charts[i].entries.append(entry) } else {
+                charts.append((name, [entry]))
+            }
+        }
+        var body = ""
+        for chart in charts {
+            let first = chart.entries[0]
+            let preview = chart.entries.first { $0.format == "png" } ?? chart.entries.first { $0.format == "svg" }
+            body += "<figure>\n"
+            if let preview {
+                body += "<a href=\"\(escape(preview.file))\"><img src=\"\(escape(preview.file))\" alt=\"\(escape(first.altText))\" "
+                    + "loading=\"lazy\" width=\"360\"></a>\n"
+            }
+            body += "<figcaption><strong>\(escape(first.title))</strong>"
+            if let entity = first.entity { body += " · \(escape(entity))" }
+            body += "<br>\n<span class=\"alt\">\(escape(first.altText).replacingOccurrences(of: "\n", with: "<br>"))</span><br>\n"
+            body += chart.entries.map { "<a href=\"\(escape($0.file))\">\($0.format.uppercased())</a>" }.joined(separator: " · ")
+            body += "</figcaption>\n</figure>\n"
+        }
+        return """
+        <!doctype html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <title>trendplot 图表导出</title>
+        <style>
+        body { font-family: "Noto Sans CJK SC", sans-serif; margin: 2em; color: #222; }
+        main { display: flex; flex-wrap: wrap; gap: 1.5em; }
+        figure { width: 360px; margin: 0; }
+        img { width: 360px; height: auto; border: 1px solid #ddd; }
+        .alt { color: #555; font-size: 0.85em; }
+        </style>
+        </head>
+        <body>
+        <h1>图表导出（\(charts.count) 幅）</h1>
+        <main>
+        \(body)</main>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// Text and attribute values with `& < > "` escaped.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Charts
+import Dispatch
+import Foundation
+import SeriesModel
+
+/// `trendplot export`: every chart of the data, in every format, in parallel, with a manifest and a gallery.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Draw every chart of the data into a folder (PNG, SVG, PDF), with manifest.json and index.html.",
+        discussion: """
+        DATA is tidy CSV files or directories holding them. Charts whose data and options are unchanged since the
+        last run (recorded in DIR/manifest.json) are skipped unless --force. A chart that fails does not stop the
+        others; failures are listed at the end and the exit code is 1. Ctrl-C stops after the charts in progress;
+        no partial file is left and the next run draws only what is missing.
+
+        Examples:
+          trendplot export datasets -o out/charts
+          trendplot export datasets --formats png --per both --kind bar --jobs 2 -o out/charts
+        """
+    )
+
+    @Argument(help: "Tidy CSV files or directories.")
+    var data: [String] = []
+
+    @Option(name: .shortAndLong, help: "The output folder.")
+    var output: String
+
+    @Option(help: "Comma-separated formats: png, svg, pdf.")
+    var formats = "png,svg,pdf"
+
+    @Option(help: "One chart per metric (bodies compared), per entity (its metric groups), or both.")
+    var per: ExportPlan.Per = .metric
+
+    @Option(help: "The chart kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var kind: ChartKind = .line
+
+    @Option(help: "Charts drawn at once (default: every core).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Redraw every chart, even unchanged ones.")
+    var force = false
+
+    func validate() throws {
+        if data.isEmpty { throw ValidationError("pass at least one DATA file or directory") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        _ = try parsedFormats()
+    }
+
+    func parsedFormats() throws -> [OutputFormat] {
+        let names = formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let parsed = names.compactMap(OutputFormat.init(rawValue:))
+        guard !parsed.isEmpty, parsed.count == names.count else {
+            throw ValidationError("--formats \(formats): expected a comma-separated list of png, svg, pdf")
+        }
+        return ChartSpec.orderedUnique(parsed.map(\.rawValue)).compactMap(OutputFormat.init(rawValue:))
+    }
+
+    func run() async throws {
+        HeapReuse.keepFreedMemory()
+        let observations = try ObservationLoader.load(data)
+        let charts = ExportPlan.charts(observations, per: per, kind: kind)
+        if charts.isEmpty {
+            throw ValidationError("no chart can be drawn from \(data.joined(separator: ", ")): no observations found")
+        }
+        let formats = try parsedFormats()
+        let files = charts.flatMap { chart in formats.map { ExportFile(chart: chart, format: $0) } }
+
+        let stop = StopFlag()
+        let interrupt = Self.stopOnInterrupt(stop)
+        defer { interrupt.cancel() }
+        let bar = ProgressBar(title: "trendplot export")
+        let runner = ExportRunner(directory: output, jobs: jobs, force: force, stop: stop)
+        let outcome = try await runner.run(files) { done, total in bar.update(done: done, total: total) }
+
+        var summary = "\(outcome.written.count) written, \(outcome.skipped.count) unchanged"
+        if !outcome.failures.isEmpty { summary += ", \(outcome.failures.count) failed" }
+        if outcome.interrupted { summary += ", stopped before \(files.count - outcome.written.count - outcome.skipped.count - outcome.failures.count) others" }
+        bar.finish(summary + " (\(charts.count) charts × \(formats.count) formats, \(output))")
+        for failure in outcome.failures {
+            FileHandle.standardError.write(Data("error: \(output)/\(failure.file): \(failure.message)\n".utf8))
+        }
+        print(output + "/" + GalleryPage.fileName)
+        if outcome.interrupted { throw ExitCode(130) }
+        if !outcome.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Ctrl-C sets `stop` (charts in progress are finished and written); a second Ctrl-C quits at once.
+    private static func stopOnInterrupt(_ stop: StopFlag) -> any DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            if stop.isSet { _exit(130) }
+            stop.set()
+            FileHandle.standardError.write(Data(
+                "\ntrendplot export: stopping after the charts in progress (Ctrl-C again to quit now)\n".utf8))
+        }
+        source.resume()
+        return source
+    }
+}
+
+extension ExportPlan.Per: ExpressibleByArgument {}

@@ -1,0 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Keeps freed memory in the process for reuse by the next chart.
+///
+/// Every chart allocates a few megabytes (a 1200×750 image surface is 3.6 MB, plus its copy); glibc serves such
+/// blocks with `mmap` and returns them on `free`, so the next chart page-faults the same memory in again.
+/// Measured on `bench-workload --format none --n 100`: 0.27–0.30 s of system time → 0.01 s, and about
+/// 2.5× less wall time. Called once by the batch commands before they render (the CLI owns the process).
+enum HeapReuse {
+    /// glibc's `mallopt` parameters (`<malloc.h>`, which the Glibc module does not import).
+    private static let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3
+
+    static func keepFreedMemory() {
+        #if canImport(Glibc)
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+        _ = mallopt(mmapThreshold, 64 << 20)
+        _ = mallopt(trimThreshold, 256 << 20)
+        #endif
+    }
+}

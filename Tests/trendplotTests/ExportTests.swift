@@ -1,0 +1,201 @@
+import Charts
+import Foundation
+import SeriesModel
+import Synchronization
+import Testing
+@testable import trendplot
+
+@Suite("trendplot export")
+struct ExportTests {
+    static let csv = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("datasets/mudanjiang/mudanjiang_2020_table2.csv").path
+
+    static func observations() throws -> [Observation] { try ObservationLoader.load([csv]) }
+
+    /// Three metric charts of the real 牡丹江 2020 table in PNG and SVG: six files.
+    static func files(_ observations: [Observation]) -> [ExportFile] {
+        let wanted = ["licensing.items", "penalty.items", "licensing.decisions"]
+        return ExportPlan.charts(observations, per: .metric, kind: .line)
+            .filter { wanted.contains($0.metrics[0]) }
+            .flatMap { chart in [OutputFormat.png, .svg].map { ExportFile(chart: chart, format: $0) } }
+    }
+
+    func tempDir() throws -> String {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("trendplot-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d.path
+    }
+
+    func read(_ path: String) throws -> [UInt8] { try #require(FileManager.default.contents(atPath: path)).map { $0 } }
+
+    @Test("the plan has one chart per metric and per body's metric group, with unique file names")
+    func plan() throws {
+        let obs = try Self.observations()
+        let metrics = Set(obs.map(\.metric))
+        let perMetric = ExportPlan.charts(obs, per: .metric, kind: .line)
+        let perEntity = ExportPlan.charts(obs, per: .entity, kind: .line)
+        #expect(perMetric.count == metrics.count)
+        #expect(Set(perMetric.map(\.name)).count == perMetric.count)
+        #expect(perEntity.allSatisfy { $0.entity == "牡丹江市人民政府" })
+        #expect(Set(perEntity.flatMap(\.metrics)) == metrics)
+        #expect(ExportPlan.charts(obs, per: .both, kind: .bar).count == perMetric.count + perEntity.count)
+        let items = try #require(perMetric.first { $0.metrics == ["licensing.items"] })
+        #expect(items.name == "metric_licensing.items" && items.spec.title == "行政许可·项目数量")
+        // licensing.items and penalty.items share the unit 项 and the group `items`.
+        let group = try #require(perEntity.first { $0.metrics.contains("licensing.items") })
+        #expect(group.metrics.contains("penalty.items") && group.name == "entity_牡丹江市人民政府_items")
+    }
+
+    @Test("a run writes every file, a manifest whose hashes match the bytes, and the gallery")
+    func manifestAndGallery() async throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = Self.files(try Self.observations())
+        let outcome = try await ExportRunner(directory: dir, jobs: 2).run(files)
+        #expect(outcome.written.count == 6 && outcome.skipped.isEmpty && outcome.failures.isEmpty && !outcome.interrupted)
+        let manifest = try #require(ExportManifest.read(from: dir))
+        #expect(manifest == outcome.manifest)
+        #expect(manifest.files.map(\.file) == files.map(\.fileName).sorted())
+        for entry in manifest.files {
+            let bytes = try read(dir + "/" + entry.file)
+            #expect(entry.sha256 == SHA256.hex(bytes) && entry.bytes == bytes.count)
+        }
+        let png = try #require(manifest.files.first { $0.file == "metric_licensing.items.png" })
+        #expect(png.metrics == ["licensing.items"] && png.entity == nil && png.kind == "line" && png.format == "png")
+        #expect(png.altText.contains("由2019年的5,434项降至2020年的4,794项"))
+        #expect(try read(dir + "/metric_licensing.items.png").prefix(4) == [0x89, 0x50, 0x4E, 0x47])
+        let html = String(decoding: try read(dir + "/index.html"), as: UTF8.self)
+        #expect(html.contains("<img src=\"metric_licensing.items.png\""))
+        #expect(html.contains("<a href=\"metric_penalty.items.svg\">SVG</a>"))
+        #expect(html.contains("行政许可·项目数量") && html.contains("5,434"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+
+    @Test("unchanged charts are skipped; changed data, a deleted file and --force redraw")
+    func skipLogic() async throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var obs = try Self.observations()
+        _ = try await ExportRunner(directory: dir, jobs: 2).run(Self.files(obs))
+        let again = try await ExportRunner(directory: dir, jobs: 2).run(Self.files(obs))
+        #expect(again.written.isEmpty && again.skipped.count == 6)
+
+        let i = try #require(obs.firstIndex { $0.metric == "penalty.items" })
+        obs[i].value += 1
+        try FileManager.default.removeItem(atPath: dir + "/metric_licensing.items.svg")
+        let changed = try await ExportRunner(directory: dir, jobs: 2).run(Self.files(obs))
+        #expect(changed.written == ["metric_licensing.items.svg", "metric_penalty.items.png", "metric_penalty.items.svg"])
+        #expect(changed.skipped.count == 3)
+
+        let forced = try await ExportRunner(directory: dir, jobs: 1, force: true).run(Self.files(obs))
+        #expect(forced.written.count == 6 && forced.skipped.isEmpty)
+    }
+
+    @Test("a failing chart is reported, the others are written, and the next run draws only it")
+    func failureReporting() async throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = Self.files(try Self.observations())
+        var failing = ExportRunner(directory: dir, jobs: 2)
+        failing.render = { file in
+            if file.fileName == "metric_penalty.items.png" {
+                throw ChartError(stage: "laying out", chart: file.chart.spec.title, message: "injected failure")
+            }
+            return try ExportRunner.renderFile(file)
+        }
+        let outcome = try await failing.run(files)
+        #expect(outcome.failures.count == 1)
+        #expect(outcome.failures.first?.file == "metric_penalty.items.png")
+        #expect(outcome.failures.first?.message == "laying out 行政处罚·项目数量: injected failure")
+        #expect(outcome.written.count == 5)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/metric_penalty.items.png"))
+        #expect(outcome.manifest.files.count == 5)
+        let rerun = try await ExportRunner(directory: dir, jobs: 2).run(files)
+        #expect(rerun.written == ["metric_penalty.items.png"] && rerun.skipped.count == 5 && rerun.failures.isEmpty)
+    }
+
+    @Test("a stop request finishes the files in progress, leaves no partial file, and a rerun completes the rest")
+    func stopAndResume() async throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = Self.files(try Self.observations())
+        let stop = StopFlag()
+        let rendered = Mutex(0)
+        var runner = ExportRunner(directory: dir, jobs: 1, stop: stop)
+        runner.render = { file in
+            let result = try ExportRunner.renderFile(file)
+            if rendered.withLock({ $0 += 1; return $0 }) == 2 { stop.set() }   // Ctrl-C during the second file
+            return result
+        }
+        let outcome = try await runner.run(files)
+        #expect(outcome.interrupted && outcome.written.count == 2)
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(onDisk == (outcome.written + ["index.html", "manifest.json"]).sorted())
+        let rest = try await ExportRunner(directory: dir, jobs: 2).run(files)
+        #expect(rest.written.count == 4 && rest.skipped.count == 2 && !rest.interrupted)
+    }
+
+    @Test("atomic writes replace whole files and clean up stale temporary files")
+    func atomicWrites() async throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileWriting.writeAtomically(Array("old".utf8), to: dir + "/a.txt")
+        try FileWriting.writeAtomically(Array("new content".utf8), to: dir + "/a.txt")
+        #expect(try read(dir + "/a.txt") == Array("new content".utf8))
+        #expect(throws: FileWritingError.self) { try FileWriting.writeAtomically([1], to: dir + "/missing/b.txt") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["a.txt"])
+        // A run killed outright leaves `.NAME.PID.tmp`; the next run removes it.
+        try FileWriting.write([0, 1], to: dir + "/.metric_licensing.items.png.4242.tmp")
+        _ = try await ExportRunner(directory: dir, jobs: 1).run(Array(Self.files(try Self.observations()).prefix(1)))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/.metric_licensing.items.png.4242.tmp"))
+    }
+}
+
+@Suite("SHA256")
+struct SHA256Tests {
+    @Test("FIPS 180-4 test vectors", arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func vectors(message: String, digest: String) {
+        #expect(SHA256.hex(Array(message.utf8)) == digest)
+    }
+
+    @Test("a million a's, fed in uneven pieces")
+    func millionAs() {
+        var hasher = SHA256()
+        var left = 1_000_000, piece = 1
+        while left > 0 {
+            let n = min(piece, left)
+            hasher.update([UInt8](repeating: 0x61, count: n))
+            left -= n
+            piece = piece * 7 % 1000 + 1
+        }
+        #expect(hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
+
+@Suite("ReferenceWorkload")
+struct ReferenceWorkloadTests {
+    @Test("chart 0 has the 2024 values WORKLOAD.md prints, and ticks 0…400,000 by 100,000")
+    func chartZero() {
+        let chart = ReferenceWorkload(index: 0)
+        #expect(chart.values.map { $0.last } == [205_150, 287_161, 10_949])
+        #expect(chart.values.allSatisfy { $0.count == 12 && $0.allSatisfy { (1_000...400_000).contains($0) } })
+        #expect(chart.ticks == [0, 100_000, 200_000, 300_000, 400_000])
+        #expect(chart.dumpLines.last == "0\tticks\t0,100000,200000,300000,400000")
+    }
+
+    @Test("as tidy observations, one body per chart feeds export --per entity one chart")
+    func observations() {
+        let observations = ReferenceWorkload(index: 7).observations
+        #expect(observations.count == 36)
+        #expect(Set(observations.map(\.entity)) == ["基准单位0007"])
+        let charts = ExportPlan.charts(observations, per: .entity, kind: .line)
+        #expect(charts.map(\.name) == ["entity_基准单位0007_decisions"])
+        #expect(charts.first?.spec.series.count == 3)
+    }
+}
