@@ -105,7 +105,7 @@ public enum Chart {
             let cr = try imageContext(scene, scale: scale)
             renderer.draw(scene, on: cr)
             try cr.checkStatus("drawing the PNG")
-            return try cr.surface.pngBytes()
+            return try PNGEncoder().encode(imageSurface: cr.surface.pointer)
         case .svg:
             let surface = try CairoSurface.svgInMemory(width: scene.size.width, height: scene.size.height)
             cairo_svg_surface_set_document_unit(surface.pointer, CAIRO_SVG_UNIT_PX)
