@@ -36,7 +36,7 @@ struct DemoCommand: ParsableCommand {
         let selection = gallery ? Gallery.selectCharts(observations) : Gallery.selectOverview(observations)
         let charts = selection.charts
         var notes = ""
-        for s in selection.skipped { notes += "trendplot: left out \(s)\n" }
+        for s in selection.skipped { notes += "trendplot: note: \(s)\n" }
         if !notes.isEmpty { FileHandle.standardError.write(Data(notes.utf8)) }
         var unknown = 0
         for (index, (name, spec)) in charts.enumerated() {

@@ -102,7 +102,7 @@ import Testing
         #expect(names.contains("pingtan-disputes"))
         // 规章 are zero in every year; 平潭's item counts are 2018 = 2019 (396, 2,648, …): neither is drawn.
         #expect(!names.contains { $0.contains("regulations") || $0.contains("items") })
-        #expect(picked.skipped.contains("pingtan-items: the item counts did not change"))
+        #expect(picked.skipped.contains("pingtan-items: not drawn, the item counts did not change"))
         // 复议后起诉 is 0 in 2019, 2021 and 2022: the disputes chart has no series for it.
         let disputes = try #require(picked.charts.first { $0.name == "pingtan-disputes" }?.spec)
         #expect(disputes.series.map(\.label) == ["行政复议", "未经复议直接起诉"])

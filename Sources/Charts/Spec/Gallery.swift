@@ -63,8 +63,8 @@ public enum Gallery {
                       var spec = try? ChartSpec(observations: obs, metrics: metrics, entities: [entity], kind: kind, language: language)
                 else {
                     out.skipped.append(metrics.isEmpty
-                        ? "\(slug)-\(kind.rawValue): \(entity) has no 表二 row with two or more years to compare"
-                        : "\(slug)-\(kind.rawValue): the metrics of \(entity) do not fit one \(kind.rawValue) chart")
+                        ? "\(slug)-\(kind.rawValue): not drawn, \(entity) has no 表二 row with two or more years to compare"
+                        : "\(slug)-\(kind.rawValue): not drawn, the metrics of \(entity) do not fit one \(kind.rawValue) chart")
                     return
                 }
                 edit(&spec)

@@ -77,7 +77,7 @@ extension Gallery {
             spec.subtitle = bodies(spec, zh) + " · " + (zh ? "\(year)年" : "\(year)")
             out.add("all-\(metric)-rank", spec)
         } else {
-            out.skipped.append("all-rank: no metric has non-zero values for two or more bodies in the same year")
+            out.skipped.append("all-rank: not drawn, no metric has non-zero values for two or more bodies in the same year")
         }
         if let (metric, base, focus) = crossEntitySlope(observations),
            var spec = try? ChartSpec(observations: observations.filter { $0.year == base || $0.year == focus },
@@ -88,7 +88,7 @@ extension Gallery {
             spec.subtitle = bodies(spec, zh) + " · " + (zh ? "\(base)年与\(focus)年" : "\(base) and \(focus)")
             out.add("all-\(metric)-slope", spec)
         } else {
-            out.skipped.append("all-slope: no metric has values for two or more bodies in the same two years")
+            out.skipped.append("all-slope: not drawn, no metric has values for two or more bodies in the same two years")
         }
         if let metric = crossEntityLine(observations),
            var spec = try? ChartSpec(observations: observations, metrics: [metric], kind: .line, language: language) {

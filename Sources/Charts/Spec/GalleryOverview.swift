@@ -81,17 +81,17 @@ extension Gallery {
                 // A line of one point beside lines of several years reads as a trend it is not: leave it out.
                 if view.kind == .line && shown.contains(where: { values[$0.id]!.count >= 2 }) {
                     for m in shown where values[m.id]!.count < 2 {
-                        out.skipped.append("\(name): series \(m.zh) has one year only (\(values[m.id]!.keys.sorted().map(String.init).joined()))")
+                        out.skipped.append("\(name): drawn without the series \(m.zh), which has one year only (\(values[m.id]!.keys.sorted().map(String.init).joined()))")
                     }
                     shown.removeAll { values[$0.id]!.count < 2 }
                 }
                 guard !shown.isEmpty else {
-                    if view.metrics.contains(where: { values[$0.id] != nil }) { out.skipped.append("\(name): every value is zero") }
+                    if view.metrics.contains(where: { values[$0.id] != nil }) { out.skipped.append("\(name): not drawn, every value is zero") }
                     continue
                 }
                 if view.name == "items" && out.charts.count > before
                     && shown.allSatisfy({ Set(values[$0.id]!.values).count == 1 }) {
-                    out.skipped.append("\(name): the item counts did not change")
+                    out.skipped.append("\(name): not drawn, the item counts did not change")
                     continue
                 }
                 let years = Set(shown.flatMap { values[$0.id]!.keys })
@@ -99,7 +99,7 @@ extension Gallery {
                 if years.count >= 2 {
                     kind = view.kind
                 } else if view.needsYears || shown.count < 2 {
-                    out.skipped.append("\(name): one year only (\(years.first!)), nothing to compare")
+                    out.skipped.append("\(name): not drawn, one year only (\(years.first!)), nothing to compare")
                     continue
                 } else {
                     kind = .rank
@@ -134,7 +134,7 @@ extension Gallery {
         let metric = ChartSpec.ordered(obs.map(\.metric)).first { m in isTable2Row(m) && obs.contains { $0.metric == m && $0.value != 0 } }
         guard let metric, var spec = try? ChartSpec(observations: obs, metrics: [metric], entities: [entity], kind: .bar,
                                                     language: language) else {
-            out.skipped.append("\(slug): no non-zero value to draw for \(entity)")
+            out.skipped.append("\(slug): not drawn, no non-zero value for \(entity)")
             return
         }
         spec.annotations.valueLabels = .all

@@ -4,7 +4,7 @@ extension Gallery {
     /// ```swift
     /// let picked = Gallery.selectCharts(observations)
     /// for (name, spec) in picked.charts { … }
-    /// for note in picked.skipped { print("skipped", note) }   // e.g. "all-slope: no metric has …"
+    /// for note in picked.skipped { print("skipped", note) }   // e.g. "all-slope: not drawn, no metric has …"
     /// ```
     public struct Selection {
         /// File-name stems and their specs, in drawing order.
@@ -17,9 +17,9 @@ extension Gallery {
         /// Adds `spec` when it has something to draw and not every value is zero; else notes why it was left out.
         mutating func add(_ name: String, _ spec: ChartSpec) {
             if !spec.hasDrawableData {
-                skipped.append("\(name): nothing to draw (no values in the years the chart compares)")
+                skipped.append("\(name): not drawn, nothing to draw (no values in the years the chart compares)")
             } else if spec.series.allSatisfy({ $0.points.allSatisfy { ($0.value ?? 0) == 0 } }) {
-                skipped.append("\(name): every value is zero")
+                skipped.append("\(name): not drawn, every value is zero")
             } else {
                 charts.append((name, spec))
             }
