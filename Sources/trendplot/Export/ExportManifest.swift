@@ -38,9 +38,11 @@ struct ExportManifest: Codable, Equatable, Sendable {
     }
 
     /// The manifest as pretty JSON with sorted keys (the same entries always give the same bytes).
-    func json() throws -> [UInt8] {
+    func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(self)) + [0x0A]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
     }
 }

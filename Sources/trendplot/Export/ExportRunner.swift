@@ -112,8 +112,10 @@ struct ExportRunner: Sendable {
         outcome.written.sort()
         outcome.failures.sort { $0.file < $1.file }
         outcome.manifest.files = entries.values.sorted { $0.file < $1.file }
-        try FileWriting.writeAtomically(try outcome.manifest.json(), to: path(ExportManifest.fileName))
-        try FileWriting.writeAtomically(Array(GalleryPage.html(outcome.manifest).utf8), to: path(GalleryPage.fileName))
+        // Both files list every chart: written straight from their one buffer, without further copies.
+        try outcome.manifest.json().withUnsafeBytes { try FileWriting.writeAtomically($0, to: path(ExportManifest.fileName)) }
+        var html = GalleryPage.html(outcome.manifest)
+        try html.withUTF8 { try FileWriting.writeAtomically(UnsafeRawBufferPointer($0), to: path(GalleryPage.fileName)) }
         return outcome
     }
 
