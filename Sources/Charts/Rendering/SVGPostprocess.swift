@@ -23,7 +23,7 @@ public enum SVGPostprocess {
         var maps: [[Int: Int]] = Array(repeating: [:], count: prefixes.count)
         var out: [UInt8] = []
         out.reserveCapacity(svg.count + (insertion?.count ?? 0) + 64)
-        var pendingInsertion = insertion
+        var inserting = insertion != nil
         var seenSVGTag = false
         svg.withUnsafeBufferPointer { src in
             let n = src.count
@@ -33,13 +33,13 @@ public enum SVGPostprocess {
             }
             while i < n {
                 let b = src[i]
-                if let insert = pendingInsertion {
+                if inserting {
                     if !seenSVGTag, b == 0x3C, i + 3 < n, src[i + 1] == 0x73, src[i + 2] == 0x76, src[i + 3] == 0x67 {
                         seenSVGTag = true                                   // "<svg"
-                    } else if seenSVGTag, b == 0x3E {                       // its ">"
+                    } else if seenSVGTag, b == 0x3E, let insertion {        // its ">"
                         flush(to: i + 1)
-                        out.append(contentsOf: insert)
-                        pendingInsertion = nil
+                        out.append(contentsOf: insertion)
+                        inserting = false
                         i += 1
                         run = i
                         continue
@@ -52,9 +52,10 @@ public enum SVGPostprocess {
                 case 0x70: k = 2        // p
                 default: i += 1; continue
                 }
+                guard i == 0 || !isWordByte(src[i - 1]) else { i += 1; continue }
                 let p = prefixes[k]
-                guard i == 0 || !isWordByte(src[i - 1]), i + p.count < n, isDigit(src[i + p.count]),
-                      src[i..<(i + p.count)].elementsEqual(p) else { i += 1; continue }
+                guard i + p.count < n, isDigit(src[i + p.count]), src[i..<(i + p.count)].elementsEqual(p)
+                else { i += 1; continue }
                 var j = i + p.count
                 var number = 0
                 while j < n, isDigit(src[j]), number < 100_000_000 { number = number * 10 + Int(src[j] - 48); j += 1 }
