@@ -25,51 +25,48 @@ public enum SVGPostprocess {
         out.reserveCapacity(svg.count + (insertion?.count ?? 0) + 64)
         var inserting = insertion != nil
         var seenSVGTag = false
-        svg.withUnsafeBufferPointer { src in
-            let n = src.count
-            var i = 0, run = 0
-            func flush(to end: Int) {
-                if end > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: src[run..<end])) }
-            }
-            while i < n {
-                let b = src[i]
-                if inserting {
-                    if !seenSVGTag, b == 0x3C, i + 3 < n, src[i + 1] == 0x73, src[i + 2] == 0x76, src[i + 3] == 0x67 {
-                        seenSVGTag = true                                   // "<svg"
-                    } else if seenSVGTag, b == 0x3E, let insertion {        // its ">"
-                        flush(to: i + 1)
-                        out.append(contentsOf: insertion)
-                        inserting = false
-                        i += 1
-                        run = i
-                        continue
-                    }
+        // A plain loop over the array: no closures capturing the cursors (captured variables cost an
+        // exclusivity check on every byte).
+        let n = svg.count
+        var i = 0, run = 0
+        while i < n {
+            let b = svg[i]
+            if inserting {
+                if !seenSVGTag, b == 0x3C, i + 3 < n, svg[i + 1] == 0x73, svg[i + 2] == 0x76, svg[i + 3] == 0x67 {
+                    seenSVGTag = true                                   // "<svg"
+                } else if seenSVGTag, b == 0x3E, let insertion {        // its ">"
+                    out.append(contentsOf: svg[run...i])
+                    out.append(contentsOf: insertion)
+                    inserting = false
+                    i += 1
+                    run = i
+                    continue
                 }
-                let k: Int
-                switch b {
-                case 0x73: k = 0        // s
-                case 0x69: k = 1        // i
-                case 0x70: k = 2        // p
-                default: i += 1; continue
-                }
-                guard i == 0 || !isWordByte(src[i - 1]) else { i += 1; continue }
-                let p = prefixes[k]
-                guard i + p.count < n, isDigit(src[i + p.count]), src[i..<(i + p.count)].elementsEqual(p)
-                else { i += 1; continue }
-                var j = i + p.count
-                var number = 0
-                while j < n, isDigit(src[j]), number < 100_000_000 { number = number * 10 + Int(src[j] - 48); j += 1 }
-                if j < n, isWordByte(src[j]) { i += 1; continue }
-                let renumbered = maps[k][number] ?? (maps[k].count + 1)
-                maps[k][number] = renumbered
-                flush(to: i)
-                out.append(contentsOf: p)
-                appendDecimal(renumbered, to: &out)
-                i = j
-                run = j
             }
-            flush(to: n)
+            let k: Int
+            switch b {
+            case 0x73: k = 0        // s
+            case 0x69: k = 1        // i
+            case 0x70: k = 2        // p
+            default: i += 1; continue
+            }
+            guard i == 0 || !isWordByte(svg[i - 1]) else { i += 1; continue }
+            let p = prefixes[k]
+            guard i + p.count < n, isDigit(svg[i + p.count]), svg[i..<(i + p.count)].elementsEqual(p)
+            else { i += 1; continue }
+            var j = i + p.count
+            var number = 0
+            while j < n, isDigit(svg[j]), number < 100_000_000 { number = number * 10 + Int(svg[j] - 48); j += 1 }
+            if j < n, isWordByte(svg[j]) { i += 1; continue }
+            let renumbered = maps[k][number] ?? (maps[k].count + 1)
+            maps[k][number] = renumbered
+            out.append(contentsOf: svg[run..<i])
+            out.append(contentsOf: p)
+            appendDecimal(renumbered, to: &out)
+            i = j
+            run = j
         }
+        out.append(contentsOf: svg[run..<n])
         return out
     }
 

@@ -5,9 +5,11 @@ enum GalleryPage {
 
     static func html(_ manifest: ExportManifest) -> String {
         var charts: [(name: String, entries: [ExportManifest.Entry])] = []
+        var position: [String: Int] = [:]   // a search of `charts` per entry would be quadratic in the files
         for entry in manifest.files {
             let name = String(entry.file[..<(entry.file.lastIndex(of: ".") ?? entry.file.endIndex)])
-            if let i = charts.firstIndex(where: { $0.name == name }) { charts[i].entries.append(entry) } else {
+            if let i = position[name] { charts[i].entries.append(entry) } else {
+                position[name] = charts.count
                 charts.append((name, [entry]))
             }
         }
