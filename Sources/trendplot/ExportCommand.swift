@@ -61,6 +61,7 @@ struct ExportCommand: AsyncParsableCommand {
         HeapReuse.keepFreedMemory()
         let formats = try parsedFormats()
         let (chartCount, files) = try plan(formats)
+        HeapReuse.releaseFreedMemory()
 
         let stop = StopFlag()
         let interrupt = Self.stopOnInterrupt(stop)
