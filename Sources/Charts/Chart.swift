@@ -36,7 +36,10 @@ public enum Chart {
 
     /// Renders `spec` and returns the bytes with the unknown-glyph count, the alt text and the scene.
     public static func renderDetailed(_ spec: ChartSpec, format: OutputFormat) throws -> Rendered {
-        let text = PangoText(language: spec.language == .zh ? "zh-cn" : "en")
+        try renderDetailed(spec, format: format, text: PangoText(language: spec.language == .zh ? "zh-cn" : "en"))
+    }
+
+    static func renderDetailed(_ spec: ChartSpec, format: OutputFormat, text: PangoText) throws -> Rendered {
         let scene = try scene(for: spec, text: text)
         let bytes: [UInt8]
         do {

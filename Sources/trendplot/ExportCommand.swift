@@ -59,13 +59,9 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         HeapReuse.keepFreedMemory()
-        let observations = try ObservationLoader.load(data)
-        let charts = ExportPlan.charts(observations, per: per, kind: kind)
-        if charts.isEmpty {
-            throw ValidationError("no chart can be drawn from \(data.joined(separator: ", ")): no observations found")
-        }
         let formats = try parsedFormats()
-        let files = charts.flatMap { chart in formats.map { ExportFile(chart: chart, format: $0) } }
+        let (chartCount, files) = try plan(formats)
+        HeapReuse.releaseFreedMemory()
 
         let stop = StopFlag()
         let interrupt = Self.stopOnInterrupt(stop)
@@ -77,13 +73,23 @@ struct ExportCommand: AsyncParsableCommand {
         var summary = "\(outcome.written.count) written, \(outcome.skipped.count) unchanged"
         if !outcome.failures.isEmpty { summary += ", \(outcome.failures.count) failed" }
         if outcome.interrupted { summary += ", stopped before \(files.count - outcome.written.count - outcome.skipped.count - outcome.failures.count) others" }
-        bar.finish(summary + " (\(charts.count) charts × \(formats.count) formats, \(output))")
+        bar.finish(summary + " (\(chartCount) charts × \(formats.count) formats, \(output))")
         for failure in outcome.failures {
             FileHandle.standardError.write(Data("error: \(output)/\(failure.file): \(failure.message)\n".utf8))
         }
         print(output + "/" + GalleryPage.fileName)
         if outcome.interrupted { throw ExitCode(130) }
         if !outcome.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The files to draw. The observations are let go on return, before any chart is drawn.
+    private func plan(_ formats: [OutputFormat]) throws -> (charts: Int, files: [ExportFile]) {
+        let observations = try ObservationLoader.load(data)
+        let charts = ExportPlan.charts(observations, per: per, kind: kind)
+        if charts.isEmpty {
+            throw ValidationError("no chart can be drawn from \(data.joined(separator: ", ")): no observations found")
+        }
+        return (charts.count, charts.flatMap { chart in formats.map { ExportFile(chart: chart, format: $0) } })
     }
 
     /// Ctrl-C sets `stop` (charts in progress are finished and written); a second Ctrl-C quits at once.

@@ -21,4 +21,14 @@ enum HeapReuse {
         _ = mallopt(trimThreshold, 256 << 20)
         #endif
     }
+
+    /// Hands memory freed so far back to the system (`malloc_trim`): called between a batch's planning, whose
+    /// input data is then let go, and its drawing, which runs on other threads' heaps and would not reuse it.
+    static func releaseFreedMemory() {
+        #if canImport(Glibc)
+        typealias MallocTrim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        #endif
+    }
 }

@@ -151,6 +151,29 @@ struct ExportTests {
     }
 }
 
+@Suite("ExportManifest")
+struct ExportManifestTests {
+    @Test("json() writes the bytes JSONEncoder writes (pretty, sorted keys, slashes kept), for any entry")
+    func sameBytesAsJSONEncoder() throws {
+        let odd = ExportManifest.Entry(
+            file: "entity_a/b \"c\".png", metrics: [], entity: nil, kind: "bar", format: "png",
+            inputHash: String(repeating: "0", count: 64), sha256: String(repeating: "f", count: 64), bytes: 0,
+            title: "tab\there\\back", altText: "折线图：行政许可\n控制\u{01}\u{1F}字符\r\u{08}\u{0C}")
+        let plain = ExportManifest.Entry(
+            file: "metric_licensing.items.svg", metrics: ["licensing.items", "penalty.items"], entity: "牡丹江市人民政府",
+            kind: "line", format: "svg", inputHash: "ab", sha256: "cd", bytes: 61_234, title: "行政许可·项目数量",
+            altText: "由2019年的5,434项降至2020年的4,794项")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        for files in [[], [plain], [odd, plain]] {
+            let manifest = ExportManifest(files: files)
+            #expect(String(decoding: manifest.json(), as: UTF8.self)
+                == String(decoding: try encoder.encode(manifest), as: UTF8.self) + "\n")
+            #expect(try JSONDecoder().decode(ExportManifest.self, from: Data(manifest.json())) == manifest)
+        }
+    }
+}
+
 @Suite("SHA256")
 struct SHA256Tests {
     @Test("FIPS 180-4 test vectors", arguments: [

@@ -2,9 +2,9 @@ import CCairo
 
 /// Sets and measures text with Pango (per-run font fallback, HarfBuzz shaping, `zh-cn` language).
 ///
-/// One engine per render call: layouts are cached by (text, size, weight, wrap width), so each string is
-/// shaped once, measured during layout and drawn from the same layout. Hinting of metrics is off, so
-/// measurements do not depend on the output format or the PNG scale factor.
+/// Layouts are cached by (text, size, weight, wrap width), so each string is shaped once, measured during
+/// layout and drawn from the same layout; an engine kept by a ``ChartRenderer`` reuses them across charts.
+/// Hinting of metrics is off, so measurements do not depend on the output format or the PNG scale factor.
 /// Not Sendable: create it inside the task that renders.
 public final class PangoText: TextMeasurer {
     private struct Key: Hashable {
@@ -33,9 +33,20 @@ public final class PangoText: TextMeasurer {
 
     /// An engine on the thread's default Pango font map (cheap after the first use on a thread).
     /// - Parameter language: a BCP-47 tag for glyph selection, `zh-cn` for Simplified Chinese forms.
-    public init(language: String = "zh-cn") {
-        let fontMap = pango_cairo_font_map_get_default()
-        context = pango_font_map_create_context(fontMap)
+    public convenience init(language: String = "zh-cn") {
+        self.init(language: language, ownFontMap: false)
+    }
+
+    /// An engine on the thread's default font map, or on a font map of its own when `ownFontMap` (then the
+    /// engine may outlive the thread that made it: nothing it holds is shared with other engines).
+    init(language: String, ownFontMap: Bool) {
+        if ownFontMap {
+            let fontMap = pango_cairo_font_map_new()
+            context = pango_font_map_create_context(fontMap)
+            ccairo_unref(UnsafeMutableRawPointer(fontMap))   // the context keeps its font map alive
+        } else {
+            context = pango_font_map_create_context(pango_cairo_font_map_get_default())
+        }
         pango_context_set_language(context, pango_language_from_string(language))
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
@@ -50,6 +61,12 @@ public final class PangoText: TextMeasurer {
         for f in fonts.values { pango_font_description_free(f) }
         ccairo_unref(UnsafeMutableRawPointer(context))
     }
+
+    /// Layouts kept for reuse.
+    var cachedLayouts: Int { cache.count }
+
+    /// Forgets the cached layouts (call between charts to bound memory; results do not change).
+    func clearLayouts() { cache.removeAll(keepingCapacity: true) }
 
     private func font(size: Double, bold: Bool) -> OpaquePointer {
         let key = Int((size * 64).rounded()) * 2 + (bold ? 1 : 0)

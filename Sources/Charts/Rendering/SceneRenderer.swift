@@ -4,41 +4,93 @@ import CCairo
 struct SceneRenderer {
     let text: PangoText
 
+    /// How far ahead a batch looks for more members.
+    private static let window = 256
+
     func draw(_ scene: Scene, on cr: CairoContext) {
         cr.setSource(scene.background)
         cr.paint()
         cr.setLineJoinRound()
-        for item in scene.items {
-            switch item {
-            case .rect(let r, let fill, let stroke):
-                cr.rectangle(r.x, r.y, r.width, r.height)
-                if let fill {
-                    cr.setSource(fill)
-                    if stroke == nil { cr.fill() } else { cr.fillPreserve() }
+        let items = scene.items
+        let batches = items.map(DrawBatch.init)
+        let bounds = items.map(\.paintBounds)
+        var drawn = [Bool](repeating: false, count: items.count)
+        for i in items.indices where !drawn[i] {
+            guard let batch = batches[i] else { drawOne(items[i], cr); continue }
+            // Later members join when they touch none of the primitives they would move ahead of.
+            var members = [i]
+            var passed: [Rect] = []
+            var memberBounds = [bounds[i]]
+            var j = i + 1
+            while j < items.count, j - i <= Self.window {
+                defer { j += 1 }
+                if drawn[j] { continue }
+                let b = bounds[j]
+                if batches[j] == batch, !passed.contains(where: { $0.intersects(b) }),
+                   !batch.membersMustNotTouch || !memberBounds.contains(where: { $0.intersects(b) }) {
+                    members.append(j)
+                    memberBounds.append(b)
+                    drawn[j] = true
+                } else {
+                    passed.append(b)
                 }
-                if let stroke { apply(stroke, cr); cr.stroke() }
-                cr.newPath()
-            case .polyline(let pts, let stroke):
-                guard let first = pts.first else { continue }
-                cr.move(first.x, first.y)
-                for p in pts.dropFirst() { cr.line(p.x, p.y) }
-                apply(stroke, cr)
-                cr.stroke()
-            case .polygon(let pts, let fill):
-                guard let first = pts.first else { continue }
-                cr.move(first.x, first.y)
-                for p in pts.dropFirst() { cr.line(p.x, p.y) }
-                cr.closePath()
-                cr.setSource(fill)
-                cr.fill()
-            case .marker(let c, let shape, let r, let fill, let stroke):
-                markerPath(c, shape, r, cr)
-                cr.setSource(fill)
-                if let stroke { cr.fillPreserve(); apply(stroke, cr); cr.stroke() } else { cr.fill() }
-            case .text(let box):
-                text.draw(box, on: cr)
             }
+            drawBatch(batch, members.map { items[$0] }, cr)
         }
+    }
+
+    private func drawBatch(_ batch: DrawBatch, _ members: [Primitive], _ cr: CairoContext) {
+        switch batch {
+        case .stroke(let stroke):
+            for case .polyline(let pts, _) in members { addPolyline(pts, cr) }
+            apply(stroke, cr)
+            cr.stroke()
+        case .fill(let color):
+            for case .rect(let r, _, _) in members { cr.rectangle(r.x, r.y, r.width, r.height) }
+            cr.setSource(color)
+            cr.fill()
+        case .marker(let shape, let r, let fill, let stroke):
+            for case .marker(let c, _, _, _, _) in members { markerPath(c, shape, r, cr) }
+            cr.setSource(fill)
+            if let stroke { cr.fillPreserve(); apply(stroke, cr); cr.stroke() } else { cr.fill() }
+        }
+    }
+
+    private func drawOne(_ item: Primitive, _ cr: CairoContext) {
+        switch item {
+        case .rect(let r, let fill, let stroke):
+            cr.rectangle(r.x, r.y, r.width, r.height)
+            if let fill {
+                cr.setSource(fill)
+                if stroke == nil { cr.fill() } else { cr.fillPreserve() }
+            }
+            if let stroke { apply(stroke, cr); cr.stroke() }
+            cr.newPath()
+        case .polyline(let pts, let stroke):
+            guard !pts.isEmpty else { return }
+            addPolyline(pts, cr)
+            apply(stroke, cr)
+            cr.stroke()
+        case .polygon(let pts, let fill):
+            guard let first = pts.first else { return }
+            cr.move(first.x, first.y)
+            for p in pts.dropFirst() { cr.line(p.x, p.y) }
+            cr.closePath()
+            cr.setSource(fill)
+            cr.fill()
+        case .marker(let c, let shape, let r, let fill, let stroke):
+            markerPath(c, shape, r, cr)
+            cr.setSource(fill)
+            if let stroke { cr.fillPreserve(); apply(stroke, cr); cr.stroke() } else { cr.fill() }
+        case .text(let box):
+            text.draw(box, on: cr)
+        }
+    }
+
+    private func addPolyline(_ pts: [Point], _ cr: CairoContext) {
+        guard let first = pts.first else { return }
+        cr.move(first.x, first.y)
+        for p in pts.dropFirst() { cr.line(p.x, p.y) }
     }
 
     private func apply(_ s: Stroke, _ cr: CairoContext) {

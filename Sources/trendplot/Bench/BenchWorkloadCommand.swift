@@ -75,9 +75,10 @@ struct BenchWorkloadCommand: AsyncParsableCommand {
             for job in 0..<jobs {
                 let slice = (start + n * job / jobs)..<(start + n * (job + 1) / jobs)
                 group.addTask {
-                    try slice.reduce(0) { total, k in
+                    let charts = ChartRenderer()   // one Pango engine per task, reused by its charts
+                    return try slice.reduce(0) { total, k in
                         try total + (renderer == .charts
-                            ? BenchWorkloadCommand.renderChart(k, kind: kind, format: format, out: out)
+                            ? BenchWorkloadCommand.renderChart(k, kind: kind, format: format, out: out, with: charts)
                             : BenchWorkloadCommand.render(k, kind: kind, format: format, out: out))
                     }
                 }
@@ -89,25 +90,33 @@ struct BenchWorkloadCommand: AsyncParsableCommand {
     }
 
     /// Renders chart `k` through the Charts pipeline and writes `out/KIND_KKKK.EXT`; returns the bytes produced.
-    static func renderChart(_ k: Int, kind: Kind, format: Format, out: String) throws -> Int {
+    static func renderChart(_ k: Int, kind: Kind, format: Format, out: String, with charts: ChartRenderer) throws -> Int {
         let spec = ReferenceWorkload(index: k).spec(kind: kind == .bar ? .bar : .line)
         let ext = format == .svg ? "svg" : format == .pdf ? "pdf" : "png"
         let path = "\(out)/\(kind.rawValue)_\(String(format: "%04d", k)).\(ext)"
         let bytes: [UInt8]
         switch format {
         case .none:
-            return try Chart.rasterize(spec).width
+            return try Chart.withPixels(spec) { $0.width }
         case .png, .pngNowrite:
-            let image = try Chart.rasterize(spec)
-            bytes = try PNGEncoder().encode(argb32: image.argb32, width: image.width, height: image.height,
-                                            stride: image.stride)
+            bytes = try charts.render(spec, format: .png)
             if format == .pngNowrite { return bytes.count }
         case .pngCairo:
-            bytes = try Chart.render(spec, format: .png)
+            // The chart's pixels through cairo's own writer (libpng), for comparison with PNGEncoder.
+            let image = try Chart.rasterize(spec)
+            let surface = try SketchSurface(imageWidth: Int32(image.width), height: Int32(image.height))
+            guard let data = cairo_image_surface_get_data(surface.pointer),
+                  Int(cairo_image_surface_get_stride(surface.pointer)) == image.stride else {
+                throw ValidationError("cairo: unexpected image surface layout")
+            }
+            image.argb32.withUnsafeBytes { data.update(from: $0.bindMemory(to: UInt8.self).baseAddress!, count: $0.count) }
+            cairo_surface_mark_dirty(surface.pointer)
+            try surface.check(cairo_surface_write_to_png(surface.pointer, path))
+            return 0
         case .svg:
-            bytes = try Chart.render(spec, format: .svg)
+            bytes = try charts.render(spec, format: .svg)
         case .pdf:
-            bytes = try Chart.render(spec, format: .pdf)
+            bytes = try charts.render(spec, format: .pdf)
         }
         try FileWriting.write(bytes, to: path)
         return bytes.count

@@ -54,9 +54,13 @@ enum ExportPlan {
             }
         }
         if per != .metric {
+            // One pass to group by body (a filter per body is quadratic: 1,000 bodies × 120,000 observations).
+            var byEntity: [String: [Observation]] = [:]
+            for o in observations { byEntity[o.entity, default: []].append(o) }
             for entity in ChartSpec.orderedUnique(observations.map(\.entity)) {
-                let own = observations.filter { $0.entity == entity }
-                let ownMetrics = metrics.filter { m in own.contains { $0.metric == m } }
+                let own = byEntity[entity] ?? []
+                let present = Set(own.map(\.metric))
+                let ownMetrics = metrics.filter { present.contains($0) }
                 for (group, members) in groups(ownMetrics, observations: own) {
                     guard let spec = try? ChartSpec(observations: own, metrics: members, entities: [entity], kind: kind)
                     else { continue }

@@ -42,8 +42,8 @@ struct ExportRunner: Sendable {
     var jobs: Int
     var force = false
     var stop = StopFlag()
-    /// Draws one file; tests inject failures here.
-    var render: @Sendable (ExportFile) throws -> RenderedFile = ExportRunner.renderFile
+    /// Draws one file instead of the real renderer; tests inject failures here.
+    var render: (@Sendable (ExportFile) throws -> RenderedFile)?
 
     /// Progress after each finished file: files done (written, skipped or failed) out of the total.
     typealias Progress = (_ done: Int, _ total: Int) -> Void
@@ -68,53 +68,72 @@ struct ExportRunner: Sendable {
         progress(done, files.count)
 
         let (directory, render, stop) = (directory, render, stop)
-        await withTaskGroup(of: FileResult.self) { group in
+        // Files go out in small chunks, one task per chunk, so that one Pango engine (a ChartRenderer, which
+        // never leaves its task) serves several charts while progress and Ctrl-C stay responsive.
+        let chunk = Self.chunkSize(pending: pending.count, jobs: jobs)
+        await withTaskGroup(of: [FileResult].self) { group in
             var next = 0
             func startNext() -> Bool {
                 guard next < pending.count, !stop.isSet else { return false }
-                let file = pending[next]
-                next += 1
-                group.addTask { Self.produce(file, in: directory, render: render) }
+                let files = Array(pending[next..<min(next + chunk, pending.count)])
+                next += files.count
+                group.addTask {
+                    let charts = ChartRenderer()
+                    var results: [FileResult] = []
+                    for file in files {
+                        if stop.isSet { break }
+                        results.append(Self.produce(file, in: directory) { try render?($0) ?? Self.renderFile($0, with: charts) })
+                    }
+                    return results
+                }
                 return true
             }
             for _ in 0..<max(jobs, 1) {
                 if !startNext() { break }
             }
-            for await result in group {
-                switch result {
-                case let .written(entry):
-                    entries[entry.file] = entry
-                    outcome.written.append(entry.file)
-                case let .failed(file, message):
-                    outcome.failures.append((file, message))
+            var finished = 0
+            for await results in group {
+                for result in results {
+                    switch result {
+                    case let .written(entry):
+                        entries[entry.file] = entry
+                        outcome.written.append(entry.file)
+                    case let .failed(file, message):
+                        outcome.failures.append((file, message))
+                    }
                 }
-                done += 1
+                finished += results.count
+                done += results.count
                 progress(done, files.count)
                 _ = startNext()
             }
-            outcome.interrupted = next < pending.count
+            outcome.interrupted = finished < pending.count
         }
         outcome.written.sort()
         outcome.failures.sort { $0.file < $1.file }
         outcome.manifest.files = entries.values.sorted { $0.file < $1.file }
-        try FileWriting.writeAtomically(try outcome.manifest.json(), to: path(ExportManifest.fileName))
-        try FileWriting.writeAtomically(Array(GalleryPage.html(outcome.manifest).utf8), to: path(GalleryPage.fileName))
+        // Both files list every chart: written straight from their one buffer, without further copies.
+        try outcome.manifest.json().withUnsafeBytes { try FileWriting.writeAtomically($0, to: path(ExportManifest.fileName)) }
+        var html = GalleryPage.html(outcome.manifest)
+        try html.withUTF8 { try FileWriting.writeAtomically(UnsafeRawBufferPointer($0), to: path(GalleryPage.fileName)) }
         return outcome
     }
 
-    /// The real renderer: PNG through ``PNGEncoder`` on the chart's pixels, SVG and PDF through cairo.
+    /// Files per task: up to 16, fewer when there are few files so that every job gets several chunks.
+    static func chunkSize(pending: Int, jobs: Int) -> Int {
+        max(1, min(16, pending / (max(jobs, 1) * 4)))
+    }
+
+    /// The real renderer on a fresh engine.
     @Sendable static func renderFile(_ file: ExportFile) throws -> RenderedFile {
-        let spec = file.chart.spec
-        let bytes: [UInt8]
-        switch file.format {
-        case .png:
-            let image = try Chart.rasterize(spec)
-            bytes = try PNGEncoder().encode(argb32: image.argb32, width: image.width, height: image.height,
-                                            stride: image.stride)
-        case .svg, .pdf:
-            bytes = try Chart.render(spec, format: file.format)
-        }
-        return RenderedFile(bytes: bytes, altText: AltTextWriter.altText(for: spec))
+        try renderFile(file, with: ChartRenderer())
+    }
+
+    /// The real renderer: PNG through ``PNGEncoder`` on the chart's pixels, SVG and PDF through cairo, with
+    /// the task's `charts` engine.
+    static func renderFile(_ file: ExportFile, with charts: ChartRenderer) throws -> RenderedFile {
+        let rendered = try charts.renderDetailed(file.chart.spec, format: file.format)
+        return RenderedFile(bytes: rendered.bytes, altText: rendered.altText)
     }
 
     private enum FileResult: Sendable {
@@ -123,7 +142,7 @@ struct ExportRunner: Sendable {
     }
 
     private static func produce(_ file: ExportFile, in directory: String,
-                                render: @Sendable (ExportFile) throws -> RenderedFile) -> FileResult {
+                                render: (ExportFile) throws -> RenderedFile) -> FileResult {
         do {
             let rendered = try render(file)
             try FileWriting.writeAtomically(rendered.bytes, to: directory + "/" + file.fileName)

@@ -5,28 +5,16 @@ enum GalleryPage {
 
     static func html(_ manifest: ExportManifest) -> String {
         var charts: [(name: String, entries: [ExportManifest.Entry])] = []
+        var position: [String: Int] = [:]   // a search of `charts` per entry would be quadratic in the files
         for entry in manifest.files {
             let name = String(entry.file[..<(entry.file.lastIndex(of: ".") ?? entry.file.endIndex)])
-            if let i = charts.firstIndex(where: { $0.name == name }) { charts[i].entries.append(entry) } else {
+            if let i = position[name] { charts[i].entries.append(entry) } else {
+                position[name] = charts.count
                 charts.append((name, [entry]))
             }
         }
-        var body = ""
-        for chart in charts {
-            let first = chart.entries[0]
-            let preview = chart.entries.first { $0.format == "png" } ?? chart.entries.first { $0.format == "svg" }
-            body += "<figure>\n"
-            if let preview {
-                body += "<a href=\"\(escape(preview.file))\"><img src=\"\(escape(preview.file))\" alt=\"\(escape(first.altText))\" "
-                    + "loading=\"lazy\" width=\"360\"></a>\n"
-            }
-            body += "<figcaption><strong>\(escape(first.title))</strong>"
-            if let entity = first.entity { body += " · \(escape(entity))" }
-            body += "<br>\n<span class=\"alt\">\(escape(first.altText).replacingOccurrences(of: "\n", with: "<br>"))</span><br>\n"
-            body += chart.entries.map { "<a href=\"\(escape($0.file))\">\($0.format.uppercased())</a>" }.joined(separator: " · ")
-            body += "</figcaption>\n</figure>\n"
-        }
-        return """
+        // One buffer for the whole page, sized up front: the page lists every chart of the export.
+        var page = """
         <!doctype html>
         <html lang="zh-CN">
         <head>
@@ -43,11 +31,30 @@ enum GalleryPage {
         <body>
         <h1>图表导出（\(charts.count) 幅）</h1>
         <main>
-        \(body)</main>
+
+        """
+        page.reserveCapacity(page.utf8.count + 200 + manifest.files.reduce(0) { $0 + 2 * $1.altText.utf8.count + 300 })
+        for chart in charts {
+            let first = chart.entries[0]
+            let preview = chart.entries.first { $0.format == "png" } ?? chart.entries.first { $0.format == "svg" }
+            page += "<figure>\n"
+            if let preview {
+                page += "<a href=\"\(escape(preview.file))\"><img src=\"\(escape(preview.file))\" alt=\"\(escape(first.altText))\" "
+                    + "loading=\"lazy\" width=\"360\"></a>\n"
+            }
+            page += "<figcaption><strong>\(escape(first.title))</strong>"
+            if let entity = first.entity { page += " · \(escape(entity))" }
+            page += "<br>\n<span class=\"alt\">\(escape(first.altText).replacingOccurrences(of: "\n", with: "<br>"))</span><br>\n"
+            page += chart.entries.map { "<a href=\"\(escape($0.file))\">\($0.format.uppercased())</a>" }.joined(separator: " · ")
+            page += "</figcaption>\n</figure>\n"
+        }
+        page += """
+        </main>
         </body>
         </html>
 
         """
+        return page
     }
 
     /// Text and attribute values with `& < > "` escaped.
