@@ -58,10 +58,12 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        HeapReuse.keepFreedMemory()
         let formats = try parsedFormats()
-        let plan = try plan()
+        // Planning runs with glibc's usual trimming, so that the input data, let go after planning, goes back to
+        // the system; drawing then keeps freed memory for the next chart.
+        let plan = try Self.plan(data, per: per, kind: kind)
         HeapReuse.releaseFreedMemory()
+        HeapReuse.keepFreedMemory()
         let total = plan.chartCount * formats.count
 
         let stop = StopFlag()
@@ -85,7 +87,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     /// The charts to draw, made one at a time as drawing goes. The observations are let go on return (the plan
     /// keeps them compactly), before any chart is drawn.
-    private func plan() throws -> LazyExportPlan {
+    private static func plan(_ data: [String], per: ExportPlan.Per, kind: ChartKind) throws -> LazyExportPlan {
         let plan = LazyExportPlan(try ObservationLoader.load(data), per: per, kind: kind)
         if plan.chartCount == 0 {
             throw ValidationError("no chart can be drawn from \(data.joined(separator: ", ")): no observations found")
