@@ -58,22 +58,25 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        HeapReuse.keepFreedMemory()
         let formats = try parsedFormats()
-        let (chartCount, files) = try plan(formats)
+        // Planning runs with glibc's usual trimming, so that the input data, let go after planning, goes back to
+        // the system; drawing then keeps freed memory for the next chart.
+        let plan = try Self.plan(data, per: per, kind: kind)
         HeapReuse.releaseFreedMemory()
+        HeapReuse.keepFreedMemory()
+        let total = plan.chartCount * formats.count
 
         let stop = StopFlag()
         let interrupt = Self.stopOnInterrupt(stop)
         defer { interrupt.cancel() }
         let bar = ProgressBar(title: "trendplot export")
         let runner = ExportRunner(directory: output, jobs: jobs, force: force, stop: stop)
-        let outcome = try await runner.run(files) { done, total in bar.update(done: done, total: total) }
+        let outcome = try await runner.run(plan, formats: formats) { done, total in bar.update(done: done, total: total) }
 
         var summary = "\(outcome.written.count) written, \(outcome.skipped.count) unchanged"
         if !outcome.failures.isEmpty { summary += ", \(outcome.failures.count) failed" }
-        if outcome.interrupted { summary += ", stopped before \(files.count - outcome.written.count - outcome.skipped.count - outcome.failures.count) others" }
-        bar.finish(summary + " (\(chartCount) charts × \(formats.count) formats, \(output))")
+        if outcome.interrupted { summary += ", stopped before \(total - outcome.written.count - outcome.skipped.count - outcome.failures.count) others" }
+        bar.finish(summary + " (\(plan.chartCount) charts × \(formats.count) formats, \(output))")
         for failure in outcome.failures {
             FileHandle.standardError.write(Data("error: \(output)/\(failure.file): \(failure.message)\n".utf8))
         }
@@ -82,14 +85,14 @@ struct ExportCommand: AsyncParsableCommand {
         if !outcome.failures.isEmpty { throw ExitCode(1) }
     }
 
-    /// The files to draw. The observations are let go on return, before any chart is drawn.
-    private func plan(_ formats: [OutputFormat]) throws -> (charts: Int, files: [ExportFile]) {
-        let observations = try ObservationLoader.load(data)
-        let charts = ExportPlan.charts(observations, per: per, kind: kind)
-        if charts.isEmpty {
+    /// The charts to draw, made one at a time as drawing goes. The observations are let go on return (the plan
+    /// keeps them compactly), before any chart is drawn.
+    private static func plan(_ data: [String], per: ExportPlan.Per, kind: ChartKind) throws -> LazyExportPlan {
+        let plan = LazyExportPlan(try ObservationLoader.load(data), per: per, kind: kind)
+        if plan.chartCount == 0 {
             throw ValidationError("no chart can be drawn from \(data.joined(separator: ", ")): no observations found")
         }
-        return (charts.count, charts.flatMap { chart in formats.map { ExportFile(chart: chart, format: $0) } })
+        return plan
     }
 
     /// Ctrl-C sets `stop` (charts in progress are finished and written); a second Ctrl-C quits at once.

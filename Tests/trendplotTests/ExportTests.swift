@@ -54,7 +54,10 @@ struct ExportTests {
         let outcome = try await ExportRunner(directory: dir, jobs: 2).run(files)
         #expect(outcome.written.count == 6 && outcome.skipped.isEmpty && outcome.failures.isEmpty && !outcome.interrupted)
         let manifest = try #require(ExportManifest.read(from: dir))
-        #expect(manifest == outcome.manifest)
+        #expect(manifest.files.count == outcome.manifestEntries)
+        // Both files are streamed: the same bytes as the whole-file writers give for the manifest read back.
+        #expect(try read(dir + "/manifest.json") == manifest.json())
+        #expect(String(decoding: try read(dir + "/index.html"), as: UTF8.self) == GalleryPage.html(manifest))
         #expect(manifest.files.map(\.file) == files.map(\.fileName).sorted())
         for entry in manifest.files {
             let bytes = try read(dir + "/" + entry.file)
@@ -77,8 +80,11 @@ struct ExportTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var obs = try Self.observations()
         _ = try await ExportRunner(directory: dir, jobs: 2).run(Self.files(obs))
+        let first = try read(dir + "/manifest.json")
         let again = try await ExportRunner(directory: dir, jobs: 2).run(Self.files(obs))
         #expect(again.written.isEmpty && again.skipped.count == 6)
+        // Unchanged files keep their entries: the manifest is the same, byte for byte.
+        #expect(try read(dir + "/manifest.json") == first)
 
         let i = try #require(obs.firstIndex { $0.metric == "penalty.items" })
         obs[i].value += 1
@@ -109,7 +115,7 @@ struct ExportTests {
         #expect(outcome.failures.first?.message == "laying out 行政处罚·项目数量: injected failure")
         #expect(outcome.written.count == 5)
         #expect(!FileManager.default.fileExists(atPath: dir + "/metric_penalty.items.png"))
-        #expect(outcome.manifest.files.count == 5)
+        #expect(outcome.manifestEntries == 5 && ExportManifest.read(from: dir)?.files.count == 5)
         let rerun = try await ExportRunner(directory: dir, jobs: 2).run(files)
         #expect(rerun.written == ["metric_penalty.items.png"] && rerun.skipped.count == 5 && rerun.failures.isEmpty)
     }
@@ -133,6 +139,40 @@ struct ExportTests {
         #expect(onDisk == (outcome.written + ["index.html", "manifest.json"]).sorted())
         let rest = try await ExportRunner(directory: dir, jobs: 2).run(files)
         #expect(rest.written.count == 4 && rest.skipped.count == 2 && !rest.interrupted)
+    }
+
+    @Test("the lazy plan draws what the eager plan lists, and a rerun skips every file")
+    func lazyPlan() async throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let obs = try Self.observations()
+        let plan = LazyExportPlan(obs, per: .both, kind: .line)
+        let charts = ExportPlan.charts(obs, per: .both, kind: .line)
+        #expect(plan.chartCount == charts.count && plan.map(\.name) == charts.map(\.name))
+        #expect(try plan.map { try $0.chart() } == charts)
+        let outcome = try await ExportRunner(directory: dir, jobs: 2).run(plan, formats: [.svg])
+        #expect(outcome.written == charts.map { $0.name + ".svg" }.sorted() && outcome.failures.isEmpty)
+        let manifest = try #require(ExportManifest.read(from: dir))
+        let items = try #require(manifest.files.first { $0.file == "metric_licensing.items.svg" })
+        #expect(items.altText.contains("由2019年的5,434项降至2020年的4,794项"))
+        #expect(items.inputHash == ExportFile(chart: try #require(charts.first { $0.name == "metric_licensing.items" }),
+                                              format: .svg).inputHash)
+        let rerun = try await ExportRunner(directory: dir, jobs: 2).run(plan, formats: [.svg])
+        #expect(rerun.written.isEmpty && rerun.skipped.count == charts.count)
+    }
+
+    @Test("compact observations give back each body's and each metric's observations in input order")
+    func compactObservations() throws {
+        var obs = try Self.observations()
+        // A second body with different years, interleaved, so input order and grouping differ.
+        obs += obs.prefix(40).map { var o = $0; o.entity = "另一单位"; o.year += 1; o.derived = true; return o }
+        obs.swapAt(0, obs.count - 1)
+        let data = CompactObservations(obs)
+        #expect(data.count == obs.count && data.entities == ["另一单位", "牡丹江市人民政府"])
+        #expect(data.observations(ofEntity: 0) == obs.filter { $0.entity == "另一单位" })
+        #expect(data.observations(ofEntity: 1) == obs.filter { $0.entity == "牡丹江市人民政府" })
+        #expect(data.observations(ofMetric: "licensing.items") == obs.filter { $0.metric == "licensing.items" })
+        #expect(data.metrics.count == Set(obs.map(\.metric)).count)
     }
 
     @Test("atomic writes replace whole files and clean up stale temporary files")

@@ -39,53 +39,80 @@ struct ExportManifest: Codable, Equatable, Sendable {
 
     /// The manifest as pretty JSON with sorted keys (the same entries always give the same bytes): the bytes
     /// `JSONEncoder` writes with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, plus a newline,
-    /// written straight into one buffer (the encoder's intermediate tree costs several times the file's size,
-    /// and the file lists every chart of an export).
+    /// written without the encoder's intermediate tree. ``ExportRunner`` streams the same pieces to the file.
     func json() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(256 + files.count * 900)
-        func raw(_ text: String) { out.append(contentsOf: text.utf8) }
-        func string(_ text: String) {
-            out.append(0x22)
-            for byte in text.utf8 {
-                switch byte {
-                case 0x22: raw("\\\"")
-                case 0x5C: raw("\\\\")
-                case 0x0A: raw("\\n")
-                case 0x0D: raw("\\r")
-                case 0x09: raw("\\t")
-                case 0x08: raw("\\b")
-                case 0x0C: raw("\\f")
-                case 0..<0x20: raw("\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16))
-                default: out.append(byte)
-                }
-            }
-            out.append(0x22)
-        }
-        func key(_ name: String, _ indent: String) { raw(indent); string(name); raw(" : ") }
-        raw("{\n  \"files\" : [")
-        for (n, e) in files.enumerated() {
-            raw(n == 0 ? "\n    {\n" : ",\n    {\n")
-            let i = "      "
-            key("altText", i); string(e.altText); raw(",\n")
-            key("bytes", i); raw(String(e.bytes)); raw(",\n")
-            if let entity = e.entity { key("entity", i); string(entity); raw(",\n") }
-            key("file", i); string(e.file); raw(",\n")
-            key("format", i); string(e.format); raw(",\n")
-            key("inputHash", i); string(e.inputHash); raw(",\n")
-            key("kind", i); string(e.kind); raw(",\n")
-            key("metrics", i)
-            if e.metrics.isEmpty { raw("[\n\n      ]") } else {
-                raw("[\n")
-                for (m, metric) in e.metrics.enumerated() { raw(m == 0 ? "        " : ",\n        "); string(metric) }
-                raw("\n      ]")
-            }
-            raw(",\n")
-            key("sha256", i); string(e.sha256); raw(",\n")
-            key("title", i); string(e.title); raw("\n    }")
-        }
-        raw(files.isEmpty ? "\n\n  ],\n" : "\n  ],\n")
-        key("generator", "  "); string(generator); raw("\n}\n")
+        var out = Self.jsonHead
+        for (n, entry) in files.enumerated() { Self.appendJSON(entry, first: n == 0, to: &out) }
+        out += Self.jsonTail(empty: files.isEmpty, generator: generator)
         return out
+    }
+
+    /// The bytes before the first entry.
+    static let jsonHead = Array("{\n  \"files\" : [".utf8)
+
+    /// The bytes after the last entry.
+    static func jsonTail(empty: Bool, generator: String) -> [UInt8] {
+        var out = Array((empty ? "\n\n  ],\n" : "\n  ],\n").utf8)
+        appendKey("generator", "  ", to: &out)
+        appendString(generator, to: &out)
+        out += Array("\n}\n".utf8)
+        return out
+    }
+
+    /// One entry of the `files` array, with the separator before it.
+    static func appendJSON(_ e: Entry, first: Bool, to out: inout [UInt8]) {
+        func raw(_ text: String) { out.append(contentsOf: text.utf8) }
+        func field(_ name: String, _ value: String, last: Bool = false) {
+            appendKey(name, "      ", to: &out)
+            appendString(value, to: &out)
+            raw(last ? "\n    }" : ",\n")
+        }
+        raw(first ? "\n    {\n" : ",\n    {\n")
+        field("altText", e.altText)
+        appendKey("bytes", "      ", to: &out)
+        raw(String(e.bytes) + ",\n")
+        if let entity = e.entity { field("entity", entity) }
+        field("file", e.file)
+        field("format", e.format)
+        field("inputHash", e.inputHash)
+        field("kind", e.kind)
+        appendKey("metrics", "      ", to: &out)
+        if e.metrics.isEmpty { raw("[\n\n      ]") } else {
+            raw("[\n")
+            for (m, metric) in e.metrics.enumerated() {
+                raw(m == 0 ? "        " : ",\n        ")
+                appendString(metric, to: &out)
+            }
+            raw("\n      ]")
+        }
+        raw(",\n")
+        field("sha256", e.sha256)
+        field("title", e.title, last: true)
+    }
+
+    private static func appendKey(_ name: String, _ indent: String, to out: inout [UInt8]) {
+        out.append(contentsOf: indent.utf8)
+        appendString(name, to: &out)
+        out.append(contentsOf: " : ".utf8)
+    }
+
+    /// A JSON string as `JSONEncoder` escapes it (slashes kept).
+    private static func appendString(_ text: String, to out: inout [UInt8]) {
+        func raw(_ text: String) { out.append(contentsOf: text.utf8) }
+        out.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: raw("\\\"")
+            case 0x5C: raw("\\\\")
+            case 0x0A: raw("\\n")
+            case 0x0D: raw("\\r")
+            case 0x09: raw("\\t")
+            case 0x08: raw("\\b")
+            case 0x0C: raw("\\f")
+            case 0..<0x20: raw("\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16))
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
     }
 }

@@ -40,36 +40,11 @@ enum ExportPlan {
     }
 
     /// The charts for `observations`, in a stable order (metric charts first, in catalog order; then bodies in
-    /// order of first appearance). Metrics or groups a chart cannot show are skipped.
+    /// order of first appearance). Metrics or groups a chart cannot show are skipped. Every spec is held at once:
+    /// `trendplot export` iterates a ``LazyExportPlan`` instead.
     static func charts(_ observations: [Observation], per: Per, kind: ChartKind,
                        catalog: MetricCatalog = .standard) -> [ExportChart] {
-        var out: [ExportChart] = []
-        let metrics = ChartSpec.orderedUnique(observations.map(\.metric)).sorted {
-            (catalog.order(of: $0), $0) < (catalog.order(of: $1), $1)
-        }
-        if per != .entity {
-            for metric in metrics {
-                guard let spec = try? ChartSpec(observations: observations, metrics: [metric], kind: kind) else { continue }
-                out.append(ExportChart(name: "metric_" + fileSafe(metric), metrics: [metric], entity: nil, spec: spec))
-            }
-        }
-        if per != .metric {
-            // One pass to group by body (a filter per body is quadratic: 1,000 bodies × 120,000 observations).
-            var byEntity: [String: [Observation]] = [:]
-            for o in observations { byEntity[o.entity, default: []].append(o) }
-            for entity in ChartSpec.orderedUnique(observations.map(\.entity)) {
-                let own = byEntity[entity] ?? []
-                let present = Set(own.map(\.metric))
-                let ownMetrics = metrics.filter { present.contains($0) }
-                for (group, members) in groups(ownMetrics, observations: own) {
-                    guard let spec = try? ChartSpec(observations: own, metrics: members, entities: [entity], kind: kind)
-                    else { continue }
-                    out.append(ExportChart(name: "entity_\(fileSafe(entity))_\(fileSafe(group))", metrics: members,
-                                           entity: entity, spec: spec))
-                }
-            }
-        }
-        return out
+        LazyExportPlan(observations, per: per, kind: kind, catalog: catalog).compactMap { try? $0.chart() }
     }
 
     /// Metrics grouped by the last part of their id and their unit, in the given order.

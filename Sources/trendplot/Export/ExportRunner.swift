@@ -17,7 +17,7 @@ struct RenderedFile: Sendable {
     var altText: AltText
 }
 
-/// The result of ``ExportRunner/run(_:progress:)``.
+/// The result of an ``ExportRunner`` run.
 struct ExportOutcome: Sendable {
     /// Files drawn and written in this run.
     var written: [String] = []
@@ -27,15 +27,41 @@ struct ExportOutcome: Sendable {
     var failures: [(file: String, message: String)] = []
     /// True when a stop request left files undone.
     var interrupted = false
-    var manifest = ExportManifest()
+    /// Entries in the `manifest.json` written at the end.
+    var manifestEntries = 0
+}
+
+/// One chart to draw in some formats: ready, or a recipe whose spec is made in the task that draws it.
+struct ExportJob: Sendable {
+    enum Chart: Sendable {
+        case ready(ExportChart)
+        case recipe(ExportChartRecipe)
+    }
+
+    var chart: Chart
+    var formats: [OutputFormat]
+
+    var name: String {
+        switch chart {
+        case let .ready(chart): chart.name
+        case let .recipe(recipe): recipe.name
+        }
+    }
 }
 
 /// Draws the files of an export in parallel and keeps `manifest.json` and `index.html` up to date.
 ///
 /// Every file is written atomically (temporary name, then rename); a file whose input hash matches the previous
 /// manifest and whose bytes still match its recorded SHA-256 is skipped unless `force`; a failing chart is
-/// recorded and the rest go on. Only values (``ExportFile`` in, ``RenderedFile`` out) cross tasks; every cairo
-/// object lives inside the task that renders.
+/// recorded and the rest go on. Only values (``ExportJob`` in, entries out) cross tasks; every cairo object and
+/// every spec lives inside the task that renders. Memory does not grow with the number of charts: jobs are taken
+/// from the plan as tasks free up, finished entries are parked in a temporary file (``EntrySpool``), and
+/// `manifest.json` and `index.html` are streamed from it at the end (the run holds a name and an offset per file).
+///
+/// ```swift
+/// let plan = LazyExportPlan(observations, per: .entity, kind: .line)
+/// let outcome = try await ExportRunner(directory: "out", jobs: 2).run(plan, formats: [.png])
+/// ```
 struct ExportRunner: Sendable {
     var directory: String
     /// Files rendered at once.
@@ -45,78 +71,146 @@ struct ExportRunner: Sendable {
     /// Draws one file instead of the real renderer; tests inject failures here.
     var render: (@Sendable (ExportFile) throws -> RenderedFile)?
 
-    /// Progress after each finished file: files done (written, skipped or failed) out of the total.
+    /// Progress after each finished batch of files: files done (written, skipped or failed) out of the total.
     typealias Progress = (_ done: Int, _ total: Int) -> Void
 
+    /// Draws the charts of `plan` in `formats`, one recipe after another.
+    func run(_ plan: LazyExportPlan, formats: [OutputFormat], progress: Progress = { _, _ in }) async throws -> ExportOutcome {
+        try await run(plan.lazy.map { ExportJob(chart: .recipe($0), formats: formats) },
+                      total: plan.chartCount * formats.count, progress: progress)
+    }
+
+    /// Draws `files` (the formats of one chart next to each other share its job).
     func run(_ files: [ExportFile], progress: Progress = { _, _ in }) async throws -> ExportOutcome {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        removeStaleTemporaryFiles()
-        let previous = force ? [:] : Dictionary(
-            (ExportManifest.read(from: directory)?.files ?? []).map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
-        var outcome = ExportOutcome()
-        var entries: [String: ExportManifest.Entry] = [:]
-        var pending: [ExportFile] = []
+        var jobs: [ExportJob] = []
         for file in files {
-            if let old = previous[file.fileName], isUpToDate(old, file) {
-                entries[file.fileName] = old
-                outcome.skipped.append(file.fileName)
+            if let last = jobs.last, case let .ready(chart) = last.chart, chart == file.chart {
+                jobs[jobs.count - 1].formats.append(file.format)
             } else {
-                pending.append(file)
+                jobs.append(ExportJob(chart: .ready(file.chart), formats: [file.format]))
             }
         }
-        var done = outcome.skipped.count
-        progress(done, files.count)
+        return try await run(jobs, total: files.count, progress: progress)
+    }
 
-        let (directory, render, stop) = (directory, render, stop)
-        // Files go out in small chunks, one task per chunk, so that one Pango engine (a ChartRenderer, which
+    /// Draws the files of `jobs`, `total` in all.
+    func run(_ jobs: some Sequence<ExportJob>, total: Int, progress: Progress = { _, _ in }) async throws -> ExportOutcome {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        removeStaleTemporaryFiles()
+        let spool = try EntrySpool(in: directory)
+        let previous = force ? [:] : PreviousManifest(directory: directory, spool: spool).records
+        var outcome = ExportOutcome()
+        /// Every file of the new manifest: its name and its entry's offset in the spool.
+        var listed: [(file: String, offset: Int)] = []
+        var done = 0
+        progress(done, total)
+
+        let (directory, render, stop, force) = (directory, render, stop, force)
+        // Jobs go out in small chunks, one task per chunk, so that one Pango engine (a ChartRenderer, which
         // never leaves its task) serves several charts while progress and Ctrl-C stay responsive.
-        let chunk = Self.chunkSize(pending: pending.count, jobs: jobs)
+        let chunk = Self.chunkSize(pending: total, jobs: self.jobs)
+        var source = jobs.makeIterator()
+        var spoolError: (any Error)?
         await withTaskGroup(of: [FileResult].self) { group in
-            var next = 0
             func startNext() -> Bool {
-                guard next < pending.count, !stop.isSet else { return false }
-                let files = Array(pending[next..<min(next + chunk, pending.count)])
-                next += files.count
+                guard !stop.isSet else { return false }
+                var batch: [(job: ExportJob, previous: [PreviousManifest.Record?])] = []
+                var files = 0
+                while files < chunk, let job = source.next() {
+                    batch.append((job, job.formats.map { previous["\(job.name).\($0.rawValue)"] }))
+                    files += job.formats.count
+                }
+                guard !batch.isEmpty else { return false }
                 group.addTask {
                     let charts = ChartRenderer()
                     var results: [FileResult] = []
-                    for file in files {
+                    for (job, records) in batch {
                         if stop.isSet { break }
-                        results.append(Self.produce(file, in: directory) { try render?($0) ?? Self.renderFile($0, with: charts) })
+                        results += Self.produce(job, previous: records, force: force, in: directory, stop: stop) {
+                            try render?($0) ?? Self.renderFile($0, with: charts)
+                        }
                     }
                     return results
                 }
                 return true
             }
-            for _ in 0..<max(jobs, 1) {
+            for _ in 0..<max(self.jobs, 1) {
                 if !startNext() { break }
             }
-            var finished = 0
             for await results in group {
                 for result in results {
                     switch result {
                     case let .written(entry):
-                        entries[entry.file] = entry
-                        outcome.written.append(entry.file)
+                        do {
+                            listed.append((entry.file, try spool.append(entry)))
+                            outcome.written.append(entry.file)
+                        } catch {
+                            spoolError = spoolError ?? error
+                        }
+                    case let .skipped(file, offset):
+                        listed.append((file, offset))
+                        outcome.skipped.append(file)
                     case let .failed(file, message):
                         outcome.failures.append((file, message))
                     }
                 }
-                finished += results.count
                 done += results.count
-                progress(done, files.count)
+                progress(done, total)
                 _ = startNext()
             }
-            outcome.interrupted = finished < pending.count
         }
+        if let spoolError { throw spoolError }
+        outcome.interrupted = done < total
         outcome.written.sort()
         outcome.failures.sort { $0.file < $1.file }
-        outcome.manifest.files = entries.values.sorted { $0.file < $1.file }
-        // Both files list every chart: written straight from their one buffer, without further copies.
-        try outcome.manifest.json().withUnsafeBytes { try FileWriting.writeAtomically($0, to: path(ExportManifest.fileName)) }
-        var html = GalleryPage.html(outcome.manifest)
-        try html.withUTF8 { try FileWriting.writeAtomically(UnsafeRawBufferPointer($0), to: path(GalleryPage.fileName)) }
+        listed.sort { $0.file < $1.file }
+        outcome.manifestEntries = listed.count
+        try writeManifest(listed, from: spool)
+        try writeGallery(listed, from: spool)
         return outcome
+    }
+
+    /// `manifest.json`: the entries in file-name order, streamed from the spool.
+    private func writeManifest(_ listed: [(file: String, offset: Int)], from spool: EntrySpool) throws {
+        let out = try AtomicFileWriter(path: path(ExportManifest.fileName))
+        try out.write(ExportManifest.jsonHead)
+        var bytes: [UInt8] = []
+        for (n, item) in listed.enumerated() {
+            bytes.removeAll(keepingCapacity: true)
+            ExportManifest.appendJSON(try spool.entry(at: item.offset), first: n == 0, to: &bytes)
+            try out.write(bytes)
+        }
+        try out.write(ExportManifest.jsonTail(empty: listed.isEmpty, generator: ExportPlan.generator))
+        try out.commit()
+    }
+
+    /// `index.html`: ``GalleryPage/html(_:)`` of the manifest, streamed chart by chart. A chart's files are
+    /// `NAME.FORMAT`, found by binary search in the sorted list; a chart is written at its first file.
+    private func writeGallery(_ listed: [(file: String, offset: Int)], from spool: EntrySpool) throws {
+        func index(of file: String) -> Int? {
+            var (low, high) = (0, listed.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if listed[mid].file < file { low = mid + 1 } else { high = mid }
+            }
+            return low < listed.count && listed[low].file == file ? low : nil
+        }
+        /// The positions of the files of the chart that `listed[i]` belongs to, when `i` is its first file.
+        func chart(startingAt i: Int) -> [Int]? {
+            let file = listed[i].file
+            let name = file[..<(file.lastIndex(of: ".") ?? file.endIndex)]
+            let members = (OutputFormat.allCases.map { "\(name).\($0.rawValue)" } + [String(name)]).compactMap(index(of:))
+            let sorted = Set(members).sorted()
+            return sorted.first == i ? sorted : nil
+        }
+        let out = try AtomicFileWriter(path: path(GalleryPage.fileName))
+        try out.write(GalleryPage.head(chartCount: listed.indices.count { chart(startingAt: $0) != nil }))
+        for i in listed.indices {
+            guard let members = chart(startingAt: i) else { continue }
+            try out.write(GalleryPage.figure(try members.map { try spool.entry(at: listed[$0].offset) }))
+        }
+        try out.write(GalleryPage.tail)
+        try out.commit()
     }
 
     /// Files per task: up to 16, fewer when there are few files so that every job gets several chunks.
@@ -138,28 +232,51 @@ struct ExportRunner: Sendable {
 
     private enum FileResult: Sendable {
         case written(ExportManifest.Entry)
+        /// Unchanged since the previous run; its entry is at `offset` in the spool.
+        case skipped(file: String, offset: Int)
         case failed(file: String, message: String)
     }
 
-    private static func produce(_ file: ExportFile, in directory: String,
-                                render: (ExportFile) throws -> RenderedFile) -> FileResult {
+    /// The files of one job: its spec is made here, then each format is skipped, written or failed.
+    private static func produce(_ job: ExportJob, previous: [PreviousManifest.Record?], force: Bool, in directory: String,
+                                stop: StopFlag, render: (ExportFile) throws -> RenderedFile) -> [FileResult] {
+        let chart: ExportChart
         do {
-            let rendered = try render(file)
-            try FileWriting.writeAtomically(rendered.bytes, to: directory + "/" + file.fileName)
-            return .written(ExportManifest.Entry(
-                file: file.fileName, metrics: file.chart.metrics, entity: file.chart.entity,
-                kind: file.chart.spec.kind.rawValue, format: file.format.rawValue, inputHash: file.inputHash,
-                sha256: SHA256.hex(rendered.bytes), bytes: rendered.bytes.count, title: file.chart.spec.title,
-                altText: rendered.altText.text))
+            switch job.chart {
+            case let .ready(ready): chart = ready
+            case let .recipe(recipe): chart = try recipe.chart()
+            }
         } catch {
-            return .failed(file: file.fileName, message: "\(error)")
+            return job.formats.map { .failed(file: "\(job.name).\($0.rawValue)", message: "\(error)") }
         }
+        var results: [FileResult] = []
+        for (format, record) in zip(job.formats, previous) {
+            if stop.isSet { break }
+            let file = ExportFile(chart: chart, format: format)
+            let inputHash = file.inputHash
+            if !force, let record, isUpToDate(record, inputHash: inputHash, path: directory + "/" + file.fileName) {
+                results.append(.skipped(file: file.fileName, offset: record.spoolOffset))
+                continue
+            }
+            do {
+                let rendered = try render(file)
+                try FileWriting.writeAtomically(rendered.bytes, to: directory + "/" + file.fileName)
+                results.append(.written(ExportManifest.Entry(
+                    file: file.fileName, metrics: chart.metrics, entity: chart.entity, kind: chart.spec.kind.rawValue,
+                    format: format.rawValue, inputHash: inputHash, sha256: SHA256.hex(rendered.bytes),
+                    bytes: rendered.bytes.count, title: chart.spec.title, altText: rendered.altText.text)))
+            } catch {
+                results.append(.failed(file: file.fileName, message: "\(error)"))
+            }
+        }
+        return results
     }
 
-    private func isUpToDate(_ entry: ExportManifest.Entry, _ file: ExportFile) -> Bool {
-        guard entry.inputHash == file.inputHash, let data = FileManager.default.contents(atPath: path(file.fileName))
+    private static func isUpToDate(_ record: PreviousManifest.Record, inputHash: String, path: String) -> Bool {
+        guard PreviousManifest.Digest(hex: inputHash) == record.inputHash,
+              let data = FileManager.default.contents(atPath: path)
         else { return false }
-        return data.count == entry.bytes && SHA256.hex(data) == entry.sha256
+        return data.count == record.bytes && PreviousManifest.Digest(hex: SHA256.hex(data)) == record.sha256
     }
 
     /// Temporary files left by a run that was killed outright (`.NAME.PID.tmp`).

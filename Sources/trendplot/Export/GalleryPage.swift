@@ -3,6 +3,7 @@
 enum GalleryPage {
     static let fileName = "index.html"
 
+    /// The whole page for `manifest` (``ExportRunner`` writes the same page piece by piece).
     static func html(_ manifest: ExportManifest) -> String {
         var charts: [(name: String, entries: [ExportManifest.Entry])] = []
         var position: [String: Int] = [:]   // a search of `charts` per entry would be quadratic in the files
@@ -13,8 +14,14 @@ enum GalleryPage {
                 charts.append((name, [entry]))
             }
         }
-        // One buffer for the whole page, sized up front: the page lists every chart of the export.
-        var page = """
+        var page = head(chartCount: charts.count)
+        for chart in charts { page += figure(chart.entries) }
+        return page + tail
+    }
+
+    /// The page up to the first chart.
+    static func head(chartCount: Int) -> String {
+        """
         <!doctype html>
         <html lang="zh-CN">
         <head>
@@ -29,33 +36,36 @@ enum GalleryPage {
         </style>
         </head>
         <body>
-        <h1>图表导出（\(charts.count) 幅）</h1>
+        <h1>图表导出（\(chartCount) 幅）</h1>
         <main>
 
         """
-        page.reserveCapacity(page.utf8.count + 200 + manifest.files.reduce(0) { $0 + 2 * $1.altText.utf8.count + 300 })
-        for chart in charts {
-            let first = chart.entries[0]
-            let preview = chart.entries.first { $0.format == "png" } ?? chart.entries.first { $0.format == "svg" }
-            page += "<figure>\n"
-            if let preview {
-                page += "<a href=\"\(escape(preview.file))\"><img src=\"\(escape(preview.file))\" alt=\"\(escape(first.altText))\" "
-                    + "loading=\"lazy\" width=\"360\"></a>\n"
-            }
-            page += "<figcaption><strong>\(escape(first.title))</strong>"
-            if let entity = first.entity { page += " · \(escape(entity))" }
-            page += "<br>\n<span class=\"alt\">\(escape(first.altText).replacingOccurrences(of: "\n", with: "<br>"))</span><br>\n"
-            page += chart.entries.map { "<a href=\"\(escape($0.file))\">\($0.format.uppercased())</a>" }.joined(separator: " · ")
-            page += "</figcaption>\n</figure>\n"
+    }
+
+    /// One chart: its entries (one per format, in manifest order).
+    static func figure(_ entries: [ExportManifest.Entry]) -> String {
+        let first = entries[0]
+        let preview = entries.first { $0.format == "png" } ?? entries.first { $0.format == "svg" }
+        var page = "<figure>\n"
+        if let preview {
+            page += "<a href=\"\(escape(preview.file))\"><img src=\"\(escape(preview.file))\" alt=\"\(escape(first.altText))\" "
+                + "loading=\"lazy\" width=\"360\"></a>\n"
         }
-        page += """
+        page += "<figcaption><strong>\(escape(first.title))</strong>"
+        if let entity = first.entity { page += " · \(escape(entity))" }
+        page += "<br>\n<span class=\"alt\">\(escape(first.altText).replacingOccurrences(of: "\n", with: "<br>"))</span><br>\n"
+        page += entries.map { "<a href=\"\(escape($0.file))\">\($0.format.uppercased())</a>" }.joined(separator: " · ")
+        page += "</figcaption>\n</figure>\n"
+        return page
+    }
+
+    /// The page after the last chart.
+    static let tail = """
         </main>
         </body>
         </html>
 
         """
-        return page
-    }
 
     /// Text and attribute values with `& < > "` escaped.
     static func escape(_ text: String) -> String {
