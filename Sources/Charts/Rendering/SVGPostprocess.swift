@@ -7,7 +7,7 @@
 public enum SVGPostprocess {
     /// Renumbered ids plus title and description.
     public static func finish(_ svg: [UInt8], altText: AltText) -> [UInt8] {
-        let a11y = "\n<title>\(escape(altText.title))</title>\n<desc>\(escape(altText.description))</desc>"
+        let a11y = "\n<title>\(XMLText.escape(altText.title))</title>\n<desc>\(XMLText.escape(altText.description))</desc>"
         return rewrite(svg, insertingAfterSVGTag: Array(a11y.utf8))
     }
 
@@ -81,19 +81,5 @@ public enum SVGPostprocess {
         var v = value
         repeat { digits.append(UInt8(48 + v % 10)); v /= 10 } while v > 0
         out.append(contentsOf: digits.reversed())
-    }
-
-    static func escape(_ s: String) -> String {
-        var r = ""
-        for c in s {
-            switch c {
-            case "&": r += "&amp;"
-            case "<": r += "&lt;"
-            case ">": r += "&gt;"
-            case "\"": r += "&quot;"
-            default: r.append(c)
-            }
-        }
-        return r
     }
 }

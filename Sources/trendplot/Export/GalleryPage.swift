@@ -1,3 +1,4 @@
+import Charts
 /// `index.html` of an export folder: an offline gallery (no scripts, no network) with a thumbnail, the title,
 /// the alt text and links to every format of each chart.
 enum GalleryPage {
@@ -48,13 +49,13 @@ enum GalleryPage {
         let preview = entries.first { $0.format == "png" } ?? entries.first { $0.format == "svg" }
         var page = "<figure>\n"
         if let preview {
-            page += "<a href=\"\(escape(preview.file))\"><img src=\"\(escape(preview.file))\" alt=\"\(escape(first.altText))\" "
+            page += "<a href=\"\(XMLText.escape(preview.file))\"><img src=\"\(XMLText.escape(preview.file))\" alt=\"\(XMLText.escape(first.altText))\" "
                 + "loading=\"lazy\" width=\"360\"></a>\n"
         }
-        page += "<figcaption><strong>\(escape(first.title))</strong>"
-        if let entity = first.entity { page += " · \(escape(entity))" }
-        page += "<br>\n<span class=\"alt\">\(escape(first.altText).replacingOccurrences(of: "\n", with: "<br>"))</span><br>\n"
-        page += entries.map { "<a href=\"\(escape($0.file))\">\($0.format.uppercased())</a>" }.joined(separator: " · ")
+        page += "<figcaption><strong>\(XMLText.escape(first.title))</strong>"
+        if let entity = first.entity { page += " · \(XMLText.escape(entity))" }
+        page += "<br>\n<span class=\"alt\">\(XMLText.escape(first.altText).replacingOccurrences(of: "\n", with: "<br>"))</span><br>\n"
+        page += entries.map { "<a href=\"\(XMLText.escape($0.file))\">\($0.format.uppercased())</a>" }.joined(separator: " · ")
         page += "</figcaption>\n</figure>\n"
         return page
     }
@@ -66,19 +67,4 @@ enum GalleryPage {
         </html>
 
         """
-
-    /// Text and attribute values with `& < > "` escaped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
 }
