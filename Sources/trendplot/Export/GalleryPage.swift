@@ -1,4 +1,5 @@
 import Charts
+
 /// `index.html` of an export folder: an offline gallery (no scripts, no network) with a thumbnail, the title,
 /// the alt text and links to every format of each chart.
 enum GalleryPage {
