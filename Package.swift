@@ -6,7 +6,9 @@ let package = Package(
     products: [
         .executable(name: "trendplot", targets: ["trendplot"]),
         .library(name: "SeriesModel", targets: ["SeriesModel"]),
+        .library(name: "ReportReading", targets: ["ReportReading"]),
         .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "Publishing", targets: ["Publishing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,25 +34,41 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // The data path, bottom up: SeriesModel (data, dataset, analytics; no C) → ReportReading (report files →
+        // extraction → checks → the input loader) → Charts (a generic chart engine) → Publishing (views, briefing,
+        // batch export) → the CLI.
         .target(
             name: "SeriesModel",
             dependencies: [
-                "CLibXML2",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(name: "ReportReading", dependencies: ["SeriesModel", "CLibXML2"]),
         .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", "CZlib", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Publishing", dependencies: ["SeriesModel", "ReportReading", "Charts"]),
         .executableTarget(
             name: "trendplot",
             dependencies: [
-                "SeriesModel", "Charts",
+                "SeriesModel", "ReportReading", "Charts", "Publishing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SeriesModelTests", dependencies: ["SeriesModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeriesModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "trendplotTests", dependencies: ["trendplot"]),
+        // `make bench` only: the reference workload renderer (raw cairo included); not part of the product.
+        .executableTarget(
+            name: "trendplot-bench",
+            dependencies: [
+                "SeriesModel", "Charts", "Publishing", "CCairo", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["SeriesModel", "Charts", "Publishing"], path: "Tests/TestSupport"),
+        .testTarget(name: "SeriesModelTests", dependencies: ["SeriesModel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportReadingTests", dependencies: ["ReportReading", "SeriesModel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Publishing", "SeriesModel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Charts", "ReportReading", "SeriesModel", "TestSupport"]),
+        .testTarget(name: "trendplotTests", dependencies: ["trendplot", "Publishing", "ReportReading", "SeriesModel", "Charts", "TestSupport"]),
+        .testTarget(name: "BenchTests", dependencies: ["trendplot-bench", "Publishing", "SeriesModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

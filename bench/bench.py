@@ -2,7 +2,7 @@
 """trendplot vs matplotlib vs plain C cairo on the reference workload (../shared/bench/WORKLOAD.md).
 
 Run through `make bench` (bench/run.sh builds and installs what this needs), or directly:
-  python3 bench/bench.py --trendplot .build/release/trendplot --cairo .build/bench/cairo_render \
+  python3 bench/bench.py --trendplot .build/release/trendplot --bench .build/release/trendplot-bench --cairo .build/bench/cairo_render \
                          --shared ../shared/bench [--quick] [--ns 1,50,500] [--runs 3]
 
 Each figure is the median whole-process wall time of RUNS hyperfine runs (start-up included) divided by N,
@@ -64,6 +64,7 @@ def mean_size(d: pathlib.Path, ext: str) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--trendplot", required=True)
+    ap.add_argument("--bench", required=True, help="the trendplot-bench executable (the reference workload renderer)")
     ap.add_argument("--cairo", required=True, help="cairo_render built with -DWITH_LIBPNG")
     ap.add_argument("--shared", required=True, help="the shared bench folder (mpl_render.py, workload.py)")
     ap.add_argument("--out", default=str(ROOT / "bench-out"))
@@ -82,11 +83,12 @@ def main() -> int:
     shared = pathlib.Path(a.shared)
     py = shlex.quote(sys.executable)
     t, c = shlex.quote(a.trendplot), shlex.quote(a.cairo)
+    tb = shlex.quote(a.bench)
     mpl = f"{py} {shlex.quote(str(shared / 'mpl_render.py'))}"
 
     # The data must be the same in every implementation.
     dumps = [subprocess.run(cmd, shell=True, check=True, capture_output=True).stdout
-             for cmd in (f"{t} bench-workload --dump 0 500", f"{py} {shared / 'workload.py'} --dump 0 500",
+             for cmd in (f"{tb} --dump 0 500", f"{py} {shared / 'workload.py'} --dump 0 500",
                          f"{c} --dump 0 500")]
     if len(set(dumps)) != 1:
         sys.exit("bench: the workload data of trendplot, workload.py and cairo_render differ (--dump 0 500)")
@@ -106,10 +108,10 @@ def main() -> int:
             return "sh -c " + shlex.quote(" & ".join(parts) + " & wait")
 
         d = out / mode
-        impls["trendplot"] = (f"{t} bench-workload --kind {kind} --format {fmt} --n {n} --out {d}/t_{kind}_{fmt}"
+        impls["trendplot"] = (f"{tb} --kind {kind} --format {fmt} --n {n} --out {d}/t_{kind}_{fmt}"
                               + (f" --jobs {jobs}" if par else ""))
         if fmt == "png":
-            impls["trendplot sketch"] = (f"{t} bench-workload --renderer sketch --kind {kind} --format png --n {n} "
+            impls["trendplot sketch"] = (f"{tb} --renderer sketch --kind {kind} --format png --n {n} "
                                          f"--out {d}/s_{kind}_png" + (f" --jobs {jobs}" if par else ""))
         impls["cairo"] = split(lambda s, m: f"{c} --kind {kind} --format {fmt} --n {m} --start {s} --out {d}/c_{kind}_{fmt}")
         if fmt == "png":
@@ -136,7 +138,7 @@ def main() -> int:
             flush=True)
 
     # start-up: no chart drawn
-    st = hyperfine({"trendplot": f"{t} bench-workload --n 0 --format none", "cairo": f"{c} --n 0 --format none",
+    st = hyperfine({"trendplot": f"{tb} --n 0 --format none", "cairo": f"{c} --n 0 --format none",
                     "matplotlib": f"{mpl} --n 0 --format none"}, max(a.runs, 5), 1, out / "work" / "startup")
     for n in ns:
         for kind in a.kinds.split(","):
@@ -151,7 +153,7 @@ def main() -> int:
     n_export = 10 if a.quick else 100
     csv = out / "export" / "workload.csv"
     csv.parent.mkdir(parents=True, exist_ok=True)
-    csv.write_bytes(subprocess.run(f"{t} bench-workload --tidy-csv {n_export}", shell=True, check=True,
+    csv.write_bytes(subprocess.run(f"{tb} --tidy-csv {n_export}", shell=True, check=True,
                                    capture_output=True).stdout)
     export_rows = []
     for formats in ("png", "png,svg,pdf"):
@@ -164,7 +166,7 @@ def main() -> int:
     # the two headline ratios again, paired (A B A B …)
     n_pair = 20 if a.quick else 100
     rounds = 3 if a.quick else 7
-    pair_png = paired({"trendplot encoder": f"{t} bench-workload --renderer sketch --format png --n {n_pair} "
+    pair_png = paired({"trendplot encoder": f"{tb} --renderer sketch --format png --n {n_pair} "
                                             f"--out {out / 'paired' / 'tp'}",
                        "cairo png-fast": f"{c} --format png-fast --n {n_pair} --out {out / 'paired' / 'cf'}",
                        "cairo png": f"{c} --format png --n {n_pair} --out {out / 'paired' / 'cp'}"}, rounds)
@@ -209,7 +211,7 @@ def main() -> int:
         for fmt in ("png", "png-cairo"):
             d = out / "sizes" / f"{k}_{fmt}"
             subprocess.run(["rm", "-rf", str(d)], check=True)
-            subprocess.run(f"{t} bench-workload --kind {k} --format {fmt} --n 50 --out {d}", shell=True, check=True,
+            subprocess.run(f"{tb} --kind {k} --format {fmt} --n 50 --out {d}", shell=True, check=True,
                            stderr=subprocess.DEVNULL)
             sz[fmt] = mean_size(d, "png")
         print(f"- Charts pipeline, {k}, 50 charts: {sz['png']:,.0f} / {sz['png-cairo']:,.0f} bytes = "

@@ -22,11 +22,12 @@ python3 -c 'import matplotlib' 2>/dev/null || python3 -m pip install --quiet mat
 python3 -c 'import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot' # build the font cache once
 
 swift build -c release --product trendplot 2>&1 | grep -Ev '^(\[|Building|Compiling|Write|Linking|Planning)' || true
+swift build -c release --product trendplot-bench 2>&1 | grep -Ev '^(\[|Building|Compiling|Write|Linking|Planning)' || true
 BIN=$(swift build -c release --show-bin-path)
 mkdir -p .build/bench bench-out
 cc -O2 -DWITH_LIBPNG -o .build/bench/cairo_render "$SHARED/cairo_render.c" $(pkg-config --cflags --libs cairo libpng)
 QUICKARG=()
 [ "${QUICK:-0}" = 1 ] && QUICKARG=(--quick)
 # shellcheck disable=SC2086
-python3 bench/bench.py --trendplot "$BIN/trendplot" --cairo .build/bench/cairo_render --shared "$SHARED" \
+python3 bench/bench.py --trendplot "$BIN/trendplot" --bench "$BIN/trendplot-bench" --cairo .build/bench/cairo_render --shared "$SHARED" \
     "${QUICKARG[@]}" ${BENCH_ARGS:-} | tee bench-out/report.md

@@ -1,5 +1,3 @@
-import CCairo
-
 /// The chart pipeline: spec → layout → scene → PNG/SVG/PDF bytes.
 ///
 /// Each call creates its own Pango engine and cairo surface and touches no shared state, so it is safe to
@@ -74,7 +72,7 @@ public enum Chart {
         return try cr.surface.withPixels(body)
     }
 
-    static func scene(for spec: ChartSpec, text: PangoText) throws -> Scene {
+    package static func scene(for spec: ChartSpec, text: PangoText) throws -> Scene {
         try validate(spec)
         var b = SceneBuilder(spec: spec, measurer: text)
         b.layout()
@@ -110,8 +108,7 @@ public enum Chart {
             try cr.checkStatus("drawing the PNG")
             return try PNGEncoder().encode(imageSurface: cr.surface.pointer)
         case .svg:
-            let surface = try CairoSurface.svgInMemory(width: scene.size.width, height: scene.size.height)
-            cairo_svg_surface_set_document_unit(surface.pointer, CAIRO_SVG_UNIT_PX)
+            let surface = try CairoSurface.svgInPixels(width: scene.size.width, height: scene.size.height)
             do {
                 let cr = try CairoContext(surface)
                 renderer.draw(scene, on: cr)
@@ -122,12 +119,8 @@ public enum Chart {
         case .pdf:
             // Chart units are CSS pixels (96 per inch); PDF pages are in points (72 per inch).
             let k = 0.75
-            let surface = try CairoSurface.pdfInMemory(width: scene.size.width * k, height: scene.size.height * k)
-            surface.setPDFMetadata(CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
-            surface.setPDFMetadata(CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z")
-            surface.setPDFMetadata(CAIRO_PDF_METADATA_CREATOR, "trendplot")
-            surface.setPDFMetadata(CAIRO_PDF_METADATA_TITLE, scene.altText.title)
-            surface.setPDFMetadata(CAIRO_PDF_METADATA_SUBJECT, scene.altText.description)
+            let surface = try CairoSurface.reproduciblePDF(width: scene.size.width * k, height: scene.size.height * k,
+                                                           title: scene.altText.title, subject: scene.altText.description)
             do {
                 let cr = try CairoContext(surface)
                 cr.scale(k, k)

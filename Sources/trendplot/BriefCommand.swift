@@ -1,6 +1,8 @@
 import ArgumentParser
 import Charts
 import Foundation
+import Publishing
+import ReportReading
 import SeriesModel
 
 struct BriefCommand: ParsableCommand {

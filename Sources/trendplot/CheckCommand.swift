@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Publishing
+import ReportReading
 import SeriesModel
 
 struct CheckCommand: ParsableCommand {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Charts
 import Dispatch
 import Foundation
+import Publishing
+import ReportReading
 import SeriesModel
 
 /// `trendplot export`: every chart of the data, in every format, in parallel, with a manifest and a gallery.

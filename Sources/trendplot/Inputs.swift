@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Publishing
+import ReportReading
 import SeriesModel
 
 /// How every command reads DATA: report files through the extractor, tidy CSV/JSON as they are, folders recursively.

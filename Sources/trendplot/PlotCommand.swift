@@ -1,6 +1,8 @@
 import ArgumentParser
 import Charts
 import Foundation
+import Publishing
+import ReportReading
 import SeriesModel
 
 /// `trendplot plot`: one chart of one or more metrics from tidy data.
@@ -207,7 +209,7 @@ extension ChartSpec.FacetScale: ExpressibleByArgument {}
 extension ChartLanguage: ExpressibleByArgument {}
 
 /// Reads observations from DATA arguments: report files, tidy CSV/JSON files and folders (see ``Inputs``).
-enum ObservationLoader {
+package enum ObservationLoader {
     /// Every observation in `paths`, merged into one per (entity, year, metric).
     static func load(_ paths: [String]) throws -> [Observation] {
         try Inputs.loadDataset(paths).observations()

@@ -1,4 +1,6 @@
 import Foundation
+import Publishing
+import ReportReading
 
 /// Progress of a batch on stderr: a redrawn bar when stderr is a terminal, otherwise nothing until
 /// ``finish(_:)`` prints one summary line (clean CI logs).

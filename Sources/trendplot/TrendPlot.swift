@@ -1,4 +1,6 @@
 import ArgumentParser
+import Publishing
+import ReportReading
 
 /// The `trendplot` command: government information-disclosure reports → series → charts.
 @main
@@ -27,7 +29,6 @@ struct TrendPlot: AsyncParsableCommand {
             TrendsCommand.self,
             BriefCommand.self,
             ExportCommand.self,
-            BenchWorkloadCommand.self,
         ]
     )
 }

@@ -1,5 +1,7 @@
+import Publishing
 import Charts
 import SeriesModel
+import TestSupport
 import Testing
 
 @Suite("Chart kinds on the bundled reports' numbers")

@@ -1,4 +1,6 @@
+import Publishing
 import Charts
+import TestSupport
 import Testing
 
 @Suite("Rendering from many tasks")

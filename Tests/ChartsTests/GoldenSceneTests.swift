@@ -1,6 +1,8 @@
 import Charts
 import Foundation
+import Publishing
 import SeriesModel
+import TestSupport
 import Testing
 
 /// One golden scene per chart kind, drawn from the real numbers. The snapshot pins layout decisions (positions

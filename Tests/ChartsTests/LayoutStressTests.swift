@@ -1,4 +1,5 @@
 import Charts
+import TestSupport
 import Testing
 
 /// Hard inputs every chart kind must lay out with no text overlapping other text or leaving the canvas.

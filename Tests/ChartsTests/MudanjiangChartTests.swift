@@ -1,5 +1,7 @@
+import Publishing
 import Charts
 import SeriesModel
+import TestSupport
 import Testing
 
 @Suite("The Mudanjiang 表二 CSV as a chart")

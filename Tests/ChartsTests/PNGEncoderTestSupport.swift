@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import TestSupport
 import Testing
 
 /// A cairo image surface owned by one test; `deinit` frees it.

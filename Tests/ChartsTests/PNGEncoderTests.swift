@@ -1,7 +1,8 @@
 import CCairo
 import CZlib
-import Testing
 @testable import Charts
+import TestSupport
+import Testing
 
 /// Decoded with cairo's own PNG reader, so "same pixels" means what every cairo-based viewer shows.
 @Suite("PNGEncoder")

@@ -1,6 +1,7 @@
 import Charts
 import Foundation
 import FoundationXML
+import TestSupport
 import Testing
 
 @Suite("Rendering to PNG, SVG and PDF")

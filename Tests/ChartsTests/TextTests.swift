@@ -1,4 +1,5 @@
 import Charts
+import TestSupport
 import Testing
 
 @Suite("Chinese text through Pango")

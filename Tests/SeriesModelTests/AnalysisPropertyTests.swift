@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SeriesModel
 
 @Suite struct AnalysisPropertyTests {
-    typealias RNG = AnalysisFixtures.SplitMix
+    typealias RNG = SplitMix64
 
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
     func cagrOfAGeometricSeriesIsItsRate(seed: UInt64) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SeriesModel
 
@@ -152,7 +153,7 @@ import Testing
 
     @Test(arguments: [51, 52, 53] as [UInt64])
     func matchesTheReferenceOnRandomSeries(seed: UInt64) {
-        var rng = AnalysisFixtures.SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var obs: [Observation] = []
         for e in 0..<20 {
             for m in ["licensing.decisions", "fees.amount", "review.total", "x.custom"] {

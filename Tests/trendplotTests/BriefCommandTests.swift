@@ -1,6 +1,9 @@
+import ReportReading
+import Publishing
 import Charts
 import Foundation
 import SeriesModel
+import TestSupport
 import Testing
 @testable import trendplot
 

@@ -1,5 +1,8 @@
+import ReportReading
+import Publishing
 import Charts
 import Foundation
+import TestSupport
 import Testing
 @testable import trendplot
 

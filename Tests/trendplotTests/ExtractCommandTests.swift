@@ -1,5 +1,8 @@
+import ReportReading
+import Publishing
 import ArgumentParser
 import Foundation
+import TestSupport
 import Testing
 @testable import trendplot
 
@@ -24,7 +27,7 @@ import Testing
         let clean = try CheckCommand.parse([Self.datasets.appendingPathComponent("pingtan/pingtan_2022.html").path, "--format", "json"])
         #expect(throws: Never.self) { try clean.run() }
         let bad = Self.datasets.deletingLastPathComponent()
-            .appendingPathComponent("Tests/SeriesModelTests/Fixtures/mudanjiang_2020_bad_outcomes.txt").path
+            .appendingPathComponent("Tests/ReportReadingTests/Fixtures/mudanjiang_2020_bad_outcomes.txt").path
         let failing = try CheckCommand.parse([bad])
         #expect(throws: ExitCode(1)) { try failing.run() }
         let missing = try CheckCommand.parse(["/nonexistent/report.txt"])

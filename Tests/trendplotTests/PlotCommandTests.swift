@@ -1,4 +1,7 @@
+import ReportReading
+import Publishing
 import Foundation
+import TestSupport
 import Testing
 @testable import trendplot
 

@@ -57,6 +57,25 @@ public final class CairoSurface {
     }
 
     /// A PDF surface whose document collects in memory; read it with ``streamedBytes`` after ``finish()``.
+    /// An in-memory PDF surface made reproducible: fixed creation and modification dates, creator `trendplot`,
+    /// and the given title and subject, so the same drawing gives the same bytes on the same cairo build.
+    package static func reproduciblePDF(width: Double, height: Double, title: String, subject: String) throws -> CairoSurface {
+        let surface = try pdfInMemory(width: width, height: height)
+        surface.setPDFMetadata(CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+        surface.setPDFMetadata(CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z")
+        surface.setPDFMetadata(CAIRO_PDF_METADATA_CREATOR, "trendplot")
+        surface.setPDFMetadata(CAIRO_PDF_METADATA_TITLE, title)
+        surface.setPDFMetadata(CAIRO_PDF_METADATA_SUBJECT, subject)
+        return surface
+    }
+
+    /// An in-memory SVG surface whose document unit is CSS pixels.
+    package static func svgInPixels(width: Double, height: Double) throws -> CairoSurface {
+        let surface = try svgInMemory(width: width, height: height)
+        cairo_svg_surface_set_document_unit(surface.pointer, CAIRO_SVG_UNIT_PX)
+        return surface
+    }
+
     public static func pdfInMemory(width: Double, height: Double) throws -> CairoSurface {
         let sink = ByteSink(reserving: 64 << 10)
         return try CairoSurface(owning: cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, width, height),

@@ -1,13 +1,16 @@
 import CCairo
 
 /// Draws a ``Scene`` on a cairo context, text through the same ``PangoText`` that measured it.
-struct SceneRenderer {
+package struct SceneRenderer {
     let text: PangoText
+
+    /// A renderer whose text is drawn by `text` (the engine that measured the scenes it draws).
+    package init(text: PangoText) { self.text = text }
 
     /// How far ahead a batch looks for more members.
     private static let window = 256
 
-    func draw(_ scene: Scene, on cr: CairoContext) {
+    package func draw(_ scene: Scene, on cr: CairoContext) {
         cr.setSource(scene.background)
         cr.paint()
         cr.setLineJoinRound()

@@ -25,7 +25,7 @@ extension ChartSpec {
     }
 
     /// The earlier and later year a slope chart compares: `baseYear`/`focusYear`, else the first and last year.
-    var slopeYears: (base: Int, focus: Int)? {
+    package var slopeYears: (base: Int, focus: Int)? {
         let years = yearsWithValues
         guard let last = years.last else { return nil }
         let focus = focusYear ?? last

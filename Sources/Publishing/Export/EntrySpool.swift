@@ -1,0 +1,93 @@
+import Charts
+import Foundation
+import ReportReading
+import SeriesModel
+
+/// Manifest entries parked in an unnamed temporary file while an export runs, read back by offset when
+/// `manifest.json` and `index.html` are written: the export holds an offset per file, not the entries.
+///
+/// Records are a 4-byte length and the entry's fields (strings as a 4-byte length and UTF-8).
+final class EntrySpool {
+    private let fd: Int32
+    private var end = 0
+
+    /// A spool file in `directory`, removed from the folder at once (it lives until the spool is freed).
+    init(in directory: String) throws {
+        let path = directory + "/.manifest-entries.\(getpid()).tmp"
+        fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileWritingError(path: path, action: "create", code: errno) }
+        unlink(path)
+    }
+
+    deinit { close(fd) }
+
+    /// Appends `entry`; returns its offset.
+    func append(_ entry: ExportManifest.Entry) throws -> Int {
+        var record: [UInt8] = [0, 0, 0, 0]
+        func int(_ n: Int) { withUnsafeBytes(of: UInt64(n).littleEndian) { record.append(contentsOf: $0) } }
+        func string(_ s: String) { int(s.utf8.count); record.append(contentsOf: s.utf8) }
+        string(entry.file)
+        int(entry.metrics.count)
+        entry.metrics.forEach(string)
+        int(entry.entity == nil ? 0 : 1)
+        string(entry.entity ?? "")
+        [entry.kind, entry.format, entry.inputHash, entry.sha256].forEach(string)
+        int(entry.bytes)
+        string(entry.title)
+        string(entry.altText)
+        let length = UInt32(record.count - 4)
+        withUnsafeBytes(of: length.littleEndian) { record.replaceSubrange(0..<4, with: $0) }
+        let offset = end
+        var written = 0
+        while written < record.count {
+            let n = record.withUnsafeBytes { pwrite(fd, $0.baseAddress! + written, record.count - written, off_t(offset + written)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileWritingError(path: "manifest entries", action: "write", code: errno)
+            }
+            written += n
+        }
+        end += record.count
+        return offset
+    }
+
+    /// The entry appended at `offset`.
+    func entry(at offset: Int) throws -> ExportManifest.Entry {
+        let header = try read(4, at: offset)
+        let length = Int(header.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) })
+        let record = try read(length, at: offset + 4)
+        var at = 0
+        func int() -> Int {
+            defer { at += 8 }
+            return Int(record.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt64.self)) })
+        }
+        func string() -> String {
+            let n = int()
+            defer { at += n }
+            return String(decoding: record[at..<at + n], as: UTF8.self)
+        }
+        let file = string()
+        let metrics = (0..<int()).map { _ in string() }
+        let hasEntity = int() == 1
+        let entity = string()
+        let (kind, format, inputHash, sha256) = (string(), string(), string(), string())
+        let bytes = int()
+        let title = string()
+        let altText = string()
+        return ExportManifest.Entry(file: file, metrics: metrics, entity: hasEntity ? entity : nil, kind: kind,
+                                    format: format, inputHash: inputHash, sha256: sha256, bytes: bytes, title: title,
+                                    altText: altText)
+    }
+
+    private func read(_ count: Int, at offset: Int) throws -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw FileWritingError(path: "manifest entries", action: "read", code: n < 0 ? errno : EIO) }
+            done += n
+        }
+        return out
+    }
+}

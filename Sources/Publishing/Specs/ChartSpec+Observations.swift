@@ -1,0 +1,130 @@
+import Charts
+import Foundation
+import ReportReading
+import SeriesModel
+
+extension ChartSpec {
+    /// A spec built from observations: one series per metric (one entity) or per entity (one metric).
+    ///
+    /// The title is the metric label (or the part several labels share, e.g. `项目数量`), the subtitle the body
+    /// and years, the unit the catalog unit, the source line the files the values came from.
+    ///
+    /// ```swift
+    /// let spec = try ChartSpec(observations: obs, metrics: ["licensing.items"], kind: .line)
+    /// spec.title                    // "行政许可·项目数量"
+    /// spec.series[0].points.count   // 2 (2019 and 2020)
+    /// ```
+    /// - Throws: ``ChartError`` when nothing matches or the metrics have different units.
+    public init(observations: [Observation], metrics: [String], entities: [String] = [], kind: ChartKind = .line,
+                language: ChartLanguage = .zh, catalog: MetricCatalog = .standard) throws {
+        let zh = language == .zh
+        let wantedEntities = Set(entities.map(EntityName.normalize))
+        let chosen = observations.filter { o in
+            metrics.contains(o.metric) && (wantedEntities.isEmpty || wantedEntities.contains(o.entity))
+        }
+        let names = metrics.map { id in catalog[id].map { $0.label(zh ? .zh : .en) } ?? (chosen.first { $0.metric == id }?.label ?? id) }
+        let titleGuess = names.joined(separator: "、")
+        guard !metrics.isEmpty else {
+            throw ChartError.noMetric()
+        }
+        let entityOrder = Self.ordered(chosen.map(\.entity))
+        for id in metrics where !chosen.contains(where: { $0.metric == id }) {
+            throw ChartError.noObservations(metric: id, entities: wantedEntities.sorted(), inCatalog: catalog.contains(id),
+                                            chart: titleGuess)
+        }
+        let units = metrics.map { id in chosen.first { $0.metric == id }?.unit ?? catalog[id]?.unit ?? "" }
+        if Set(units).count > 1 && kind != .facets {
+            throw ChartError.mixedUnits(Array(zip(metrics, units)), chart: titleGuess)
+        }
+
+        var series: [ChartSeries] = []
+        let parts = names.map { $0.split(separator: "·").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let sharedLast = parts.count > 1 && parts.allSatisfy { $0.count > 1 && $0.last == parts[0].last } ? parts[0].last : nil
+        for (mi, id) in metrics.enumerated() {
+            for e in entityOrder {
+                let pts = chosen.filter { $0.metric == id && $0.entity == e }.map { ChartSeries.YearValue(year: $0.year, value: $0.value) }
+                if pts.isEmpty { continue }
+                let metricName = sharedLast != nil ? parts[mi].dropLast().joined(separator: zh ? "·" : " · ") : names[mi]
+                let label: String
+                if metrics.count == 1 { label = e } else if entityOrder.count == 1 { label = metricName } else { label = e + "·" + metricName }
+                series.append(ChartSeries(label: label, points: pts))
+            }
+        }
+        // 表二 rows keep one colour each across charts (行政许可 blue whether beside 处罚 alone or all five rows).
+        let families = MetricCatalog.itemRows2019.map(\.prefix)
+        let slots = metrics.map { id in families.firstIndex(of: String(id.prefix { $0 != "." })) }
+        if metrics.count > 1 && entityOrder.count == 1 && slots.allSatisfy({ $0 != nil }) && series.count == metrics.count {
+            for i in series.indices { series[i].slot = slots[i] }
+        }
+        let title: String
+        if metrics.count == 1 { title = names[0] } else if let s = sharedLast { title = zh ? s : s.prefix(1).uppercased() + s.dropFirst() } else { title = titleGuess }
+        let years = Array(Set(chosen.map(\.year))).sorted()
+        var sub: [String] = []
+        if entityOrder.count == 1 && metrics.count > 1 || entityOrder.count == 1 && metrics.count == 1 { sub.append(entityOrder[0]) }
+        if let f = years.first, let l = years.last {
+            // A rank chart shows one year: name that year, not the span of the data.
+            let first = kind == .rank ? l : f
+            sub.append(first == l ? (zh ? "\(l)年" : "\(l)") : (zh ? "\(first)—\(l)年" : "\(first)–\(l)"))
+        }
+        let sourceLine = Self.sourceLine(chosen, language: language)
+        let unit = units.first ?? ""
+        self.init(kind: kind, title: title, subtitle: sub.joined(separator: " · "),
+                  source: sourceLine,
+                  unit: unit == "%" ? "" : (zh ? unit : (catalog[metrics[0]]?.unitEn ?? unit)),
+                  valueFormat: unit == "%" ? .percent : .number, series: series, language: language)
+        if metrics.allSatisfy({ $0.hasSuffix("_change") }) { changeMeasure = .value }
+        if kind == .sparkline { size = ChartSize.preset("sparkline")! }
+    }
+
+    /// `数据来源：牡丹江市人民政府2020年政府信息公开工作年度报告` when the files are named `<place>_<year>…`,
+    /// else the file names (at most three).
+    static func sourceLine(_ obs: [Observation], language: ChartLanguage) -> String? {
+        let zh = language == .zh
+        let files = ordered(obs.map { sourceFile($0.source) })
+        guard !files.isEmpty else { return nil }
+        var reports: [(entity: String, years: [Int])] = []
+        var allNamed = true
+        for o in obs {
+            guard let year = reportYear(sourceFile(o.source)) else { allNamed = false; break }
+            if let i = reports.firstIndex(where: { $0.entity == o.entity }) {
+                if !reports[i].years.contains(year) { reports[i].years.append(year) }
+            } else {
+                reports.append((o.entity, [year]))
+            }
+        }
+        if allNamed && !reports.isEmpty && reports.count <= 3 {
+            let parts = reports.map { r -> String in
+                let ys = r.years.sorted().map(String.init)
+                return zh ? "\(r.entity)\(ys.joined(separator: "、"))年政府信息公开工作年度报告"
+                          : "\(r.entity) annual information-disclosure reports \(ys.joined(separator: ", "))"
+            }
+            return (zh ? "数据来源：" : "Source: ") + parts.joined(separator: zh ? "；" : "; ")
+        }
+        let list = files.prefix(3).joined(separator: zh ? "、" : ", ") + (files.count > 3 ? (zh ? "等" : " and others") : "")
+        return (zh ? "数据来源：" : "Source: ") + list
+    }
+
+    /// The report year in a file name such as `mudanjiang_2020.txt` or `pingtan_2019.html`, or nil.
+    static func reportYear(_ file: String) -> Int? {
+        let stem = file.split(separator: ".", maxSplits: 1).first.map(String.init) ?? file
+        let parts = stem.split(separator: "_")
+        guard parts.count == 2, parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }),
+              parts[1].count == 4, let y = Int(parts[1]), (1990...2100).contains(y) else { return nil }
+        return y
+    }
+
+    /// The file part of a source such as `mudanjiang_2020.txt:259` or `pingtan_2021.html#table3[r5c2]`.
+    static func sourceFile(_ source: String) -> String {
+        var s = Substring(source)
+        if let i = s.firstIndex(where: { $0 == "#" || $0 == ":" }) { s = s[..<i] }
+        if let slash = s.lastIndex(of: "/") { s = s[s.index(after: slash)...] }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Distinct values in order of first appearance.
+    static func ordered(_ xs: [String]) -> [String] {
+        var seen = Set<String>()
+        return xs.filter { seen.insert($0).inserted }
+    }
+}
+

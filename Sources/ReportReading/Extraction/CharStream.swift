@@ -1,0 +1,167 @@
+import SeriesModel
+
+/// Where a character of the stream came from.
+enum StreamPlace: Sendable, Hashable {
+    /// A line of a text or Markdown file (1-based).
+    case line(Int)
+    /// A cell of the `table`-th HTML table of the page (all 1-based, positions in the expanded grid).
+    case cell(table: Int, row: Int, column: Int)
+}
+
+/// A report as one normalised character stream: whitespace removed (remembered as cell boundaries),
+/// full-width digits and signs made ASCII, each character tagged with its place in the source.
+///
+/// Tables, labels and numbers are all found on this stream, whatever the input format was.
+struct CharStream: Sendable {
+    /// Stands for a blank table cell (not reported).
+    static let blankCell: Unicode.Scalar = "\u{E000}"
+    /// Marks the end of an HTML or Markdown table.
+    static let tableEnd: Unicode.Scalar = "\u{E001}"
+
+    private(set) var scalars: [Unicode.Scalar] = []
+    /// True when a cell boundary (whitespace, line break, cell edge) comes right before the character.
+    private(set) var boundary: [Bool] = []
+    private(set) var placeIndex: [Int32] = []
+    private(set) var places: [StreamPlace] = []
+
+    var count: Int { scalars.count }
+
+    func place(at i: Int) -> StreamPlace { places[Int(placeIndex[i])] }
+
+    /// Appends `text` from `place`; a boundary is set before its first character.
+    mutating func append(_ text: String, at place: StreamPlace) {
+        let p = Int32(places.count)
+        places.append(place)
+        var pendingBoundary = true
+        for u in text.unicodeScalars {
+            guard let n = Self.normalize(u) else { pendingBoundary = true; continue }
+            scalars.append(n)
+            boundary.append(pendingBoundary)
+            placeIndex.append(p)
+            pendingBoundary = false
+        }
+    }
+
+    /// Appends a marker character (``blankCell`` or ``tableEnd``).
+    mutating func appendMarker(_ marker: Unicode.Scalar, at place: StreamPlace) {
+        places.append(place)
+        scalars.append(marker)
+        boundary.append(true)
+        placeIndex.append(Int32(places.count - 1))
+    }
+
+    /// The normal form of one character, or nil for whitespace and invisible characters.
+    static func normalize(_ u: Unicode.Scalar) -> Unicode.Scalar? {
+        switch u.value {
+        case 0x200B...0x200D, 0xFEFF, 0x00AD: return nil
+        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: return Unicode.Scalar(u.value - 0xFEE0)
+        case 0xFF0E: return "."
+        case 0xFF0B: return "+"
+        case 0xFF0D, 0x2212: return "-"
+        case 0xFF05: return "%"
+        case 0xFF0F: return "/"
+        case 0x28: return "（"
+        case 0x29: return "）"
+        case 0xFF1A: return ":"
+        default:
+            if u.properties.isWhitespace || u.value < 0x20 { return nil }
+            return u
+        }
+    }
+
+    /// `text` in normal form, as searched for in the stream.
+    static func normalized(_ text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.compactMap(normalize)
+    }
+
+    /// The first index ≥ `from` and < `to` where `key` starts, or nil.
+    func find(_ key: [Unicode.Scalar], from: Int, to: Int? = nil) -> Int? {
+        let end = min(to ?? scalars.count, scalars.count)
+        guard let first = key.first, end - from >= key.count, from >= 0 else { return nil }
+        var i = from
+        let last = end - key.count
+        while i <= last {
+            if scalars[i] == first {
+                var k = 1
+                while k < key.count && scalars[i + k] == key[k] { k += 1 }
+                if k == key.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// True when `key` occurs at `index`.
+    func matches(_ key: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + key.count <= scalars.count else { return false }
+        for k in 0..<key.count where scalars[index + k] != key[k] { return false }
+        return true
+    }
+
+    /// The characters in `range` as a String.
+    func text(_ range: Range<Int>) -> String {
+        let lo = max(0, range.lowerBound), hi = min(scalars.count, range.upperBound)
+        guard lo < hi else { return "" }
+        return String(String.UnicodeScalarView(scalars[lo..<hi]))
+    }
+}
+
+extension CharStream {
+    /// Builds the stream of a document. Table rows that hold numbers keep their cells apart; blank cells after
+    /// the first filled cell of such a row become ``blankCell``; copies made by rowspan/colspan are skipped.
+    init(_ document: SourceDocument) {
+        self.init()
+        var htmlTable = 0
+        for block in document.blocks {
+            switch block {
+            case let .line(text, number):
+                append(text, at: .line(number))
+            case let .table(grid):
+                htmlTable += 1
+                for (r, row) in grid.rows.enumerated() {
+                    let kinds = row.map { CellText.classify($0.text) }
+                    let hasNumber = zip(row, kinds).contains { $0.isOrigin && $1 == .number }
+                    var seenFilled = false
+                    for (c, cell) in row.enumerated() where cell.isOrigin {
+                        let place: StreamPlace = grid.lines.map { .line($0[r]) } ?? .cell(table: htmlTable, row: r + 1, column: c + 1)
+                        switch kinds[c] {
+                        case .blank:
+                            if hasNumber && seenFilled { appendMarker(Self.blankCell, at: place) }
+                        case .number, .label:
+                            seenFilled = true
+                            append(cell.text, at: place)
+                        }
+                    }
+                }
+                appendMarker(Self.tableEnd, at: grid.lines.map { .line($0.last ?? 0) } ?? .cell(table: htmlTable, row: grid.rows.count, column: 1))
+            }
+        }
+    }
+}
+
+/// What a table cell holds.
+enum CellText: Sendable, Hashable {
+    case blank, number, label
+
+    /// Count words that may follow a number in a cell (`12件`).
+    static let countWords: Set<String> = ["件", "个", "项", "次", "人次"]
+
+    /// Blank (empty, `—`, `/`, `无`), a number (with sign, decimals, thousands separators, unit), or a label.
+    static func classify(_ text: String) -> CellText {
+        let s = CharStream.normalized(text)
+        if s.isEmpty { return .blank }
+        let str = String(String.UnicodeScalarView(s))
+        if ["-", "—", "–", "/", "无", "——", "--", "\\"].contains(str) { return .blank }
+        var i = 0
+        if s[0] == "+" || s[0] == "-" { i = 1 }
+        var digits = 0
+        while i < s.count, NumberScanner.isDigit(s[i]) || s[i] == "." || s[i] == "," {
+            if NumberScanner.isDigit(s[i]) { digits += 1 }
+            i += 1
+        }
+        guard digits > 0 else { return .label }
+        if i == s.count { return .number }
+        let rest = String(String.UnicodeScalarView(s[i...]))
+        return NumberScanner.units.contains { $0.text == rest } || countWords.contains(rest) ? .number : .label
+    }
+}

@@ -1,0 +1,43 @@
+import SeriesModel
+
+/// Every user-facing message of extraction and checking, in one place.
+enum ExtractionMessages {
+    static let emptyFile = "the file is empty: expected a 政府信息公开工作年度报告 as text, HTML or Markdown"
+    static let unparsableHTML = "libxml2 could not parse the page as HTML"
+    static func tooLarge(_ bytes: Int, limit: Int) -> String {
+        "the file is \(megabytes(bytes)), larger than the \(megabytes(limit)) a report can be: expected one annual report"
+    }
+    static let notAReport = "not a 政府信息公开工作年度报告: none of 表二 (第二十条第（一）项), 表三 (收到和处理政府信息公开申请情况) or 表四 (行政复议、行政诉讼) was found"
+    static let unknownTemplate = "cannot tell the template: found none of the 2019 labels (本年新制作数量, 上一年项目数量, 政府集中采购) or the 2021 labels (本年制发件数, 本年收费金额, 逾期不补正); pass --template 2019 or 2021"
+    static let unknownEntity = "cannot find the body's name: expected a title such as “XX市人民政府2020年政府信息公开工作年度报告”; pass --entity"
+    static let unknownYear = "cannot find the report year: expected a title with the year or a statistics period (统计期限自2020年1月1日…); pass --year"
+    static func yearMismatch(title: Int, period: Int) -> String {
+        "the title says \(title) but the statistics period starts in \(period); using \(title)"
+    }
+    static func tableMissing(_ table: Int) -> String { "表\(chinese(table)) was not found (its heading or rows are missing)" }
+    static func rowMissing(_ label: String) -> String { "row “\(label)” was not found; its numbers are not emitted" }
+    static let noNumbers = "no numbers after the label (the table may be truncated)"
+    static func tooMany(found: Int, expected: Int) -> String {
+        "found \(found) numbers, expected \(expected); none of this row is emitted"
+    }
+    static func noSplit(_ run: String, found: Int, expected: Int) -> String {
+        "found \(found) number\(found == 1 ? "" : "s") (“\(run)”), expected \(expected), and no split into \(expected) valid numbers exists; none of this row is emitted"
+    }
+    static func tooComplex(_ run: String) -> String {
+        "the run “\(run)” has too many possible splits to search; none of this row is emitted"
+    }
+    static func unreadable(_ text: String) -> String { "“\(text)” is not a number" }
+    static func ambiguous(_ run: String, count: Int, metrics: [String]) -> String {
+        "the run “\(run)” splits in \(count) consistent ways; no value for \(metrics.joined(separator: ", "))"
+    }
+    static func rowSumBroken(_ run: String) -> String {
+        "no split of “\(run)” satisfies the row's sum; the only valid split is kept as printed (see trendplot check)"
+    }
+
+    static func chinese(_ table: Int) -> String { ["", "一", "二", "三", "四", "五"][min(max(table, 0), 5)] }
+
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + 524_288) / 1_048_576
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
+}

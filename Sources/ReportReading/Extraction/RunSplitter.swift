@@ -1,0 +1,222 @@
+import SeriesModel
+
+/// One value read for one cell: as printed, as a number in the metric's unit, and how it was converted.
+struct CellValue: Sendable, Hashable {
+    /// The digits as printed (after normalising), with the unit if one was printed: `75394432.52元`.
+    var printed: String
+    /// The value in the metric's unit (amounts in 万元).
+    var value: Double
+    /// `75394432.52元 → 7539.443252万元` when a unit was converted.
+    var conversion: String?
+    /// Stream index of the token the value came from.
+    var position: Int
+}
+
+/// How the numbers of one row were read.
+struct RowReading: Sendable {
+    /// Possible readings, one value (or nil for a blank cell) per cell. One reading means the row is certain.
+    var candidates: [[CellValue?]]
+    /// True when a run had to be split into several cells.
+    var wasSplit: Bool
+    /// True when more readings existed than are listed.
+    var truncated: Bool
+    /// What went wrong, if the row could not be read.
+    var problem: RowProblem?
+    /// True when no split satisfied the row's sums and the readings ignore them.
+    var sumsIgnored = false
+}
+
+/// Why a row gave no reading.
+enum RowProblem: Sendable, Hashable {
+    case noNumbers
+    case tooMany(found: Int)
+    case noSplit(run: String, found: Int)
+    case tooComplex(run: String)
+    case unreadable(text: String)
+}
+
+/// Splits runs of digits that lost their cell boundaries (`行政许可3960181` → 396 | 0 | 181) into the cells of a row.
+///
+/// Every split keeps the digits in order, gives each cell a valid number for its kind (no leading zeros, signs only
+/// at the start of a run, decimals only in amounts) and satisfies the row's sum groups. The search is bounded by a
+/// step budget, so no input can make it blow up.
+enum RunSplitter {
+    /// The most readings kept for one row.
+    static let maxCandidates = 64
+
+    /// Reads `tokens` into `cells` (blank cells beyond the row's end are padding and dropped). `budget` is decremented by the search steps taken.
+    static func read(_ tokens: [NumberToken], cells: [CellSpec], sumGroups: [[Int]], budget: inout Int) -> RowReading {
+        var tokens = tokens
+        while tokens.count > cells.count, tokens.last?.isBlank == true { tokens.removeLast() }
+        if tokens.isEmpty { return RowReading(candidates: [], wasSplit: false, truncated: false, problem: .noNumbers) }
+        if tokens.count > cells.count {
+            return RowReading(candidates: [], wasSplit: false, truncated: false, problem: .tooMany(found: tokens.count))
+        }
+        if tokens.count == cells.count {
+            var row: [CellValue?] = []
+            for (t, c) in zip(tokens, cells) {
+                if t.isBlank { row.append(nil); continue }
+                guard let v = value(t.text, unit: t.unit, kind: c.kind, position: t.position) else {
+                    return RowReading(candidates: [], wasSplit: false, truncated: false, problem: .unreadable(text: t.text))
+                }
+                row.append(v)
+            }
+            return RowReading(candidates: [row], wasSplit: false, truncated: false, problem: nil)
+        }
+        let run = tokens.map { $0.isBlank ? "□" : $0.text + ($0.unit?.text ?? "") }.joined(separator: " ")
+        var search = Search(tokens: tokens, cells: cells, sumGroups: sumGroups, enforceSums: true, budget: budget)
+        search.run()
+        var sumsIgnored = false
+        if search.results.isEmpty && !search.exhausted && !sumGroups.isEmpty {
+            var loose = Search(tokens: tokens, cells: cells, sumGroups: sumGroups, enforceSums: false, budget: search.budget)
+            loose.run()
+            search = loose
+            sumsIgnored = true
+        }
+        budget = search.budget
+        if search.exhausted {
+            return RowReading(candidates: [], wasSplit: true, truncated: true, problem: .tooComplex(run: run))
+        }
+        if search.results.isEmpty {
+            return RowReading(candidates: [], wasSplit: true, truncated: false, problem: .noSplit(run: run, found: tokens.count))
+        }
+        return RowReading(candidates: search.results, wasSplit: true, truncated: search.truncated, problem: nil,
+                          sumsIgnored: sumsIgnored)
+    }
+
+    private struct Search {
+        let tokens: [NumberToken]
+        let chars: [[Character]]
+        let cells: [CellSpec]
+        let groupEnding: [Int: [Int]]
+        let enforceSums: Bool
+        var budget: Int
+        var results: [[CellValue?]] = []
+        var truncated = false
+        var exhausted = false
+        var current: [CellValue?] = []
+        let suffixLength: [Int]
+
+        init(tokens: [NumberToken], cells: [CellSpec], sumGroups: [[Int]], enforceSums: Bool, budget: Int) {
+            self.tokens = tokens
+            self.chars = tokens.map { Array($0.text) }
+            self.cells = cells
+            var ending: [Int: [Int]] = [:]
+            for g in sumGroups where g.count >= 2 { ending[g[g.count - 1]] = Array(g.dropLast()) }
+            self.groupEnding = ending
+            self.enforceSums = enforceSums
+            self.budget = budget
+            var suffix = Array(repeating: 0, count: tokens.count + 1)
+            for t in stride(from: tokens.count - 1, through: 0, by: -1) {
+                suffix[t] = suffix[t + 1] + max(1, tokens[t].text.count)
+            }
+            self.suffixLength = suffix
+        }
+
+        mutating func run() {
+            current.reserveCapacity(cells.count)
+            step(cell: 0, token: 0, offset: 0)
+        }
+
+        private mutating func step(cell: Int, token: Int, offset: Int) {
+            if exhausted || truncated { return }
+            budget -= 1
+            if budget <= 0 { exhausted = true; return }
+            if token == tokens.count {
+                if cell == cells.count {
+                    if results.count >= RunSplitter.maxCandidates { truncated = true } else { results.append(current) }
+                }
+                return
+            }
+            guard cell < cells.count else { return }
+            let t = tokens[token]
+            if t.isBlank {
+                current.append(nil)
+                if sumHolds(at: cell) { step(cell: cell + 1, token: token + 1, offset: 0) }
+                current.removeLast()
+                return
+            }
+            let chars = self.chars[token]
+            for end in (offset + 1)...chars.count {
+                let remainingCells = cells.count - cell - 1
+                let tokensAfter = tokens.count - token - 1
+                let minPieces = (end < chars.count ? 1 : 0) + tokensAfter
+                let maxPieces = (chars.count - end) + suffixLength[token + 1]
+                if remainingCells < minPieces || remainingCells > maxPieces { continue }
+                let piece = String(chars[offset..<end])
+                guard RunSplitter.isValid(piece, kind: cells[cell].kind, atTokenStart: offset == 0) else { continue }
+                let unit = end == chars.count ? t.unit : nil
+                guard let v = RunSplitter.value(piece, unit: unit, kind: cells[cell].kind, position: t.position) else { continue }
+                current.append(v)
+                if sumHolds(at: cell) {
+                    if end == chars.count {
+                        step(cell: cell + 1, token: token + 1, offset: 0)
+                    } else {
+                        step(cell: cell + 1, token: token, offset: end)
+                    }
+                }
+                current.removeLast()
+                if exhausted || truncated { return }
+            }
+        }
+
+        private func sumHolds(at cell: Int) -> Bool {
+            guard enforceSums, let parts = groupEnding[cell], let total = current[cell]?.value else { return true }
+            var sum = 0.0
+            for p in parts {
+                guard let v = current[p]?.value else { return true }
+                sum += v
+            }
+            return abs(sum - total) < 1e-6
+        }
+    }
+
+    /// True when `piece` can be one cell of `kind` in a split run.
+    static func isValid(_ piece: String, kind: CellKind, atTokenStart: Bool) -> Bool {
+        var body = Substring(piece)
+        if let f = body.first, f == "+" || f == "-" {
+            guard kind == .signedCount, atTokenStart else { return false }
+            body = body.dropFirst()
+        }
+        guard let first = body.first else { return false }
+        let dots = body.filter { $0 == "." }.count
+        if dots > 0 {
+            guard kind == .amount, dots == 1, first != ".", body.last != "." else { return false }
+            let intPart = body.prefix { $0 != "." }
+            return intPart.count == 1 || intPart.first != "0"
+        }
+        return body.count == 1 || first != "0"
+    }
+
+    /// The value of a printed number in the unit of `kind` (amounts converted to 万元).
+    static func value(_ text: String, unit: CellUnit?, kind: CellKind, position: Int) -> CellValue? {
+        var t = Substring(text)
+        if t.hasPrefix("+") { t = t.dropFirst() }
+        guard !t.isEmpty, t.filter({ $0 == "." }).count <= 1, Double(t) != nil else { return nil }
+        let printed = text + (unit?.text ?? "")
+        if kind == .amount, let unit, unit.shift != 0 {
+            let shifted = shiftDecimal(String(t), by: unit.shift)
+            guard let v = Double(shifted) else { return nil }
+            return CellValue(printed: printed, value: v, conversion: "\(printed) → \(NumberText.plain(v))万元", position: position)
+        }
+        guard let v = Double(t), v.isFinite else { return nil }
+        return CellValue(printed: printed, value: v, conversion: nil, position: position)
+    }
+
+    /// Moves the decimal point of a plain decimal string: `shiftDecimal("75394432.52", by: -4)` is `7539.443252`.
+    static func shiftDecimal(_ text: String, by shift: Int) -> String {
+        var negative = false
+        var t = Substring(text)
+        if t.first == "-" { negative = true; t = t.dropFirst() }
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+        var digits = Array(parts[0] + (parts.count > 1 ? parts[1] : ""))
+        var point = parts[0].count + shift
+        if point < 0 { digits.insert(contentsOf: repeatElement("0", count: -point), at: 0); point = 0 }
+        if point > digits.count { digits.append(contentsOf: repeatElement("0", count: point - digits.count)) }
+        var intPart = String(digits[..<point]).drop { $0 == "0" }
+        if intPart.isEmpty { intPart = "0" }
+        var frac = String(digits[point...])
+        while frac.hasSuffix("0") { frac.removeLast() }
+        return (negative ? "-" : "") + intPart + (frac.isEmpty ? "" : "." + frac)
+    }
+}

@@ -1,0 +1,103 @@
+import SeriesModel
+
+/// Finds the three tables in the stream by their headings, and their rows by their labels.
+///
+/// Headings are matched tolerantly: 表二 starts at `第二十条第（一）项`, 表三 at `收到和处理政府信息公开申请`
+/// (after 表二), 表四 at the first `复议` followed closely by `诉讼` (so `行政法复议` works), and 表四 ends at `五、`.
+struct TableLocator {
+    let stream: CharStream
+
+    /// Character ranges of 表二, 表三 and 表四 (nil when a table was not found).
+    struct Regions {
+        var table2: Range<Int>?
+        var table3: Range<Int>?
+        var table4: Range<Int>?
+
+        func range(of table: Int) -> Range<Int>? {
+            table == 2 ? table2 : table == 3 ? table3 : table4
+        }
+    }
+
+    /// A row label found in the stream.
+    struct FoundRow {
+        var spec: RowSpec
+        /// Where the label (with its enumerator) starts.
+        var labelStart: Int
+        /// Where the numbers may start.
+        var valuesStart: Int
+        /// Where the row ends (the next row's label or the table's end).
+        var end: Int
+    }
+
+    private func key(_ s: String) -> [Unicode.Scalar] { CharStream.normalized(s) }
+
+    func regions() -> Regions {
+        let n = stream.count
+        let t2 = stream.find(key("第二十条第（一）项"), from: 0) ?? stream.find(key("二、主动公开政府信息情况"), from: 0)
+            ?? stream.find(key("第二十条"), from: 0)
+        var t3: Int?
+        var from = t2 ?? 0
+        while let p = stream.find(key("收到和处理政府信息公开申请"), from: from) {
+            let window = p..<min(n, p + 400)
+            if stream.find(key("申请人情况"), from: window.lowerBound, to: window.upperBound) != nil
+                || stream.find(key("本年新收"), from: window.lowerBound, to: window.upperBound) != nil {
+                t3 = p
+                break
+            }
+            from = p + 1
+        }
+        if t3 == nil, let p = stream.find(key("本年新收政府信息公开申请"), from: t2 ?? 0) { t3 = p }
+        var t4: Int?
+        var search = t3 ?? t2 ?? 0
+        while let p = stream.find(key("复议"), from: search) {
+            if stream.find(key("诉讼"), from: p, to: min(n, p + 14)) != nil { t4 = p; break }
+            search = p + 1
+        }
+        let t4End = t4.flatMap { stream.find(key("五、"), from: $0) } ?? n
+        var r = Regions()
+        if let t2 { r.table2 = t2..<(t3 ?? t4 ?? n) }
+        if let t3 { r.table3 = t3..<(t4 ?? n) }
+        if let t4 { r.table4 = t4..<max(t4, t4End) }
+        return r
+    }
+
+    /// Finds the labels of `rows` in order inside `region`; rows whose label is missing are left out.
+    func rows(_ rows: [RowSpec], in region: Range<Int>) -> [FoundRow] {
+        var found: [FoundRow] = []
+        var cursor = region.lowerBound
+        for spec in rows {
+            guard let search = spec.searchKey else {
+                found.append(FoundRow(spec: spec, labelStart: cursor, valuesStart: cursor, end: region.upperBound))
+                continue
+            }
+            let k = key(search)
+            let enumerator = spec.enumerator.map(key)
+            var from = cursor
+            var hit: (start: Int, end: Int)?
+            while let p = stream.find(k, from: from, to: region.upperBound) {
+                var start = p
+                if let e = enumerator, let s = enumeratorStart(e, before: p) { start = s }
+                if spec.enumeratorRequired && start == p { from = p + 1; continue }
+                hit = (start, p + k.count)
+                break
+            }
+            guard let hit else { continue }
+            found.append(FoundRow(spec: spec, labelStart: hit.start, valuesStart: hit.end, end: region.upperBound))
+            cursor = hit.end
+        }
+        for i in found.indices.dropLast() { found[i].end = max(found[i].valuesStart, found[i + 1].labelStart) }
+        return found
+    }
+
+    /// The start of `enumerator` when it sits right before `index` (`2.` also matches `2、`; `属于` may follow it).
+    private func enumeratorStart(_ e: [Unicode.Scalar], before index: Int) -> Int? {
+        let s = stream.scalars
+        if e.count == 2, NumberScanner.isDigit(e[0]), e[1] == "." {
+            let start = index - 2
+            guard start >= 0, s[start] == e[0], s[start + 1] == "." || s[start + 1] == "、" else { return nil }
+            return start
+        }
+        let start = index - e.count
+        return start >= 0 && stream.matches(e, at: start) ? start : nil
+    }
+}
