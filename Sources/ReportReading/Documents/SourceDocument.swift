@@ -11,29 +11,51 @@ public enum ReportFormat: String, Sendable, Hashable, Codable {
 }
 
 /// One cell of a table after rowspan/colspan expansion.
-struct GridCell: Sendable, Hashable {
+public struct GridCell: Sendable, Hashable {
     /// The cell's text (whitespace kept; it is normalised later).
-    var text: String
+    public var text: String
     /// False for the copies a rowspan/colspan makes of its cell.
-    var isOrigin: Bool
+    public var isOrigin: Bool
+
+    /// A cell holding `text`; `isOrigin` is false for the copies a merged cell leaves in the cells it covers.
+    public init(text: String, isOrigin: Bool) {
+        self.text = text
+        self.isOrigin = isOrigin
+    }
 }
 
 /// A table as a rectangular grid of cells.
-struct GridTable: Sendable {
+public struct GridTable: Sendable {
     /// Rows of cells; every row has the same number of columns.
-    var rows: [[GridCell]]
+    public var rows: [[GridCell]]
     /// The 1-based source line of each row (Markdown), or nil (HTML).
-    var lines: [Int]?
+    public var lines: [Int]?
+
+    /// A table of `rows` (all of one length); `lines` gives each row's source line where there is one.
+    public init(rows: [[GridCell]], lines: [Int]? = nil) {
+        self.rows = rows
+        self.lines = lines
+    }
 }
 
 /// A piece of a report in reading order: a line of running text or a table.
-enum DocumentBlock: Sendable {
+public enum DocumentBlock: Sendable {
+    /// A line of running text and its 1-based line number in the file.
     case line(String, number: Int)
+    /// A table.
     case table(GridTable)
 }
 
 /// A report file turned into blocks, independent of its format.
-struct SourceDocument: Sendable {
-    var format: ReportFormat
-    var blocks: [DocumentBlock]
+public struct SourceDocument: Sendable {
+    /// The file's format.
+    public var format: ReportFormat
+    /// Lines and tables in reading order.
+    public var blocks: [DocumentBlock]
+
+    /// A document of `format` made of `blocks`.
+    public init(format: ReportFormat, blocks: [DocumentBlock]) {
+        self.format = format
+        self.blocks = blocks
+    }
 }

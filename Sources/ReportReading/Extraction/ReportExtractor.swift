@@ -47,7 +47,8 @@ public enum ReportExtractor {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw InputError(file: file, message: ExtractionMessages.emptyFile)
         }
-        let (document, encoding) = try ReportDocumentReader.read(bytes, file: file)
+        let read = try DocumentReaders.read(bytes, file: file)
+        let document = read.document
         let stream = CharStream(document)
         let locator = TableLocator(stream: stream)
         let regions = locator.regions()
@@ -70,7 +71,7 @@ public enum ReportExtractor {
             issues.append(ExtractionIssue(severity: .warning, place: "title", message: ExtractionMessages.yearMismatch(title: t, period: p)))
         }
         let info = ReportInfo(entity: entityName, year: year, template: template, file: file, format: document.format,
-                              encoding: encoding.rawValue)
+                              encoding: read.encoding)
         var reader = TableReader(stream: stream, info: info, layout: .layout(for: template))
         reader.issues = issues
         for table in 2...4 {
