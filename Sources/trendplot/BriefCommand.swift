@@ -50,7 +50,6 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         let input = try Self.read(data)
-        Inputs.reportProblems(input.dataset)
         let builder = BriefingBuilder(language: ChartLanguage(rawValue: lang) ?? .zh, metrics: metrics, entities: entities)
         let rendered = try BriefPDF.render(try builder.build(input))
         try AtomicFile.write(rendered.bytes, to: output)
@@ -59,44 +58,10 @@ struct BriefCommand: ParsableCommand {
     }
 
     /// Reads DATA: report files through the extractor (their results feed the checker and the sources appendix),
-    /// everything else through the dataset loader.
+    /// everything else as tidy data.
     static func read(_ paths: [String]) throws -> BriefingInput {
-        let loader = Inputs.loader()
-        var builder = DatasetBuilder()
-        var reports: [ExtractionResult] = []
-        var tidy: [BriefingInput.TidyFile] = []
-        let (files, errors) = DatasetLoader.expand(paths.filter { $0 != "-" })
-        for e in errors { builder.addError(e) }
-        for f in files {
-            guard DatasetLoader.kind(of: f) == .report else {
-                let before = builder.rowCount
-                loader.read(path: f, into: &builder)
-                tidy.append(.init(file: f, rows: builder.rowCount - before))
-                continue
-            }
-            builder.addFile(f)
-            do {
-                let (bytes, name) = try ReportFiles.read(f)
-                let result = try ReportExtractor.extract(bytes, file: name)
-                builder.add(contentsOf: result.observations)
-                reports.append(result)
-            } catch let e as InputError {
-                builder.addError(e)
-            } catch {
-                builder.addError(InputError(file: f, message: "\(error)"))
-            }
-        }
-        if paths.contains("-") {
-            builder.addFile("-")
-            let before = builder.rowCount
-            loader.read(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "-", into: &builder)
-            tidy.append(.init(file: "stdin", rows: builder.rowCount - before))
-        }
-        let dataset = builder.build()
-        if dataset.count == 0 && !dataset.errors.isEmpty {
-            Inputs.reportProblems(dataset)
-            throw ExitCode(2)
-        }
-        return BriefingInput(dataset: dataset, reports: reports, tidyFiles: tidy)
+        let inputs = Inputs.load(paths)
+        if inputs.isUnusable { throw ExitCode(2) }
+        return BriefingInput(inputs)
     }
 }

@@ -28,32 +28,10 @@ struct CheckCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        var results: [ExtractionResult] = []
-        var unreadable = false
-        var builder = DatasetBuilder()
-        let loader = Inputs.loader()
-        for path in Self.inputs(files) {
-            if path != "-", let kind = DatasetLoader.kind(of: path), kind != .report {
-                loader.read(path: path, into: &builder)
-                continue
-            }
-            do {
-                let (bytes, name) = try ReportFiles.read(path)
-                let result = try ReportExtractor.extract(bytes, file: name)
-                builder.add(contentsOf: result.observations)
-                results.append(result)
-            } catch {
-                unreadable = true
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            }
-        }
-        let dataset = builder.build()
-        for e in dataset.errors {
-            unreadable = true
-            FileHandle.standardError.write(Data("error: \(e)\n".utf8))
-        }
-        var report = ReportChecker.run(results)
-        report.findings += dataset.conflicts.map(Self.finding)
+        let inputs = Inputs.load(files)
+        let report = CheckReport.run(inputs)
+        let unreadable = !inputs.errors.isEmpty
+        let results = inputs.reports
         switch format {
         case .json:
             let enc = JSONEncoder()
@@ -69,33 +47,5 @@ struct CheckCommand: ParsableCommand {
         }
         if unreadable { throw ExitCode(2) }
         if report.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
-    }
-
-    /// Folders expanded to the report and tidy files in them; files as given.
-    static func inputs(_ paths: [String]) -> [String] {
-        paths.flatMap { path -> [String] in
-            var isDir: ObjCBool = false
-            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
-                return [path]
-            }
-            return DatasetLoader.expand([path]).files
-        }
-    }
-
-    /// A conflict between two sources as a check finding: an error when both values were printed,
-    /// a warning when one was derived (a derived count that the next year's report prints differently).
-    static func finding(_ c: DatasetConflict) -> CheckFinding {
-        let bothPrinted = !c.kept.derived && !c.dropped.derived
-        func side(_ v: DatasetConflict.Version) -> String {
-            "\(NumberText.plain(v.value)) (\(v.derived ? "derived, " : "")\(v.source))"
-        }
-        return CheckFinding(
-            rule: "sources agree", severity: bothPrinted ? .error : .warning,
-            file: [c.kept.source, c.dropped.source].map { String($0.prefix { $0 != ":" && $0 != "#" && $0 != " " }) }
-                .joined(separator: " vs "),
-            place: "\(c.key.entity) \(c.key.year) \(c.key.metric)",
-            lhs: side(c.kept), rhs: side(c.dropped),
-            message: "two sources give different values; the dataset keeps \(NumberText.plain(c.kept.value))"
-                + (bothPrinted ? " (the first printed)" : " (the printed one)"))
     }
 }

@@ -51,8 +51,7 @@ struct ExtractCommand: ParsableCommand {
         var failed = false
         for path in ReportFiles.expand(files) {
             do {
-                let (bytes, name) = try ReportFiles.read(path)
-                let result = try ReportExtractor.extract(bytes, file: name, options: options)
+                let result = try InputLoader.extract(path: path, options: options)
                 ReportFiles.printReport(result)
                 results.append(result)
             } catch {
@@ -105,32 +104,18 @@ struct ExtractJSON: Encodable {
 
 /// Reading report files for the extract and check commands.
 enum ReportFiles {
-    /// `paths` with folders replaced by the report files in them (recursively, in path order); files and `-` as given.
+    /// `paths` with folders replaced by the report files in them (recursively, in path order); files and `-` as
+    /// given. The other files of a folder are named on stderr.
     static func expand(_ paths: [String]) -> [String] {
         paths.flatMap { path -> [String] in
             var isDir: ObjCBool = false
             guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
                 return [path]
             }
-            return DatasetLoader.expand([path]).files.filter { DatasetLoader.kind(of: $0) == .report }
+            let (files, _, skipped) = InputLoader.expand([path])
+            for s in skipped { FileHandle.standardError.write(Data("trendplot: note: \(s)\n".utf8)) }
+            return files.filter { InputLoader.kind(of: $0) == .report }
         }
-    }
-
-    /// The bytes of `path` (stdin for `-`) and the name used in sources (the last path component).
-    static func read(_ path: String) throws -> ([UInt8], String) {
-        if path == "-" {
-            return (Array(FileHandle.standardInput.readDataToEndOfFile()), "stdin")
-        }
-        let url = URL(fileURLWithPath: path)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
-            throw InputError(file: path, message: "no such file")
-        }
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        try ReportExtractor.checkSize(size, file: url.lastPathComponent)
-        return (Array(handle.readDataToEndOfFile()), url.lastPathComponent)
     }
 
     /// The extraction report of one file on stderr: what was read, blank cells, ambiguities, issues.

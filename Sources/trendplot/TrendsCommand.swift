@@ -102,16 +102,12 @@ struct TrendsCommand: ParsableCommand {
             aliases = try EntityAliases.read(Array(bytes), file: alias)
         }
         var timer = PhaseTimer(enabled: timings)
-        let loader = Inputs.loader(aliases: aliases)
-        var builder = DatasetBuilder(aliases: aliases)
-        Inputs.read(data, with: loader, into: &builder, jobs: jobs)
-        timer.lap("read \(builder.rowCount) rows")
-        var dataset = builder.build()
-        timer.lap("merge into \(dataset.count) observations, \(dataset.seriesCount) series")
+        let inputs = Inputs.load(data, aliases: aliases, jobs: jobs)
+        var dataset = inputs.dataset
+        timer.lap("read and merge into \(dataset.count) observations, \(dataset.seriesCount) series")
         if indicators { dataset.addIndicators() }
         timer.lap("indicators (now \(dataset.count) observations, \(dataset.seriesCount) series)")
-        Inputs.reportProblems(dataset)
-        if dataset.count == 0 && !dataset.errors.isEmpty { throw ExitCode(2) }
+        if inputs.isUnusable { throw ExitCode(2) }
 
         let wantedEntities = entities.map { aliases.resolve(EntityName.normalize($0)) }
         for e in wantedEntities where !dataset.entities.contains(e) {

@@ -9,18 +9,7 @@ import Testing
 /// The briefing of the bundled Pingtan reports (2019, 2021, 2022; each as HTML and as text).
 enum BriefFixtures {
     static func input(_ folder: String) throws -> BriefingInput {
-        let dir = Fixtures.datasetURL(folder)
-        let files = DatasetLoader.expand([dir.path]).files
-        var builder = DatasetBuilder()
-        var reports: [ExtractionResult] = []
-        for f in files where DatasetLoader.kind(of: f) == .report {
-            let name = URL(fileURLWithPath: f).lastPathComponent
-            let r = try ReportExtractor.extract([UInt8](try Data(contentsOf: URL(fileURLWithPath: f))), file: name)
-            builder.addFile(f)
-            builder.add(contentsOf: r.observations)
-            reports.append(r)
-        }
-        return BriefingInput(dataset: builder.build(), reports: reports)
+        BriefingInput(InputLoader().load([Fixtures.datasetURL(folder).path]))
     }
 
     static func pingtan(language: ChartLanguage = .zh) throws -> Briefing {

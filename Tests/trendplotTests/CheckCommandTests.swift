@@ -9,7 +9,7 @@ import Testing
 
 @Suite struct CheckCommandTests {
     @Test func aFolderOfRealReportsIsClean() throws {
-        #expect(CheckCommand.inputs([ExtractCommandTests.datasets.path]).filter { DatasetLoader.kind(of: $0) == .report }.count == 7)
+        #expect(InputLoader.expand([ExtractCommandTests.datasets.path]).files.filter { InputLoader.kind(of: $0) == .report }.count == 7)
         let cmd = try CheckCommand.parse([ExtractCommandTests.datasets.path, "--format", "json"])
         #expect(throws: Never.self) { try cmd.run() }
     }
@@ -26,7 +26,7 @@ import Testing
             key: ObservationKey(entity: "平潭综合实验区", year: 2021, metric: "licensing.decisions"),
             kept: .init(value: 2293, source: "pingtan_2021.html#table2[r7c2]", derived: false),
             dropped: .init(value: 2300, source: "x.csv:2", derived: false), resolution: .firstPrinted)
-        let finding = CheckCommand.finding(conflict)
+        let finding = CheckFinding(conflict: conflict)
         #expect(finding.severity == .error)
         #expect(finding.lhs == "2293 (pingtan_2021.html#table2[r7c2])")
         #expect(finding.rhs == "2300 (x.csv:2)")
@@ -38,6 +38,6 @@ import Testing
             key: ObservationKey(entity: "甲", year: 2020, metric: "licensing.items"),
             kept: .init(value: 396, source: "a_2021.html#table2[r5c2]", derived: false),
             dropped: .init(value: 390, source: "a_2020.txt:12", derived: true), resolution: .printedOverDerived)
-        #expect(CheckCommand.finding(conflict).severity == .warning)
+        #expect(CheckFinding(conflict: conflict).severity == .warning)
     }
 }

@@ -22,4 +22,15 @@ public struct BriefingInput: Sendable {
     public init(dataset: Dataset, reports: [ExtractionResult] = [], tidyFiles: [TidyFile] = []) {
         self.dataset = dataset; self.reports = reports; self.tidyFiles = tidyFiles
     }
+
+    /// The input of everything an ``InputLoader`` read.
+    ///
+    /// ```swift
+    /// let briefing = try BriefingBuilder().build(BriefingInput(InputLoader().load(["datasets/pingtan"])))
+    /// let pdf = try BriefPDF.render(briefing).bytes
+    /// ```
+    public init(_ inputs: LoadedInputs) {
+        self.init(dataset: inputs.dataset, reports: inputs.reports,
+                  tidyFiles: inputs.tidyFiles.map { TidyFile(file: $0.file, rows: $0.rows) })
+    }
 }

@@ -115,10 +115,7 @@ extension ChartSpec {
 
     /// The file part of a source such as `mudanjiang_2020.txt:259` or `pingtan_2021.html#table3[r5c2]`.
     static func sourceFile(_ source: String) -> String {
-        var s = Substring(source)
-        if let i = s.firstIndex(where: { $0 == "#" || $0 == ":" }) { s = s[..<i] }
-        if let slash = s.lastIndex(of: "/") { s = s[s.index(after: slash)...] }
-        return s.trimmingCharacters(in: .whitespaces)
+        SourceRef.fileName(of: source).trimmingCharacters(in: .whitespaces)
     }
 
     /// Distinct values in order of first appearance.

@@ -60,30 +60,30 @@ struct TableReader {
     }
 
     /// `file:LINE` of the row label (or of the first number when the row has no label).
-    private func lineSource(_ row: TableLocator.FoundRow) -> String {
+    private func lineSource(_ row: TableLocator.FoundRow) -> String { lineRef(row).description }
+
+    private func lineRef(_ row: TableLocator.FoundRow) -> SourceRef {
         var i = row.spec.searchKey == nil ? row.valuesStart : row.labelStart
         if row.spec.searchKey == nil, let first = NumberScanner.tokens(in: stream, row.valuesStart..<row.end).first {
             i = first.position
         }
-        guard i < stream.count else { return info.file }
+        guard i < stream.count else { return SourceRef(file: info.file) }
         switch stream.place(at: i) {
-        case let .line(n): return "\(info.file):\(n)"
-        case let .cell(_, r, c): return "\(info.file)#table\(row.spec.table)[r\(r)c\(c)]"
+        case let .line(n): return SourceRef(file: info.file, location: .line(n))
+        case let .cell(_, r, c): return SourceRef(file: info.file, location: .cell(table: row.spec.table, row: r, column: c))
         }
     }
 
     private func source(_ row: TableLocator.FoundRow, value: CellValue?, position: Int?, run: String?) -> String {
-        var s: String
+        var ref: SourceRef
         if let p = value?.position ?? position, p < stream.count, case let .cell(_, r, c) = stream.place(at: p) {
-            s = "\(info.file)#table\(row.spec.table)[r\(r)c\(c)]"
+            ref = SourceRef(file: info.file, location: .cell(table: row.spec.table, row: r, column: c))
         } else {
-            s = lineSource(row)
+            ref = lineRef(row)
         }
-        var notes: [String] = []
-        if let run { notes.append("split from \(run)") }
-        if let conv = value?.conversion { notes.append(conv) }
-        if !notes.isEmpty { s += " (" + notes.joined(separator: "; ") + ")" }
-        return s
+        if let run { ref.notes.append("split from \(run)") }
+        if let conv = value?.conversion { ref.notes.append(conv) }
+        return ref.description
     }
 
     private mutating func emit(_ row: ReadRow, table: Int) {

@@ -2,53 +2,45 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Loads any mix of report files, tidy CSV/JSON files and folders (read recursively) into one ``Dataset``.
+/// Loads tidy CSV/JSON files and folders of them (read recursively) into one ``Dataset``.
 ///
 /// Files are read in the order given; a folder's files in path order, so the result is the same on every run.
-/// An error in one file is recorded (``Dataset/errors``) and the other files are still read.
+/// An error in one file is recorded (``Dataset/errors``) and the other files are still read. Report files (text,
+/// HTML, PDF, …) are read by `ReportReading`'s `InputLoader`, which uses this loader for the tidy files among them.
 ///
 /// ```swift
-/// let loader = DatasetLoader(aliases: aliases) { bytes, file in
-///     try ReportExtractor.extract(bytes, file: file, options: .init()).observations
-/// }
-/// var dataset = loader.load(["datasets/", "extra.csv"])
+/// var dataset = DatasetLoader(aliases: aliases).load(["tidy/", "extra.csv"])
 /// ```
 public struct DatasetLoader: Sendable {
-    /// Turns the bytes of one report file into observations.
-    public typealias ReportReader = @Sendable (_ bytes: [UInt8], _ file: String) throws -> [Observation]
-
-    /// How a file is read, chosen by its extension.
+    /// How a tidy file is read, chosen by its extension.
     public enum FileKind: String, Sendable, Hashable {
         case tidyCSV = "csv"
         case tidyJSON = "json"
-        case report
     }
 
     /// Maps old entity names to current ones.
     public var aliases: EntityAliases
-    /// Reads report files (`.txt`, `.html`, `.htm`, `.md`); nil when report reading is not available.
-    public var reportReader: ReportReader?
 
     /// Creates a loader.
-    public init(aliases: EntityAliases = EntityAliases(), reportReader: ReportReader? = nil) {
+    public init(aliases: EntityAliases = EntityAliases()) {
         self.aliases = aliases
-        self.reportReader = reportReader
     }
 
-    /// The kind of file `path` is, from its extension; nil for files a folder walk skips.
+    /// The kind of tidy file `path` is, from its extension; nil for any other file.
     public static func kind(of path: String) -> FileKind? {
         switch (path as NSString).pathExtension.lowercased() {
         case "csv": return .tidyCSV
         case "json": return .tidyJSON
-        case "txt", "html", "htm", "md", "markdown": return .report
         default: return nil
         }
     }
 
-    /// The files `paths` name: files as given, folders expanded recursively (hidden entries and README files skipped) in path order.
-    /// Paths that do not exist become errors.
-    public static func expand(_ paths: [String]) -> (files: [String], errors: [InputError]) {
-        var files: [String] = [], errors: [InputError] = []
+    /// The files `paths` name: files as given, folders expanded recursively (hidden entries and README files
+    /// skipped) in path order, keeping the files `include` accepts (by default the tidy files). Paths that do not
+    /// exist become errors; files a folder holds that `include` refuses are returned as `skipped`.
+    public static func expand(_ paths: [String], include: (String) -> Bool = { kind(of: $0) != nil })
+        -> (files: [String], errors: [InputError], skipped: [String]) {
+        var files: [String] = [], errors: [InputError] = [], skipped: [String] = []
         let fm = FileManager.default
         for path in paths {
             var isDir: ObjCBool = false
@@ -57,7 +49,7 @@ public struct DatasetLoader: Sendable {
                 continue
             }
             guard isDir.boolValue else { files.append(path); continue }
-            var found: [String] = []
+            var found: [String] = [], refused: [String] = []
             if let walker = fm.enumerator(atPath: path) {
                 while let rel = walker.nextObject() as? String {
                     let name = (rel as NSString).lastPathComponent
@@ -65,21 +57,22 @@ public struct DatasetLoader: Sendable {
                     if name.uppercased().hasPrefix("README") { continue }
                     let full = (path as NSString).appendingPathComponent(rel)
                     var sub: ObjCBool = false
-                    if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue, kind(of: full) != nil {
-                        found.append(full)
+                    if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue {
+                        if include(full) { found.append(full) } else { refused.append(full) }
                     }
                 }
             }
             files.append(contentsOf: found.sorted())
+            skipped.append(contentsOf: refused.sorted())
         }
-        return (files, errors)
+        return (files, errors, skipped)
     }
 
     /// Reads every file and merges the observations; problems are collected in the dataset's `errors`.
     /// With `jobs` > 1, up to that many files are read at once; the result is the same as reading them in order.
     public func load(_ paths: [String], jobs: Int = 1) -> Dataset {
         var builder = DatasetBuilder(aliases: aliases)
-        let (files, errors) = Self.expand(paths)
+        let (files, errors, _) = Self.expand(paths)
         for e in errors { builder.addError(e) }
         read(files, into: &builder, jobs: jobs)
         return builder.build()
@@ -136,7 +129,7 @@ public struct DatasetLoader: Sendable {
         switch Self.kind(of: path) {
         case .tidyCSV:
             TidyCSVScanner.read(path: path, file: path, into: &builder, expectedBytes: expectedBytes)
-        case .tidyJSON, .report, nil:
+        case .tidyJSON, nil:
             guard let data = FileManager.default.contents(atPath: path) else {
                 builder.addError(InputError(file: path, message: "cannot read the file"))
                 return
@@ -146,20 +139,15 @@ public struct DatasetLoader: Sendable {
     }
 
     /// Reads the bytes of one input named `file` into `builder` (e.g. stdin, named `-`).
-    /// A name without a known extension is sniffed: `[`/`{` → JSON, a tidy header → CSV, else a report.
+    /// A name without a known extension is sniffed: `[`/`{` → JSON, else CSV.
     public func read(bytes: [UInt8], file: String, into builder: inout DatasetBuilder) {
-        let kind = Self.kind(of: file) ?? Self.sniff(bytes)
+        let kind = Self.kind(of: file) ?? Self.sniff(bytes) ?? .tidyCSV
         do {
             switch kind {
             case .tidyCSV:
                 TidyCSVScanner.read(bytes: bytes, file: file, into: &builder)
             case .tidyJSON:
                 builder.add(contentsOf: try TidyJSON.read(bytes, file: file))
-            case .report:
-                guard let reportReader else {
-                    throw InputError(file: file, message: "report files cannot be read by this build: expected tidy CSV or JSON")
-                }
-                builder.add(contentsOf: try reportReader(bytes, file))
             }
         } catch let e as InputError {
             builder.addError(e)
@@ -168,13 +156,15 @@ public struct DatasetLoader: Sendable {
         }
     }
 
-    static func sniff(_ bytes: [UInt8]) -> FileKind {
+    /// The tidy kind of bytes without a telling name (stdin): `[`/`{` → JSON, a tidy header → CSV, an empty input
+    /// → CSV; nil for anything else (a report, for the loader that reads reports).
+    public static func sniff(_ bytes: [UInt8]) -> FileKind? {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard let first = body.first(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13) }) else { return .tidyCSV }
         if first == UInt8(ascii: "[") || first == UInt8(ascii: "{") { return .tidyJSON }
         let head = String(decoding: body.prefix(200), as: UTF8.self).lowercased()
         let firstLine = head.split(whereSeparator: \.isNewline).first ?? ""
-        return firstLine.contains("entity") && firstLine.contains("metric") && firstLine.contains(",") ? .tidyCSV : .report
+        return firstLine.contains("entity") && firstLine.contains("metric") && firstLine.contains(",") ? .tidyCSV : nil
     }
 }

@@ -1,0 +1,216 @@
+import Dispatch
+import Foundation
+import SeriesModel
+import Synchronization
+
+/// Reads DATA — any mix of report files (every format in ``DocumentReaders``), tidy CSV/JSON files, folders (read
+/// recursively) and stdin (`-`) — into one ``Dataset``, keeping each report's ``ExtractionResult``.
+///
+/// Every command reads its inputs through this loader, and so can a library user:
+///
+/// ```swift
+/// let inputs = InputLoader().load(["datasets/"])
+/// var dataset = inputs.dataset                     // merged: printed values beat derived ones; conflicts kept
+/// dataset.addIndicators()
+/// let spec = try ChartSpec(dataset: dataset, metrics: ["licensing.decisions"])   // Publishing
+/// let png = try Chart.render(spec, format: .png)                                  // Charts
+/// let findings = ReportChecker.run(inputs.reports)                                 // the checks
+/// ```
+///
+/// Files are read in the order given (a folder's files in path order), so the same inputs give the same dataset;
+/// up to ``jobs`` files are read at once. A file that cannot be read becomes an error in ``Dataset/errors`` and the
+/// others are still read.
+public struct InputLoader: Sendable {
+    /// Maps old entity names to current ones.
+    public var aliases: EntityAliases
+    /// Overrides for the reports' body, year and template.
+    public var options: ExtractionOptions
+    /// Files read at once.
+    public var jobs: Int
+
+    /// A loader; `jobs` defaults to the number of cores.
+    public init(aliases: EntityAliases = EntityAliases(), options: ExtractionOptions = .init(),
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.aliases = aliases
+        self.options = options
+        self.jobs = max(1, jobs)
+    }
+
+    /// How a file is read.
+    public enum FileKind: Sendable, Hashable {
+        case tidy
+        case report
+    }
+
+    /// The kind of `path` from its name: tidy for `.csv`/`.json`, report for any extension a ``DocumentReader``
+    /// takes, nil for everything else.
+    public static func kind(of path: String) -> FileKind? {
+        if DatasetLoader.kind(of: path) != nil { return .tidy }
+        return DocumentReaders.extensions.contains(DocumentReaders.fileExtension(path)) ? .report : nil
+    }
+
+    /// The files `paths` name: files as given, folders expanded recursively in path order to the report and tidy
+    /// files in them; the other files a folder holds are returned as ``LoadedInputs/skipped`` with the reason.
+    public static func expand(_ paths: [String]) -> (files: [String], errors: [InputError], skipped: [InputError]) {
+        let (files, errors, refused) = DatasetLoader.expand(paths, include: { kind(of: $0) != nil })
+        return (files, errors, refused.map(skipReason))
+    }
+
+    /// Why a folder's file was not read.
+    static func skipReason(_ path: String) -> InputError {
+        let ext = DocumentReaders.fileExtension(path)
+        if let hint = DocumentReaders.unsupported[ext] {
+            return InputError(file: path, message: "not read: this is \(hint)")
+        }
+        return InputError(file: path, message: "not read: not a report (\(DocumentReaders.extensions.sorted().joined(separator: ", "))) or tidy file (csv, json)")
+    }
+
+    /// Reads `paths` in order. `stdin` gives the bytes of `-` (read once, where `-` stands among the paths).
+    public func load(_ paths: [String], stdin: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }) -> LoadedInputs {
+        var builder = DatasetBuilder(aliases: aliases)
+        var out = LoadedInputs()
+        var pending: [String] = []
+        for (i, item) in paths.enumerated() {
+            if item != "-" { pending.append(item) }
+            guard item == "-" || i == paths.count - 1 else { continue }
+            let (files, errors, skipped) = Self.expand(pending)
+            for e in errors { builder.addError(e) }
+            out.skipped += skipped
+            read(files, into: &builder, inputs: &out)
+            pending = []
+            if item == "-" {
+                builder.addFile("-")
+                readStdin(stdin(), into: &builder, inputs: &out)
+            }
+        }
+        out.dataset = builder.build()
+        return out
+    }
+
+    /// Reads `files` (no folders), runs of tidy files through ``DatasetLoader`` and runs of reports through the
+    /// extractor, in order.
+    private func read(_ files: [String], into builder: inout DatasetBuilder, inputs: inout LoadedInputs) {
+        var start = 0
+        while start < files.count {
+            let isReport = Self.kind(of: files[start]) == .report
+            var end = start + 1
+            while end < files.count && (Self.kind(of: files[end]) == .report) == isReport { end += 1 }
+            let run = Array(files[start..<end])
+            if isReport {
+                readReports(run, into: &builder, inputs: &inputs)
+            } else {
+                let tidy = DatasetLoader(aliases: aliases)
+                for file in run {
+                    let before = builder.rowCount
+                    tidy.read([file], into: &builder, jobs: 1)
+                    inputs.tidyFiles.append(LoadedInputs.TidyFile(file: file, rows: builder.rowCount - before))
+                }
+            }
+            start = end
+        }
+    }
+
+    /// Extracts reports, up to ``jobs`` at a time, appending them in order.
+    private func readReports(_ files: [String], into builder: inout DatasetBuilder, inputs: inout LoadedInputs) {
+        var start = 0
+        while start < files.count {
+            let batch = Array(files[start..<min(start + jobs, files.count)])
+            let results = Mutex<[Result<ExtractionResult, InputError>?]>(Array(repeating: nil, count: batch.count))
+            let options = self.options
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                let r = Result { try Self.extract(path: batch[i], options: options) }.mapError(InputError.wrap(file: batch[i]))
+                results.withLock { $0[i] = r }
+            }
+            for (file, result) in zip(batch, results.withLock { $0 }) {
+                builder.addFile(file)
+                switch result {
+                case let .success(r)?:
+                    builder.add(contentsOf: r.observations)
+                    inputs.reports.append(r)
+                case let .failure(e)?:
+                    builder.addError(e)
+                case nil:
+                    break
+                }
+            }
+            start += batch.count
+        }
+    }
+
+    private func readStdin(_ bytes: [UInt8], into builder: inout DatasetBuilder, inputs: inout LoadedInputs) {
+        if DatasetLoader.sniff(bytes) != nil {
+            let before = builder.rowCount
+            DatasetLoader(aliases: aliases).read(bytes: bytes, file: "-", into: &builder)
+            inputs.tidyFiles.append(LoadedInputs.TidyFile(file: "stdin", rows: builder.rowCount - before))
+            return
+        }
+        do {
+            let r = try ReportExtractor.extract(bytes, file: "stdin", options: options)
+            builder.add(contentsOf: r.observations)
+            inputs.reports.append(r)
+        } catch {
+            builder.addError(InputError.wrap(file: "stdin")(error))
+        }
+    }
+
+    /// Reads and extracts one report file; sources name it by its last path component.
+    public static func extract(path: String, options: ExtractionOptions = .init()) throws -> ExtractionResult {
+        let (bytes, name) = try ReportFile.read(path)
+        return try ReportExtractor.extract(bytes, file: name, options: options)
+    }
+}
+
+/// Everything ``InputLoader`` read.
+public struct LoadedInputs: Sendable {
+    /// A tidy file and the rows it gave.
+    public struct TidyFile: Sendable, Hashable {
+        /// The path as given (or `stdin`).
+        public var file: String
+        /// Observations read from it.
+        public var rows: Int
+    }
+
+    /// The merged observations, with read errors and conflicts between sources.
+    public var dataset = Dataset([])
+    /// Each report read, in input order: header, observations, blank cells, ambiguities, issues.
+    public var reports: [ExtractionResult] = []
+    /// Each tidy file read, in input order.
+    public var tidyFiles: [TidyFile] = []
+    /// Files in the folders given that were not read, each with the reason.
+    public var skipped: [InputError] = []
+
+    /// Files that could not be read (and paths that do not exist).
+    public var errors: [InputError] { dataset.errors }
+    /// True when nothing was read and something failed: the input is unusable.
+    public var isUnusable: Bool { dataset.count == 0 && !dataset.errors.isEmpty }
+}
+
+/// Reading one report file's bytes, refusing folders, missing files and files too large to be a report before
+/// reading them.
+public enum ReportFile {
+    /// The bytes of `path` (stdin for `-`) and the name used in sources (its last path component).
+    public static func read(_ path: String) throws -> (bytes: [UInt8], name: String) {
+        if path == "-" {
+            return (Array(FileHandle.standardInput.readDataToEndOfFile()), "stdin")
+        }
+        let name = (path as NSString).lastPathComponent
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw InputError(file: path, message: "no such file")
+        }
+        guard !isDir.boolValue else { throw InputError(file: path, message: "is a folder, expected a report file") }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        try ReportExtractor.checkSize(size, file: name)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, message: "cannot be read (check that the file exists and that you may read it)")
+        }
+        return (Array(data), name)
+    }
+}
+
+extension InputError {
+    /// Wraps any error met while reading `file` as an ``InputError`` (InputErrors pass through unchanged).
+    static func wrap(file: String) -> (any Error) -> InputError {
+        { error in (error as? InputError) ?? InputError(file: file, message: "\(error)") }
+    }
+}
