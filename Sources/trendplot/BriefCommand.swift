@@ -52,7 +52,7 @@ struct BriefCommand: ParsableCommand {
         let input = try Self.read(data)
         let builder = BriefingBuilder(language: ChartLanguage(rawValue: lang) ?? .zh, metrics: metrics, entities: entities)
         let rendered = try BriefPDF.render(try builder.build(input))
-        try AtomicFile.write(rendered.bytes, to: output)
+        try AtomicFile.write(rendered.bytes, to: output, createFolders: true)
         FontWarning.report(unknownGlyphs: rendered.unknownGlyphs)
         FileHandle.standardError.write(Data("wrote \(output): \(rendered.pages.count) pages\n".utf8))
     }

@@ -50,7 +50,7 @@ struct DemoCommand: ParsableCommand {
                 } catch {
                     throw ValidationError("\(error) (chart \(index + 1) of \(charts.count), \(name).\(format.rawValue))")
                 }
-                try AtomicFile.write(rendered.bytes, to: path)
+                try AtomicFile.write(rendered.bytes, to: path, createFolders: true)
                 unknown = max(unknown, rendered.unknownGlyphs)
                 print(path)
             }

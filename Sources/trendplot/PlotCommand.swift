@@ -51,9 +51,9 @@ struct PlotCommand: ParsableCommand {
             FileHandle.standardError.write(Data("trendplot: warning: “\(spec.title)”: \(what); the chart says 无数据\n".utf8))
         }
         let rendered = try Chart.renderDetailed(spec, format: format)
-        try AtomicFile.write(rendered.bytes, to: output)
+        try AtomicFile.write(rendered.bytes, to: output, createFolders: true)
         if style.altText {
-            try AtomicFile.write(Array((rendered.altText.text + "\n").utf8), to: output + ".alt.txt")
+            try AtomicFile.write(Array((rendered.altText.text + "\n").utf8), to: output + ".alt.txt", createFolders: true)
         }
         FontWarning.report(unknownGlyphs: rendered.unknownGlyphs)
         print(output)
@@ -213,29 +213,6 @@ package enum ObservationLoader {
     /// Every observation in `paths`, merged into one per (entity, year, metric).
     static func load(_ paths: [String]) throws -> [Observation] {
         try Inputs.loadDataset(paths).observations()
-    }
-}
-
-/// Writes a file atomically: a temporary file in the same directory, then a rename.
-enum AtomicFile {
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(bytes).write(to: tmp)
-            if rename(tmp.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: tmp)
-                throw ValidationError("\(path): cannot move the finished file into place (\(reason))")
-            }
-        } catch let e as ValidationError {
-            throw e
-        } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            throw ValidationError("\(path): cannot write the file (\(error.localizedDescription))")
-        }
     }
 }
 
