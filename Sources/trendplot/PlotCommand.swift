@@ -42,13 +42,15 @@ struct PlotCommand: ParsableCommand {
         if style.spec == nil && data.isEmpty { throw ValidationError("pass at least one DATA file or directory") }
     }
 
-    func run() throws {
+    func run() throws { try Diagnostics.run(runBody) }
+
+    func runBody() throws {
         let format = OutputFormat(path: output)!
         let spec = try style.makeSpec(data: data, metrics: metrics, entities: entities)
         if !spec.hasDrawableData {
             let what = spec.kind == .slope ? "no series has values in both compared years"
                 : spec.kind == .rank ? "no series has a value in the year shown" : "no values"
-            FileHandle.standardError.write(Data("trendplot: warning: “\(spec.title)”: \(what); the chart says 无数据\n".utf8))
+            Diagnostics.warning("“\(spec.title)”: \(what); the chart says 无数据")
         }
         let rendered = try Chart.renderDetailed(spec, format: format)
         try AtomicFile.write(rendered.bytes, to: output, createFolders: true)
@@ -221,12 +223,12 @@ enum FontWarning {
     /// The warning for `unknownGlyphs` characters drawn as boxes, or nil when there are none.
     static func message(unknownGlyphs: Int) -> String? {
         guard unknownGlyphs > 0 else { return nil }
-        return "warning: \(unknownGlyphs) characters have no installed font and are drawn as boxes; "
+        return "\(unknownGlyphs) characters have no installed font and are drawn as boxes; "
             + "install a Chinese font: sudo apt-get install fonts-noto-cjk"
     }
 
     /// Prints the warning on stderr (once per command).
     static func report(unknownGlyphs: Int) {
-        if let m = message(unknownGlyphs: unknownGlyphs) { FileHandle.standardError.write(Data((m + "\n").utf8)) }
+        if let m = message(unknownGlyphs: unknownGlyphs) { Diagnostics.warning(m) }
     }
 }
