@@ -4,6 +4,19 @@ import ReportReading
 import SeriesModel
 
 extension ChartSpec {
+    /// A chart of `metrics` for `entities` (all bodies when empty) from a dataset: the same as
+    /// ``init(observations:metrics:entities:kind:language:catalog:)`` with the dataset's merged observations.
+    ///
+    /// ```swift
+    /// var dataset = InputLoader().load(["datasets/"]).dataset
+    /// dataset.addIndicators()
+    /// let spec = try ChartSpec(dataset: dataset, metrics: ["indicator.disclosure_rate"], entities: ["平潭综合实验区"])
+    /// ```
+    public init(dataset: Dataset, metrics: [String], entities: [String] = [], kind: ChartKind = .line,
+                language: ChartLanguage = .zh) throws {
+        try self.init(observations: dataset.observations(), metrics: metrics, entities: entities, kind: kind, language: language)
+    }
+
     /// A spec built from observations: one series per metric (one entity) or per entity (one metric).
     ///
     /// The title is the metric label (or the part several labels share, e.g. `项目数量`), the subtitle the body
