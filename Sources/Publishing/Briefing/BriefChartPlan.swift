@@ -41,13 +41,8 @@ public struct BriefChartPlan: Sendable, Hashable {
              labelsZh: view.metrics.map(\.zh), labelsEn: view.metrics.map(\.en))
     })
 
-    /// One chart per metric id (a trailing `*` matches a prefix, e.g. `review.*`), in the order given.
+    /// One chart per metric id or ``MetricPattern`` (`review.*`, `*.decisions`), in the order given.
     public static func metrics(_ patterns: [String], available: [String]) -> BriefChartPlan {
-        var seen = Set<String>(), items: [Item] = []
-        for p in patterns {
-            let matched = p.hasSuffix("*") ? available.filter { $0.hasPrefix(String(p.dropLast())) } : [p]
-            for m in matched where seen.insert(m).inserted { items.append(Item(metrics: [m])) }
-        }
-        return BriefChartPlan(items: items)
+        BriefChartPlan(items: MetricPattern.select(patterns, from: available).map { Item(metrics: [$0]) })
     }
 }

@@ -80,11 +80,3 @@ public enum ExportPlan {
         return (try? Array(encoder.encode(spec))) ?? Array(String(describing: spec).utf8)
     }
 }
-
-extension ChartSpec {
-    /// Distinct values in order of first appearance.
-    package static func orderedUnique(_ values: [String]) -> [String] {
-        var seen = Set<String>()
-        return values.filter { seen.insert($0).inserted }
-    }
-}

@@ -40,7 +40,7 @@ extension ChartSpec {
         guard !metrics.isEmpty else {
             throw ChartError.noMetric()
         }
-        let entityOrder = Self.ordered(chosen.map(\.entity))
+        let entityOrder = chosen.map(\.entity).uniquedInOrder()
         for id in metrics where !chosen.contains(where: { $0.metric == id }) {
             throw ChartError.noObservations(metric: id, entities: wantedEntities.sorted(), inCatalog: catalog.contains(id),
                                             chart: titleGuess)
@@ -93,7 +93,7 @@ extension ChartSpec {
     /// else the file names (at most three).
     static func sourceLine(_ obs: [Observation], language: ChartLanguage) -> String? {
         let zh = language == .zh
-        let files = ordered(obs.map { sourceFile($0.source) })
+        let files = obs.map { sourceFile($0.source) }.uniquedInOrder()
         guard !files.isEmpty else { return nil }
         var reports: [(entity: String, years: [Int])] = []
         var allNamed = true
@@ -129,12 +129,6 @@ extension ChartSpec {
     /// The file part of a source such as `mudanjiang_2020.txt:259` or `pingtan_2021.html#table3[r5c2]`.
     static func sourceFile(_ source: String) -> String {
         SourceRef.fileName(of: source).trimmingCharacters(in: .whitespaces)
-    }
-
-    /// Distinct values in order of first appearance.
-    static func ordered(_ xs: [String]) -> [String] {
-        var seen = Set<String>()
-        return xs.filter { seen.insert($0).inserted }
     }
 }
 

@@ -85,7 +85,7 @@ extension Gallery {
 
     /// The only view of a body with none of the briefing views: its first non-zero 表二 row.
     static func addFallback(slug: String, entity: String, obs: [Observation], language: ChartLanguage, to out: inout Selection) {
-        let metric = ChartSpec.ordered(obs.map(\.metric)).first { m in isTable2Row(m) && obs.contains { $0.metric == m && $0.value != 0 } }
+        let metric = obs.map(\.metric).uniquedInOrder().first { m in isTable2Row(m) && obs.contains { $0.metric == m && $0.value != 0 } }
         guard let metric, var spec = try? ChartSpec(observations: obs, metrics: [metric], entities: [entity], kind: .bar,
                                                     language: language) else {
             out.skipped.append("\(slug): not drawn, no non-zero value for \(entity)")
