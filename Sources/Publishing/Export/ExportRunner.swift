@@ -198,9 +198,10 @@ public struct ExportRunner: Sendable {
         let out = try AtomicFile(path: path(ExportManifest.fileName))
         try out.write(ExportManifest.jsonHead)
         var bytes: [UInt8] = []
+        let encoder = ExportManifest.entryEncoder()
         for (n, item) in listed.enumerated() {
             bytes.removeAll(keepingCapacity: true)
-            ExportManifest.appendJSON(try spool.entry(at: item.offset), first: n == 0, to: &bytes)
+            ExportManifest.appendJSON(try spool.entry(at: item.offset), first: n == 0, encoder: encoder, to: &bytes)
             try out.write(bytes)
         }
         try out.write(ExportManifest.jsonTail(empty: listed.isEmpty, generator: ExportPlan.generator))
