@@ -72,6 +72,15 @@ let package = Package(
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Charts", "ReportReading", "SeriesModel", "TestSupport"]),
         .testTarget(name: "trendplotTests", dependencies: ["trendplot", "Publishing", "ReportReading", "SeriesModel", "Charts", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["trendplot-bench", "Publishing", "SeriesModel"]),
+        // PDF reading (issue 13): poppler-glib behind CPoppler; PDFInput depends on nothing else of the project.
+        .systemLibrary(
+            name: "CPoppler",
+            path: "Sources/CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev", "poppler-data"])]
+        ),
+        .target(name: "PDFInput", dependencies: ["CPoppler"]),
+        .testTarget(name: "PDFInputTests", dependencies: ["PDFInput"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
