@@ -30,7 +30,7 @@ public enum PDFReader {
             var used = Set<Int>()
             if holdsTableText(text.glyphs) {
                 info.rendered = true
-                let image = try doc.renderGray(page: number, scale: renderScale)
+                let image = try doc.renderInk(page: number, scale: renderScale)
                 let rulings = RulingDetector.detect(image, glyphs: text.glyphs)
                 let ruled = TableBuilder.ruled(page: number, rulings: rulings.connected, glyphs: text.glyphs)
                 let boxes = ruled.pieces.map(\.firstBox)

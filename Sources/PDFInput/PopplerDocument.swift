@@ -24,8 +24,9 @@ struct PageText: Sendable {
     var glyphs: [Glyph]
 }
 
-/// An 8-bit gray image of a rendered page; `scale` pixels per point.
-struct GrayImage: Sendable {
+/// A rendered page reduced to ink: 1 where the luminance is below `RulingDetector.inkLevel`, else 0; `scale`
+/// pixels per point.
+struct InkMask: Sendable {
     var width: Int
     var height: Int
     var scale: Double
@@ -121,10 +122,10 @@ final class PopplerDocument {
         }
     }
 
-    /// Page `number` rendered on white at `scale` pixels per point, as luminance.
-    func renderGray(page number: Int, scale: Double) throws(PDFReadError) -> GrayImage {
+    /// Page `number` rendered on white at `scale` pixels per point, as an ink mask.
+    func renderInk(page number: Int, scale: Double) throws(PDFReadError) -> InkMask {
         let file = self.file
-        let result: Result<GrayImage, PDFReadError> = try withPage(number) { page in
+        let result: Result<InkMask, PDFReadError> = try withPage(number) { page in
             var w = 0.0, h = 0.0
             poppler_page_get_size(page, &w, &h)
             let pw = max(1, Int((w * scale).rounded(.up))), ph = max(1, Int((h * scale).rounded(.up)))
@@ -145,20 +146,22 @@ final class PopplerDocument {
             guard let data = cairo_image_surface_get_data(surface) else {
                 return .failure(PDFReadError(file: file, page: number, kind: .damaged("render gave no pixels")))
             }
-            var pixels = [UInt8](repeating: 255, count: pw * ph)
+            var pixels = [UInt8](repeating: 0, count: pw * ph)
+            let level = UInt32(RulingDetector.inkLevel)
             pixels.withUnsafeMutableBufferPointer { out in
                 for y in 0..<ph {
-                    let row = data + y * stride
+                    // RGB24 is one native-endian 32-bit word per pixel: 0x00RRGGBB; the stride is a multiple of 4.
+                    let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
                     let base = y * pw
                     for x in 0..<pw {
-                        // RGB24 is one native-endian 32-bit word per pixel: 0x00RRGGBB.
-                        let p = UnsafeRawPointer(row + 4 * x).loadUnaligned(as: UInt32.self)
+                        let p = row[x] & 0xFFFFFF
+                        if p == 0xFFFFFF { continue }
                         let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-                        out[base + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
+                        if (r * 77 + g * 150 + b * 29) >> 8 < level { out[base + x] = 1 }
                     }
                 }
             }
-            return .success(GrayImage(width: pw, height: ph, scale: scale, pixels: pixels))
+            return .success(InkMask(width: pw, height: ph, scale: scale, pixels: pixels))
         }
         return try result.get()
     }

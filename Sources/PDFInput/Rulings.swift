@@ -25,14 +25,9 @@ enum RulingDetector {
 
     /// The rulings of `image` (glyph boxes blanked first) that form a mesh with perpendicular ones (`connected`),
     /// and the horizontal ones that do not (`loose`, for three-line tables).
-    static func detect(_ image: GrayImage, glyphs: [Glyph]) -> (connected: [Ruling], loose: [Ruling]) {
+    static func detect(_ image: InkMask, glyphs: [Glyph]) -> (connected: [Ruling], loose: [Ruling]) {
         let w = image.width, h = image.height, s = image.scale
-        var dark = [Bool](repeating: false, count: w * h)
-        image.pixels.withUnsafeBufferPointer { px in
-            dark.withUnsafeMutableBufferPointer { d in
-                for i in 0..<(w * h) { d[i] = px[i] < inkLevel }
-            }
-        }
+        var dark = image.pixels
         // Blank every glyph box, shrunk by 15 % on each side, so character strokes never count as lines.
         dark.withUnsafeMutableBufferPointer { d in
             for g in glyphs {
@@ -40,15 +35,13 @@ enum RulingDetector {
                 let x0 = max(0, Int(((g.x0 + dx) * s).rounded())), x1 = min(w - 1, Int(((g.x1 - dx) * s).rounded()))
                 let y0 = max(0, Int(((g.y0 + dy) * s).rounded())), y1 = min(h - 1, Int(((g.y1 - dy) * s).rounded()))
                 guard x0 <= x1, y0 <= y1 else { continue }
-                for y in y0...y1 {
-                    let base = y * w
-                    for x in x0...x1 { d[base + x] = false }
-                }
+                for y in y0...y1 { (d.baseAddress! + y * w + x0).update(repeating: 0, count: x1 - x0 + 1) }
             }
         }
         let minRun = Int((minLength * s).rounded(.up))
-        let horizontals = merge(runs(dark, w: w, h: h, minRun: minRun, horizontal: true, scale: s))
-        let verticals = merge(runs(dark, w: w, h: h, minRun: minRun, horizontal: false, scale: s))
+        let (rowRuns, columnRuns) = dark.withUnsafeBufferPointer { runs($0, w: w, h: h, minRun: minRun) }
+        let horizontals = merge(stack(rowRuns, axis: .horizontal, scale: s))
+        let verticals = merge(stack(columnRuns, axis: .vertical, scale: s))
         var hs = horizontals, vs = verticals
         // Keep a ruling while it touches (crosses or ends on) at least two kept perpendicular rulings. Underlines
         // and glyph remnants touch none; a table line whose one end dangles (a border the producer left out)
@@ -73,51 +66,73 @@ enum RulingDetector {
         return n
     }
 
-    /// Runs of ink at least `minRun` pixels long along one axis, stacked across neighbouring pixel lines into
-    /// rulings; those thicker than `maxThickness` are dropped.
-    private static func runs(_ dark: [Bool], w: Int, h: Int, minRun: Int, horizontal: Bool, scale: Double) -> [Ruling] {
+    /// Runs of ink at least `minRun` pixels long: per pixel row (horizontal) and per pixel column (vertical), each
+    /// as (from, to) inclusive, in one row-major pass.
+    private static func runs(_ d: UnsafeBufferPointer<UInt8>, w: Int, h: Int, minRun: Int) -> (rows: [[(Int, Int)]], columns: [[(Int, Int)]]) {
+        var rows = [[(Int, Int)]](repeating: [], count: h)
+        var columns = [[(Int, Int)]](repeating: [], count: w)
+        var start = [Int](repeating: -1, count: w)      // where the open vertical run of each column began
+        var open: [Int] = []                            // columns with an open vertical run
+        var stillOpen: [Int] = []
+        let base = d.baseAddress!
+        for y in 0..<h {
+            let row = base + y * w
+            var x = 0
+            var found: [(Int, Int)] = []
+            while x < w {
+                // Skip white quickly, eight pixels at a time.
+                if x + 8 <= w && UnsafeRawPointer(row + x).loadUnaligned(as: UInt64.self) == 0 { x += 8; continue }
+                if row[x] == 0 { x += 1; continue }
+                var j = x
+                while j < w && row[j] != 0 {
+                    if start[j] < 0 { start[j] = y; open.append(j) }
+                    j += 1
+                }
+                if j - x >= minRun { found.append((x, j - 1)) }
+                x = j
+            }
+            rows[y] = found
+            stillOpen.removeAll(keepingCapacity: true)
+            for c in open {
+                if row[c] != 0 { stillOpen.append(c); continue }
+                if y - start[c] >= minRun { columns[c].append((start[c], y - 1)) }
+                start[c] = -1
+            }
+            swap(&open, &stillOpen)
+        }
+        for c in open where h - start[c] >= minRun { columns[c].append((start[c], h - 1)) }
+        for c in columns.indices where columns[c].count > 1 { columns[c].sort { $0 < $1 } }
+        return (rows, columns)
+    }
+
+    /// Runs stacked across neighbouring pixel lines into rulings (a run continues a ruling of the previous line
+    /// whose extent it overlaps); those thicker than `maxThickness` are dropped.
+    private static func stack(_ lines: [[(Int, Int)]], axis: Ruling.Axis, scale: Double) -> [Ruling] {
         struct Open { var from: Int; var to: Int; var first: Int; var last: Int }
         var done: [Open] = []
         var open: [Open] = []
-        let lines = horizontal ? h : w, length = horizontal ? w : h
-        dark.withUnsafeBufferPointer { d in
-            for line in 0..<lines {
-                var found: [(Int, Int)] = []
-                var i = 0
-                while i < length {
-                    let idx = horizontal ? line * w + i : i * w + line
-                    if d[idx] {
-                        var j = i + 1
-                        while j < length, d[horizontal ? line * w + j : j * w + line] { j += 1 }
-                        if j - i >= minRun { found.append((i, j - 1)) }
-                        i = j
-                    } else {
-                        i += 1
-                    }
+        for (line, found) in lines.enumerated() {
+            if found.isEmpty && open.isEmpty { continue }
+            var next: [Open] = []
+            var used = [Bool](repeating: false, count: open.count)
+            for (a, b) in found {
+                if let k = open.indices.first(where: { !used[$0] && open[$0].from <= b && a <= open[$0].to }) {
+                    used[k] = true
+                    var o = open[k]
+                    o.from = min(o.from, a); o.to = max(o.to, b); o.last = line
+                    next.append(o)
+                } else {
+                    next.append(Open(from: a, to: b, first: line, last: line))
                 }
-                var next: [Open] = []
-                var used = [Bool](repeating: false, count: open.count)
-                for (a, b) in found {
-                    // Continue an open ruling from the previous pixel line whose extent overlaps this run.
-                    if let k = open.indices.first(where: { !used[$0] && open[$0].from <= b && a <= open[$0].to }) {
-                        used[k] = true
-                        var o = open[k]
-                        o.from = min(o.from, a); o.to = max(o.to, b); o.last = line
-                        next.append(o)
-                    } else {
-                        next.append(Open(from: a, to: b, first: line, last: line))
-                    }
-                }
-                for k in open.indices where !used[k] { done.append(open[k]) }
-                open = next
             }
+            for k in open.indices where !used[k] { done.append(open[k]) }
+            open = next
         }
         done += open
         return done.compactMap { o in
             let thickness = Double(o.last - o.first + 1) / scale
             guard thickness <= maxThickness else { return nil }
-            return Ruling(axis: horizontal ? .horizontal : .vertical,
-                          at: (Double(o.first + o.last) / 2 + 0.5) / scale,
+            return Ruling(axis: axis, at: (Double(o.first + o.last) / 2 + 0.5) / scale,
                           from: Double(o.from) / scale, to: Double(o.to + 1) / scale, thickness: thickness)
         }
     }
