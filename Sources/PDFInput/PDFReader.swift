@@ -111,27 +111,25 @@ public enum PDFReader {
         return blocks
     }
 
-    /// True when at least two lines of the page look like table rows: two or more chunks set wide apart (1.5 × the
-    /// median glyph height), one of them a number, or three or more chunks. Only such pages are rendered.
+    /// True when the page looks like it holds a table: a line of three or more chunks set wide apart (1.5 × the
+    /// median glyph height), or two lines of two chunks one of which is a number. Only such pages are rendered.
     static func holdsTableText(_ glyphs: [Glyph]) -> Bool {
-        guard glyphs.count >= 4 else { return false }
+        guard glyphs.count >= 2 else { return false }
         let heights = glyphs.map(\.height).sorted()
-        let h = heights[heights.count / 2]
-        var rows = 0
+        let gap = 1.5 * heights[heights.count / 2]
+        var pairs = 0
         for line in TextLines.lines(glyphs) where line.count >= 2 {
-            if isTableRow(line, gap: 1.5 * h) { rows += 1 }
-            if rows >= 2 { return true }
+            var chunks: [[Glyph]] = [[line[0]]]
+            for g in line.dropFirst() {
+                if g.x0 - chunks[chunks.count - 1].last!.x1 > gap { chunks.append([g]) } else { chunks[chunks.count - 1].append(g) }
+            }
+            if chunks.count >= 3 { return true }
+            if chunks.count == 2 && chunks.contains(where: { c in c.allSatisfy { isDigit($0.scalar) || ".,%-".unicodeScalars.contains($0.scalar) } }) {
+                pairs += 1
+                if pairs >= 2 { return true }
+            }
         }
         return false
-    }
-
-    private static func isTableRow(_ line: [Glyph], gap: Double) -> Bool {
-        var chunks: [[Glyph]] = [[line[0]]]
-        for g in line.dropFirst() {
-            if g.x0 - chunks[chunks.count - 1].last!.x1 > gap { chunks.append([g]) } else { chunks[chunks.count - 1].append(g) }
-        }
-        if chunks.count >= 3 { return true }
-        return chunks.count == 2 && chunks.contains { c in c.allSatisfy { isDigit($0.scalar) || ".,%-".unicodeScalars.contains($0.scalar) } }
     }
 
     /// A three-line table candidate is kept when most of its rows hold two or more cells.

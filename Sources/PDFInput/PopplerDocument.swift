@@ -1,4 +1,5 @@
 import CPoppler
+import Synchronization
 
 /// One character of a page's text layer with its box (points, top-left origin).
 struct Glyph: Sendable, Hashable {
@@ -34,7 +35,16 @@ struct InkMask: Sendable {
 }
 
 /// A poppler document opened from bytes. Not Sendable: make one per task and never share it between threads.
+///
+/// Rendering goes through poppler's cairo backend, whose FreeType library is one process-wide static shared by
+/// every document, so renders (and freeing a document, which frees its fonts) are serialised by a process-wide
+/// lock. Rendering is about half of a read's CPU time, so on two cores another thread reads text meanwhile; on
+/// many cores the lock caps the render rate. The first text extraction of the process also runs under it, so
+/// poppler's lazily built statics (GlobalParams, the colour profiles in GfxState) are built by one thread.
 final class PopplerDocument {
+    private static let renderLock = Mutex(())
+    private static let warmedUp = Atomic(false)
+
     private let doc: OpaquePointer
     private let bytes: OpaquePointer
     let pageCount: Int
@@ -64,7 +74,8 @@ final class PopplerDocument {
     }
 
     deinit {
-        g_object_unref(UnsafeMutableRawPointer(doc))
+        // Freeing the document frees its cairo fonts (FT_Done_Face on the shared FreeType library): under the lock.
+        Self.renderLock.withLock { _ in g_object_unref(UnsafeMutableRawPointer(doc)) }
         g_bytes_unref(bytes)
     }
 
@@ -90,6 +101,15 @@ final class PopplerDocument {
 
     /// The text layer of page `number` (1-based): one glyph per non-whitespace character.
     func text(page number: Int) throws(PDFReadError) -> PageText {
+        if Self.warmedUp.load(ordering: .acquiring) { return try textUnlocked(page: number) }
+        return try Self.renderLock.withLock { (_: inout ()) throws(PDFReadError) -> PageText in
+            let text = try textUnlocked(page: number)
+            Self.warmedUp.store(true, ordering: .releasing)
+            return text
+        }
+    }
+
+    private func textUnlocked(page number: Int) throws(PDFReadError) -> PageText {
         try withPage(number) { page in
             var w = 0.0, h = 0.0
             poppler_page_get_size(page, &w, &h)
@@ -139,7 +159,7 @@ final class PopplerDocument {
             cairo_set_source_rgb(cr, 1, 1, 1)
             cairo_paint(cr)
             cairo_scale(cr, scale, scale)
-            poppler_page_render(page, cr)
+            Self.renderLock.withLock { _ in poppler_page_render(page, cr) }
             cairo_destroy(cr)
             cairo_surface_flush(surface)
             let stride = Int(cairo_image_surface_get_stride(surface))
