@@ -50,19 +50,25 @@ enum TableJoiner {
 
         let last = at.count - 1
         func partition(_ row: [Int]) -> [Bool] { (0..<max(0, cols - 1)).map { row[$0] == row[$0 + 1] } }
-        // A cut row: no digit, some text, the same cell structure as a's last row, its text cells only in this row.
+        // A cut row: no digit, some text, the same cell structure as a's last row. Its cells' text is appended to
+        // the cells above; a merged cell that the break cut (text on both sides, running on down on b's page)
+        // becomes one cell: the joined text above, and b's part a continuation of it.
         if bAt.count >= 2 {
             let first = bAt[0]
             let ids = orderedUnique(first)
             let texts = ids.map { regions[$0].text }
             let noDigit = !texts.contains { $0.unicodeScalars.contains(where: isDigit) }
             let someText = texts.contains { !$0.isEmpty }
-            let confined = ids.allSatisfy { id in regions[id].text.isEmpty || !bAt[1].contains(id) }
-            if noDigit && someText && confined && partition(first) == partition(at[last]) {
+            if noDigit && someText && partition(first) == partition(at[last]) {
                 for id in ids where !regions[id].text.isEmpty {
                     guard let u = first.firstIndex(of: id) else { continue }
                     let target = at[last][u]
                     regions[target].text = regions[target].text.isEmpty ? regions[id].text : regions[target].text + "\n" + regions[id].text
+                    if bAt[1].contains(id) {
+                        regions[id].text = regions[target].text
+                        regions[id].continues = true
+                        log.continuedCells += 1
+                    }
                 }
                 bAt.removeFirst()
                 bPages.removeFirst()

@@ -5,8 +5,9 @@ Run with Debian's python3 and python3-cairo (apt-get install python3-cairo; not 
     /usr/bin/python3 Tests/PDFInputTests/Fixtures/make_pdf_fixtures.py
 Outputs (committed) in Tests/PDFInputTests/Fixtures/pdf/:
   split_table.pdf   a ruled table over two pages: its two header rows repeated on page 2 (Word's 重复标题行), a
-                    merged group-label cell running over the break (its page-2 part empty), a row whose label the
-                    break cuts (the rest, with no numbers, at the top of page 2), page footers "- 1 -" and "- 2 -".
+                    merged group-label cell running over the break with its text cut too ("（一）甲类" | "事项"), a
+                    row whose label the break cuts (the rest, with no numbers, at the top of page 2), page footers
+                    "- 1 -" and "- 2 -".
   three_line.pdf    a three-line table (三线表: top, header and bottom rules, no verticals) and body text.
   garbled.pdf       page 1: Latin-1 mojibake (what a font without ToUnicode gives); page 2: only a drawn box.
   encrypted.pdf     a PDF whose /Encrypt dictionary asks for a password nobody knows.
@@ -113,13 +114,14 @@ def split_table():
     line(cr, XS[0], y, XS[5], y)
     for x in XS:
         line(cr, x, start1, x, y)
-    group_label(cr, start1, y, "（一）甲类", "事项")
+    text(cr, XS[0] + 4, y - 8, "（一）甲类")      # the merged cell's text is cut too: "事项" goes to page 2
     footer(cr, 1)
     cr.show_page()
 
     # Page 2: the header again, the rest of row 24, rows 25..30; group （一）'s part here is left empty.
     y = start2 = header(cr, 60.0)
     text(cr, XS[1] + 4, y + 16, "制作")
+    text(cr, XS[0] + 4, y + 16, "事项")
     y += ROW
     group2 = None
     for k in range(cut + 1, len(rows) + 1):
@@ -153,7 +155,7 @@ def split_table():
         "body_lines": ["某区人民政府2023年政府信息公开工作年度报告", "一、总体情况。本年度共收到申请若干件，详见下表。",
                        "二、存在的主要问题及改进情况。无。"],
         "notes": "row 24's label is cut by the break: '24.没有现成信息需要另行' on page 1, '制作' on page 2; "
-                 "group （一） continues over the break with an empty page-2 part; header rows repeated on page 2",
+                 "group （一）'s merged cell continues over the break, its text cut ('（一）甲类' | '事项'); header rows repeated on page 2",
     }
     with open(os.path.join(OUT, "split_table.truth.json"), "w", encoding="utf-8") as f:
         json.dump(truth, f, ensure_ascii=False, indent=1)
