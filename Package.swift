@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "ReportReading", dependencies: ["SeriesModel", "CLibXML2"]),
+        .target(name: "ReportReading", dependencies: ["SeriesModel", "CLibXML2", "PDFInput"]),
         .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", "CZlib", .product(name: "Yams", package: "Yams")]),
         .target(name: "Publishing", dependencies: [
             "SeriesModel", "ReportReading", "Charts", .product(name: "SystemPackage", package: "swift-system"),
