@@ -112,7 +112,8 @@ public enum PDFReader {
     }
 
     /// True when the page looks like it holds a table: a line of three or more chunks set wide apart (1.5 × the
-    /// median glyph height), or two lines of two chunks one of which is a number. Only such pages are rendered.
+    /// median glyph height) one of which is a number, or two lines of two such chunks. Only such pages are rendered,
+    /// so a table of text alone on a page of its own is not looked for.
     static func holdsTableText(_ glyphs: [Glyph]) -> Bool {
         guard glyphs.count >= 2 else { return false }
         let heights = glyphs.map(\.height).sorted()
@@ -123,11 +124,10 @@ public enum PDFReader {
             for g in line.dropFirst() {
                 if g.x0 - chunks[chunks.count - 1].last!.x1 > gap { chunks.append([g]) } else { chunks[chunks.count - 1].append(g) }
             }
+            guard chunks.contains(where: { c in c.allSatisfy { isDigit($0.scalar) || ".,%-".unicodeScalars.contains($0.scalar) } }) else { continue }
             if chunks.count >= 3 { return true }
-            if chunks.count == 2 && chunks.contains(where: { c in c.allSatisfy { isDigit($0.scalar) || ".,%-".unicodeScalars.contains($0.scalar) } }) {
-                pairs += 1
-                if pairs >= 2 { return true }
-            }
+            pairs += 1
+            if pairs >= 2 { return true }
         }
         return false
     }
