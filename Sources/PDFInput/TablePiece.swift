@@ -89,6 +89,19 @@ func clusterValues(_ values: [Double], tolerance: Double) -> [Double] {
     return out
 }
 
+/// Sorted edges with every interval narrower than 4 pt closed (the later edge dropped; the last edge is kept).
+func dropSlivers(_ edges: [Double]) -> [Double] {
+    var out: [Double] = []
+    for (i, e) in edges.enumerated() {
+        if let last = out.last, e - last < 4 {
+            if i == edges.count - 1 { out[out.count - 1] = e }
+            continue
+        }
+        out.append(e)
+    }
+    return out
+}
+
 /// Index of the interval of sorted `edges` holding `v` (edges[i] ≤ v < edges[i+1]), or nil outside.
 func interval(_ v: Double, in edges: [Double]) -> Int? {
     guard let first = edges.first, let last = edges.last, v >= first, v <= last, edges.count >= 2 else { return nil }
@@ -136,6 +149,10 @@ enum TableBuilder {
             if let y = missingEdge(vs.map(\.from), beyond: ys[0], after: false) { ys.insert(y, at: 0) }
             if let x = missingEdge(hs.map(\.to), beyond: xs[xs.count - 1], after: true) { xs.append(x) }
             if let x = missingEdge(hs.map(\.from), beyond: xs[0], after: false) { xs.insert(x, at: 0) }
+            // A double border (two lines a few points apart) would make a sliver of a row or column that no text
+            // fits in, and blank cells the extractor would count: keep one edge of each.
+            xs = dropSlivers(xs); ys = dropSlivers(ys)
+            guard xs.count >= 2, ys.count >= 2 else { continue }
             if var piece = grid(page: page, xs: xs, ys: ys, hs: hs, vs: vs) {
                 let taken = fill(&piece, ys: ys, glyphs: glyphs)
                 if piece.filledRegions >= 2 {

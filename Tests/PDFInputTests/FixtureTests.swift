@@ -86,3 +86,14 @@ import Testing
         for s in ["2023 年", "一、总体情况", "6-7 月", "第6项", "", "--"] { #expect(!PDFReader.isPageNumber(s), "\(s)") }
     }
 }
+
+extension FixtureTests {
+    @Test func doubleBorderMakesNoSliverCells() throws {
+        let c = try Self.read("double_border.pdf")
+        let truth = try Self.truth("double_border.truth.json")
+        #expect(c.tables.count == 1)
+        let t = try #require(c.tables.first)
+        #expect(t.construction == .ruled)
+        #expect(t.rows.map { $0.map(\.text) } == (truth["grid"] as? [[String]]))
+    }
+}

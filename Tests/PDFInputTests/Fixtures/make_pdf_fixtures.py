@@ -9,6 +9,7 @@ Outputs (committed) in Tests/PDFInputTests/Fixtures/pdf/:
                     row whose label the break cuts (the rest, with no numbers, at the top of page 2), page footers
                     "- 1 -" and "- 2 -".
   three_line.pdf    a three-line table (三线表: top, header and bottom rules, no verticals) and body text.
+  double_border.pdf a ruled table with a double outer border (two lines 2.25 pt apart).
   garbled.pdf       page 1: Latin-1 mojibake (what a font without ToUnicode gives); page 2: only a drawn box.
   encrypted.pdf     a PDF whose /Encrypt dictionary asks for a password nobody knows.
   *.truth.json      what a reader must find: grid texts by row, page footers, verdicts.
@@ -201,6 +202,37 @@ def three_line():
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# double_border.pdf
+
+def double_border():
+    path = os.path.join(OUT, "double_border.pdf")
+    s = surface(path)
+    cr = cairo.Context(s)
+    cr.set_source_rgb(0, 0, 0)
+    text(cr, W / 2, 70, "行政复议情况", size=16, bold=True, centre=True)
+    xs, ys = [80.0, 260.0, 380.0, 500.0], [120.0, 150.0, 180.0, 210.0]
+    grid = [["项目", "维持", "纠正"], ["行政复议", "10", "1"], ["行政诉讼", "5", "0"]]
+    # Word's double outer border: two 0.5 pt lines 2.25 pt apart; single inner lines.
+    for d in (0.0, 2.25):
+        cr.set_line_width(0.5)
+        cr.rectangle(xs[0] - d, ys[0] - d, xs[-1] - xs[0] + 2 * d, ys[-1] - ys[0] + 2 * d)
+        cr.stroke()
+    for x in xs[1:-1]:
+        line(cr, x, ys[0], x, ys[-1])
+    for y in ys[1:-1]:
+        line(cr, xs[0], y, xs[-1], y)
+    for r, row in enumerate(grid):
+        for c, v in enumerate(row):
+            text(cr, xs[c] + 6, ys[r] + 20, v)
+    footer(cr, 1)
+    cr.show_page()
+    s.finish()
+    with open(os.path.join(OUT, "double_border.truth.json"), "w", encoding="utf-8") as f:
+        json.dump({"file": "double_border.pdf", "grid": grid}, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # Hand-written PDFs (no cairo): garbled text layer, and an encrypted file.
 
 def write_pdf(path, objects, trailer_extra=""):
@@ -265,6 +297,7 @@ if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     split_table()
     three_line()
+    double_border()
     garbled()
     encrypted()
     print("wrote", ", ".join(sorted(os.listdir(OUT))))
