@@ -32,8 +32,8 @@ enum NarrativeScanner {
                 var place = "\(file)#text"
                 if offset < stream.count {
                     switch stream.place(at: offset) {
-                    case let .line(n) where n > 0: place = "\(file):\(n)"
-                    case let .pageLine(p, n): place = "\(file)#p\(p):L\(n)"
+                    case let .line(n) where n > 0: place = SourceRef(file: file, location: .line(n)).description
+                    case let .pageLine(p, n): place = SourceRef(file: file, location: .pageLine(page: p, line: n)).description
                     default: break
                     }
                 }
