@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "ReportReading", dependencies: ["SeriesModel", "CLibXML2"]),
+        .target(name: "ReportReading", dependencies: ["SeriesModel", "CLibXML2", "PDFInput"]),
         .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", "CZlib", .product(name: "Yams", package: "Yams")]),
         .target(name: "Publishing", dependencies: [
             "SeriesModel", "ReportReading", "Charts", .product(name: "SystemPackage", package: "swift-system"),
@@ -72,6 +72,15 @@ let package = Package(
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Charts", "ReportReading", "SeriesModel", "TestSupport"]),
         .testTarget(name: "trendplotTests", dependencies: ["trendplot", "Publishing", "ReportReading", "SeriesModel", "Charts", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["trendplot-bench", "Publishing", "SeriesModel"]),
+        // PDF reading (issue 13): poppler-glib behind CPoppler; PDFInput depends on nothing else of the project.
+        .systemLibrary(
+            name: "CPoppler",
+            path: "Sources/CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev", "poppler-data"])]
+        ),
+        .target(name: "PDFInput", dependencies: ["CPoppler"]),
+        .testTarget(name: "PDFInputTests", dependencies: ["PDFInput"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
