@@ -53,6 +53,8 @@ public struct ReadDocument: Sendable {
 public enum DocumentReaders {
     /// Every reader, in the order they are asked; the last one (plain text) takes whatever no other reader claims.
     public static let all: [any DocumentReader.Type] = [
+        DOCXDocumentReader.self,
+        DOCDocumentReader.self,
         HTMLDocumentReader.self,
         MarkdownDocumentReader.self,
         TextDocumentReader.self,

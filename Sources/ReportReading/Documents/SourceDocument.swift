@@ -8,6 +8,13 @@ public enum ReportFormat: String, Sendable, Hashable, Codable {
     case html
     /// Markdown with pipe tables.
     case markdown
+    /// A Word 2007+ document (.docx); tables are read cell by cell.
+    case docx
+    /// An old binary Word document (.doc), read through wvHtml's HTML; tables are read cell by cell.
+    case doc
+
+    /// True for the formats whose tables come as cells (HTML, DOCX, DOC) rather than as lines of text.
+    public var readsTableCells: Bool { self == .html || self == .docx || self == .doc }
 }
 
 /// One cell of a table after rowspan/colspan expansion.
