@@ -253,6 +253,45 @@ struct WordDocumentTests {
         #expect(e.message.contains("libreoffice --headless --convert-to docx 'old report.doc'"))
     }
 
+    /// A private folder holding an executable `wvHtml` with this shell body.
+    static func fakeTool(_ body: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fake-wv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let tool = dir.appendingPathComponent("wvHtml")
+        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: tool)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool.path)
+        return dir
+    }
+
+    @Test("without wvHtml, a .doc is refused with how to install it or convert the file")
+    func wvHtmlMissing() throws {
+        let empty = try Self.fakeTool("exit 0").appendingPathComponent("none")
+        defer { try? FileManager.default.removeItem(at: empty.deletingLastPathComponent()) }
+        #expect(throws: InputError.self) { try DOCDocumentReader.html(Self.document("pingtan_2021.doc"), file: "a.doc", searchPath: empty.path) }
+        do {
+            _ = try DOCDocumentReader.html(Self.document("pingtan_2021.doc"), file: "a.doc", searchPath: empty.path)
+        } catch let e as InputError {
+            #expect(e.file == "a.doc")
+            #expect(e.message.contains("apt-get install wv"))
+            #expect(e.message.contains("libreoffice --headless --convert-to docx a.doc"))
+        }
+    }
+
+    @Test("a wvHtml that hangs is stopped after the time limit")
+    func wvHtmlTimeout() throws {
+        let dir = try Self.fakeTool("sleep 30")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let start = Date()
+        do {
+            _ = try DOCDocumentReader.html(Self.document("pingtan_2021.doc"), file: "slow.doc", searchPath: dir.path, limit: 0.5)
+            Issue.record("a hanging wvHtml gave a result")
+        } catch let e as InputError {
+            #expect(e.file == "slow.doc")
+            #expect(e.message.hasPrefix("wvHtml took more than 0.5 s"))
+        }
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
     @Test("a .wps is refused with the command that converts it", arguments: ["report.wps", "report.rtf", "report.odt"])
     func unsupportedKinds(_ name: String) throws {
         let e = try #require(Self.error(Array("WPS bytes".utf8), file: name))

@@ -39,8 +39,12 @@ public enum DOCDocumentReader: DocumentReader {
     }
 
     /// The UTF-8 HTML wvHtml makes of the document, or an ``InputError`` naming `file`.
-    static func html(_ bytes: [UInt8], file: String) throws -> [UInt8] {
-        guard let tool = executable("wvHtml") else {
+    /// - Parameters:
+    ///   - searchPath: where to look for wvHtml (a PATH-style list); nil for `$PATH`, then /usr/bin.
+    ///   - limit: how long wvHtml may take.
+    static func html(_ bytes: [UInt8], file: String, searchPath: String? = nil,
+                     limit: TimeInterval = timeout) throws -> [UInt8] {
+        guard let tool = executable("wvHtml", searchPath: searchPath) else {
             throw InputError(file: file, message: "reading a .doc needs wvHtml, which is not installed (Debian: "
                              + "apt-get install wv); or convert it: \(conversionHint(file))")
         }
@@ -61,8 +65,17 @@ public enum DOCDocumentReader: DocumentReader {
             throw InputError(file: file, message: "cannot write a temporary copy for wvHtml: \(error.localizedDescription)")
         }
         let process = Process()
-        process.executableURL = tool
-        process.arguments = ["--charset=utf-8", input.path, output.lastPathComponent]
+        let arguments = ["--charset=utf-8", input.path, output.lastPathComponent]
+        // wvHtml is a shell script around wvWare: coreutils' timeout runs it in a process group of its own and stops
+        // the whole group (SIGTERM, then SIGKILL 2 s later), so no wvWare is left behind.
+        let watchdog = executable("timeout", searchPath: nil)
+        if let watchdog {
+            process.executableURL = watchdog
+            process.arguments = ["--kill-after=2", NumberText.plain(limit), tool.path] + arguments
+        } else {
+            process.executableURL = tool
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = dir
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
@@ -75,10 +88,19 @@ public enum DOCDocumentReader: DocumentReader {
         } catch {
             throw InputError(file: file, message: "cannot run wvHtml (\(tool.path)): \(error.localizedDescription)")
         }
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
+        let timedOut = InputError(file: file, message: "wvHtml took more than \(NumberText.plain(limit)) s; convert it: "
+                                  + conversionHint(file))
+        // The backstop when timeout(1) is missing or does not return: stop the direct child.
+        if finished.wait(timeout: .now() + limit + (watchdog == nil ? 0 : 5)) == .timedOut {
             process.terminate()
-            finished.wait()
-            throw InputError(file: file, message: "wvHtml took more than \(Int(timeout)) s; convert it: \(conversionHint(file))")
+            if finished.wait(timeout: .now() + 2) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                finished.wait()
+            }
+            throw timedOut
+        }
+        if watchdog != nil, process.terminationReason == .exit, [124, 137].contains(process.terminationStatus) {
+            throw timedOut
         }
         try? errorHandle?.close()
         let html = (try? Data(contentsOf: output)) ?? Data()
@@ -92,10 +114,10 @@ public enum DOCDocumentReader: DocumentReader {
         return Array(html)
     }
 
-    /// The first `name` on PATH (then /usr/bin), if executable.
-    static func executable(_ name: String) -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let dirs = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
+    /// The first executable `name` in `searchPath` (nil: `$PATH`, then /usr/bin and /usr/local/bin).
+    static func executable(_ name: String, searchPath: String? = nil) -> URL? {
+        let path = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let dirs = path.split(separator: ":").map(String.init) + (searchPath == nil ? ["/usr/bin", "/usr/local/bin"] : [])
         for dir in dirs where !dir.isEmpty {
             let candidate = (dir as NSString).appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate) { return URL(fileURLWithPath: candidate) }
