@@ -68,10 +68,11 @@ struct BriefPDFTests {
         #expect(text.contains { $0.hasPrefix("来源：") && $0.contains("pingtan_2022.html#table2") })
         // The appendix names every file and the checker's summary.
         let appendix = try #require(pages.last).texts.map(\.text)
-        for f in ["pingtan_2019.html", "pingtan_2019.txt", "pingtan_2021.html", "pingtan_2021.txt", "pingtan_2022.html", "pingtan_2022.txt"] {
+        for f in ["pingtan_2019.html", "pingtan_2019.txt", "pingtan_2021.docx", "pingtan_2021.html", "pingtan_2021.txt",
+                  "pingtan_2022.html", "pingtan_2022.txt"] {
             #expect(appendix.contains(f))
         }
-        #expect(appendix.contains { $0.hasPrefix("对6份报告核对了") })
+        #expect(appendix.contains { $0.hasPrefix("对7份报告核对了") })
     }
 
     @Test func nothingOverlapsOrLeavesThePage() throws {
