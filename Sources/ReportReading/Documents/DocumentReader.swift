@@ -57,6 +57,8 @@ public enum DocumentReaders {
     /// Every reader, in the order they are asked; the last one (plain text) takes whatever no other reader claims.
     public static let all: [any DocumentReader.Type] = [
         PDFDocumentReader.self,
+        DOCXDocumentReader.self,
+        DOCDocumentReader.self,
         HTMLDocumentReader.self,
         MarkdownDocumentReader.self,
         TextDocumentReader.self,

@@ -10,6 +10,13 @@ public enum ReportFormat: String, Sendable, Hashable, Codable {
     case markdown
     /// A born-digital PDF, read from its glyph boxes; tables rebuilt from their ruling lines.
     case pdf
+    /// A Word 2007+ document (.docx); tables are read cell by cell.
+    case docx
+    /// An old binary Word document (.doc), read through wvHtml's HTML; tables are read cell by cell.
+    case doc
+
+    /// True for the formats whose tables come as cells (HTML, DOCX, DOC, ruled PDF tables) rather than as lines of text.
+    public var readsTableCells: Bool { self == .html || self == .docx || self == .doc || self == .pdf }
 }
 
 /// One cell of a table after rowspan/colspan expansion.
