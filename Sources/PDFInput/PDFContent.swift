@@ -170,6 +170,7 @@ public struct PDFReadError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong.
     public var kind: Kind
 
+    /// The message: file, page, what is wrong and what to do.
     public var description: String {
         let place = page.map { "\(file), page \($0)" } ?? file
         switch kind {

@@ -17,7 +17,7 @@ public enum PDFReader {
         var pages: [PDFPageInfo] = []
         var pieces: [TablePiece] = []
         var bodies: [[PDFLine]] = []
-        for number in 1...max(1, doc.pageCount) where number <= doc.pageCount {
+        for number in stride(from: 1, through: doc.pageCount, by: 1) {
             let text = try doc.text(page: number)
             let quality = PDFTextQuality(glyphs: text.glyphs)
             var info = PDFPageInfo(number: number, width: text.width, height: text.height,
@@ -59,12 +59,12 @@ public enum PDFReader {
         return PDFContent(file: file, pages: pages, blocks: order(tables: tables, bodies: bodies))
     }
 
-    /// True when some body line of `page` lies below `y` (outside the footer band) or above it (outside the header
-    /// band), i.e. between a table and the page edge.
+    /// True when some body line of `page` lies below `y`, outside the footer band (between a table and the page's end).
     private static func hasBody(_ bodies: [[PDFLine]], _ pages: [PDFPageInfo], page: Int, below y: Double) -> Bool {
         bodies[page - 1].contains { $0.box.y0 >= y - 1 && $0.box.y0 < pages[page - 1].height * (1 - bottomBand) }
     }
 
+    /// True when some body line of `page` lies above `y`, outside the header band (between the page's top and a table).
     private static func hasBody(_ bodies: [[PDFLine]], _ pages: [PDFPageInfo], page: Int, above y: Double) -> Bool {
         bodies[page - 1].contains { $0.box.y1 <= y + 1 && $0.box.y1 > pages[page - 1].height * topBand }
     }
