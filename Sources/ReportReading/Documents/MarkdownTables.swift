@@ -39,6 +39,21 @@ enum MarkdownTables {
         return out
     }
 
+    /// True when a text holds pipe tables (at least two `|---|` separator lines): a converter's Markdown saved
+    /// as `.txt`, read as Markdown so that its cells stay apart.
+    static func looksLikeMarkdown(_ text: String) -> Bool {
+        var separators = 0
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let t = line.drop { $0 == " " || $0 == "\t" }
+            guard t.first == "|", t.contains("-") else { continue }
+            if t.allSatisfy({ $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " || $0 == "\t" }), t.contains("---") {
+                separators += 1
+                if separators >= 2 { return true }
+            }
+        }
+        return false
+    }
+
     /// The cells of one pipe-table line; `\|` is a literal bar.
     static func cellsOf(_ line: String) -> [String] {
         var cells: [String] = []

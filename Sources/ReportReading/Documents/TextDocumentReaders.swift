@@ -10,6 +10,10 @@ public enum TextDocumentReader: DocumentReader {
 
     public static func read(_ bytes: [UInt8], file: String) throws -> ReadDocument {
         let (text, encoding) = try TextDecoding.decode(bytes, file: file)
+        // a converter's Markdown saved as .txt (OCR tools): read its pipe tables as tables
+        if MarkdownTables.looksLikeMarkdown(text) {
+            return ReadDocument(SourceDocument(format: .markdown, blocks: MarkdownTables.blocks(text)), encoding: encoding.rawValue)
+        }
         return ReadDocument(SourceDocument(format: .text, blocks: lines(text)), encoding: encoding.rawValue)
     }
     /// Numbered lines of a text; page-number lines (`- 4 -`, `第 4 页`) are dropped.

@@ -36,8 +36,9 @@ enum NumberScanner {
     private static let unitScalars: [(CellUnit, [Unicode.Scalar])] = units.map { ($0, Array($0.text.unicodeScalars)) }
 
     /// The tokens in `range`. Signs always start a token; `,` between digits followed by three digits is a
-    /// thousands separator; the scan stops at the end of a table once a token was found.
-    static func tokens(in stream: CharStream, _ range: Range<Int>) -> [NumberToken] {
+    /// thousands separator; the scan stops at the end of a table once a token was found (once `wanted` tokens
+    /// were found, when given: a row printed as several small tables, like 表四's three groups).
+    static func tokens(in stream: CharStream, _ range: Range<Int>, wanted: Int? = nil) -> [NumberToken] {
         let s = stream.scalars
         var out: [NumberToken] = []
         var i = max(range.lowerBound, 0)
@@ -45,7 +46,7 @@ enum NumberScanner {
         while i < end {
             let c = s[i]
             if c == CharStream.tableEnd {
-                if !out.isEmpty { break }
+                if !out.isEmpty && out.count >= (wanted ?? 0) { break }
                 i += 1
                 continue
             }
@@ -55,6 +56,13 @@ enum NumberScanner {
                 continue
             }
             let signed = (c == "+" || c == "-") && i + 1 < end && isDigit(s[i + 1]) && !stream.boundary[i + 1]
+            // digits glued to the words of a label cell (`数据1`, `第2项`) are part of the label
+            let inLabel = stream.inLabelCell[i] && !stream.boundary[i] && i > 0 && !isDigit(s[i - 1])
+            if inLabel {
+                i += 1
+                while i < end, !stream.boundary[i], isDigit(s[i]) || s[i] == "." { i += 1 }
+                continue
+            }
             guard isDigit(c) || signed else { i += 1; continue }
             var text = String(Character(c))
             var j = i + 1

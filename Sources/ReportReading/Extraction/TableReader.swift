@@ -36,7 +36,8 @@ struct TableReader {
             issues.append(ExtractionIssue(severity: .error, place: "table \(table)", message: ExtractionMessages.rowMissing(spec.label)))
         }
         var rows: [ReadRow] = found.map { f in
-            let tokens = NumberScanner.tokens(in: stream, f.valuesStart..<f.end)
+            let tokens = NumberScanner.tokens(in: stream, f.valuesStart..<f.end,
+                                              wanted: f.spec.searchKey == nil ? f.spec.cells.count : nil)
             let reading = RunSplitter.read(tokens, cells: f.spec.cells, sumGroups: f.spec.sumGroups, budget: &budget)
             return ReadRow(found: f, tokens: tokens, reading: reading)
         }
