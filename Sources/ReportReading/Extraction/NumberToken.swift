@@ -31,6 +31,8 @@ enum NumberScanner {
         CellUnit(text: "（万元）", name: "万元", shift: 0), CellUnit(text: "万元", name: "万元", shift: 0),
         CellUnit(text: "（亿元）", name: "亿元", shift: 4), CellUnit(text: "亿元", name: "亿元", shift: 4),
         CellUnit(text: "（元）", name: "元", shift: -4), CellUnit(text: "元", name: "元", shift: -4),
+        // multipliers without a unit of money: a count printed as 38.7万 is a rounded figure (flagged, never read as 38.7)
+        CellUnit(text: "万", name: "万", shift: 4), CellUnit(text: "亿", name: "亿", shift: 8),
     ].map { $0 }
 
     private static let unitScalars: [(CellUnit, [Unicode.Scalar])] = units.map { ($0, Array($0.text.unicodeScalars)) }

@@ -24,6 +24,8 @@ struct RowReading: Sendable {
     var problem: RowProblem?
     /// True when no split satisfied the row's sums and the readings ignore them.
     var sumsIgnored = false
+    /// Cells whose printed number does not fit the cell (`38.7万` or `-3` as a count, 16+ digits): why.
+    var doubts: [Int: String] = [:]
 }
 
 /// Why a row gave no reading.
@@ -54,14 +56,16 @@ enum RunSplitter {
         }
         if tokens.count == cells.count {
             var row: [CellValue?] = []
-            for (t, c) in zip(tokens, cells) {
+            var doubts: [Int: String] = [:]
+            for (i, (t, c)) in zip(tokens, cells).enumerated() {
                 if t.isBlank { row.append(nil); continue }
+                if let why = misfit(t, kind: c.kind) { doubts[i] = why }
                 guard let v = value(t.text, unit: t.unit, kind: c.kind, position: t.position) else {
                     return RowReading(candidates: [], wasSplit: false, truncated: false, problem: .unreadable(text: t.text))
                 }
                 row.append(v)
             }
-            return RowReading(candidates: [row], wasSplit: false, truncated: false, problem: nil)
+            return RowReading(candidates: [row], wasSplit: false, truncated: false, problem: nil, doubts: doubts)
         }
         let run = tokens.map { $0.isBlank ? "□" : $0.text + ($0.unit?.text ?? "") }.joined(separator: " ")
         var search = Search(tokens: tokens, cells: cells, sumGroups: sumGroups, enforceSums: true, budget: budget)
@@ -146,6 +150,7 @@ enum RunSplitter {
                 let piece = String(chars[offset..<end])
                 guard RunSplitter.isValid(piece, kind: cells[cell].kind, atTokenStart: offset == 0) else { continue }
                 let unit = end == chars.count ? t.unit : nil
+                if let u = unit, cells[cell].kind != .amount || !u.name.hasSuffix("元") { continue }
                 guard let v = RunSplitter.value(piece, unit: unit, kind: cells[cell].kind, position: t.position) else { continue }
                 current.append(v)
                 if sumHolds(at: cell) {
@@ -171,9 +176,35 @@ enum RunSplitter {
         }
     }
 
+    /// The most digits a number may have and still be held exactly (below 2^53).
+    static let maxDigits = 15
+
+    /// Why a printed token does not fit a cell of `kind`, or nil when it does: a count must be a whole number
+    /// ≥ 0 without a multiplier (`38.7万` is a rounded figure), a change a whole number, an amount ≥ 0 in a
+    /// 元/万元/亿元 unit; no number may have more than ``maxDigits`` digits.
+    static func misfit(_ t: NumberToken, kind: CellKind) -> String? {
+        let digits = t.text.filter(\.isNumber).count
+        if digits > maxDigits { return "has \(digits) digits, more than a number can hold exactly" }
+        switch kind {
+        case .count:
+            if t.unit != nil { return "is a rounded figure with a unit in a count cell" }
+            if t.text.hasPrefix("-") { return "is negative in a count cell" }
+            if t.text.contains(".") { return "has a fraction in a count cell" }
+            if t.text.hasPrefix("+") { return "has a sign in a count cell" }
+        case .signedCount:
+            if t.unit != nil { return "has a unit in a cell of item counts" }
+            if t.text.contains(".") { return "has a fraction in a cell of item counts" }
+        case .amount:
+            if t.text.hasPrefix("-") { return "is a negative amount" }
+            if let u = t.unit, !u.name.hasSuffix("元") { return "is printed with \(u.name), not a unit of money" }
+        }
+        return nil
+    }
+
     /// True when `piece` can be one cell of `kind` in a split run.
     static func isValid(_ piece: String, kind: CellKind, atTokenStart: Bool) -> Bool {
         var body = Substring(piece)
+        if body.count > maxDigits + 1 { return false }
         if let f = body.first, f == "+" || f == "-" {
             guard kind == .signedCount, atTokenStart else { return false }
             body = body.dropFirst()

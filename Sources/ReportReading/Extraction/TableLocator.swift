@@ -27,6 +27,9 @@ struct TableLocator {
         var valuesStart: Int
         /// Where the row ends (the next row's label or the table's end).
         var end: Int
+        /// Why the row's place is a guess (`label matched tolerantly`, `row placed by position`), nil when its
+        /// label was found as printed in the template.
+        var guess: String?
     }
 
     private func key(_ s: String) -> [Unicode.Scalar] { CharStream.normalized(s) }
@@ -85,8 +88,56 @@ struct TableLocator {
             found.append(FoundRow(spec: spec, labelStart: hit.start, valuesStart: hit.end, end: region.upperBound))
             cursor = hit.end
         }
+        found = tolerantPass(rows, found: found, region: region)
         for i in found.indices.dropLast() { found[i].end = max(found[i].valuesStart, found[i + 1].labelStart) }
         return found
+    }
+
+    /// Looks for the labels the exact pass missed between their found neighbours, allowing one wrong, missing or
+    /// extra character in a search key of four or more characters (OCR and typing slips: `本机关不掌屋`).
+    private func tolerantPass(_ rows: [RowSpec], found: [FoundRow], region: Range<Int>) -> [FoundRow] {
+        let foundKeys = Set(found.map(\.spec.key))
+        guard found.count < rows.count else { return found }
+        var out = found
+        for (index, spec) in rows.enumerated() where !foundKeys.contains(spec.key) {
+            guard let search = spec.searchKey, !spec.enumeratorRequired else { continue }
+            let k = key(search)
+            guard k.count >= 4 else { continue }
+            let before = rows[..<index].map(\.key), after = rows[(index + 1)...].map(\.key)
+            let lo = out.last { before.contains($0.spec.key) }?.valuesStart ?? region.lowerBound
+            let hi = out.first { after.contains($0.spec.key) }?.labelStart ?? region.upperBound
+            guard lo < hi, let hit = approximateFind(k, from: lo, to: hi) else { continue }
+            let row = FoundRow(spec: spec, labelStart: hit.lowerBound, valuesStart: hit.upperBound, end: region.upperBound,
+                               guess: "label matched tolerantly")
+            let at = out.firstIndex { $0.labelStart > hit.lowerBound } ?? out.count
+            out.insert(row, at: at)
+        }
+        return out
+    }
+
+    /// The first place in `from..<to` where `k` occurs with at most one substituted, missing or extra character.
+    func approximateFind(_ k: [Unicode.Scalar], from: Int, to: Int) -> Range<Int>? {
+        let s = stream.scalars
+        let end = min(to, s.count)
+        var i = from
+        while i < end {
+            // substitution (same length)
+            if i + k.count <= end {
+                var diff = 0
+                for j in 0..<k.count where s[i + j] != k[j] { diff += 1; if diff > 1 { break } }
+                if diff <= 1 && s[i] == k[0] { return i..<(i + k.count) }
+            }
+            // one key character missing in the text, or one extra character in the text
+            for len in [k.count - 1, k.count + 1] where i + len <= end && s[i] == k[0] {
+                let t = Array(s[i..<(i + len)])
+                var m = 0
+                while m < min(t.count, k.count) && t[m] == k[m] { m += 1 }
+                let rest = len < k.count ? (Array(k[(m + 1)...]) == Array(t[m...])) : (Array(k[m...]) == Array(t[(m + 1)...]))
+                if rest { return i..<(i + len) }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The start of `enumerator` when it sits right before `index` (`2.` also matches `2、`; `属于` may follow it).
