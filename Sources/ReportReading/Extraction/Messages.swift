@@ -42,7 +42,7 @@ enum ExtractionMessages {
         "the run “\(run)” splits in \(count) consistent ways; no value for \(metrics.joined(separator: ", "))"
     }
     static func rowSumBroken(_ run: String) -> String {
-        "no split of “\(run)” satisfies the row's sum; the only valid split is kept as printed (see trendplot check)"
+        "no split of “\(run)” into the row's cells satisfies the row's sum: the cells (blank ones may have vanished) are not emitted as certain"
     }
 
     static func chinese(_ table: Int) -> String { ["", "一", "二", "三", "四", "五"][min(max(table, 0), 5)] }

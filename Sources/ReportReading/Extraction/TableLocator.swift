@@ -107,9 +107,10 @@ struct TableLocator {
             let lo = out.last { before.contains($0.spec.key) }?.valuesStart ?? region.lowerBound
             let hi = out.first { after.contains($0.spec.key) }?.labelStart ?? region.upperBound
             guard lo < hi, let hit = approximateFind(k, from: lo, to: hi) else { continue }
-            let row = FoundRow(spec: spec, labelStart: hit.lowerBound, valuesStart: hit.upperBound, end: region.upperBound,
+            let start = spec.enumerator.map(key).flatMap { enumeratorStart($0, before: hit.lowerBound) } ?? hit.lowerBound
+            let row = FoundRow(spec: spec, labelStart: start, valuesStart: hit.upperBound, end: region.upperBound,
                                guess: "label matched tolerantly")
-            let at = out.firstIndex { $0.labelStart > hit.lowerBound } ?? out.count
+            let at = out.firstIndex { $0.labelStart > start } ?? out.count
             out.insert(row, at: at)
         }
         return out

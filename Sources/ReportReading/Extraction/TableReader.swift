@@ -209,9 +209,15 @@ struct TableReader {
             issues.append(ExtractionIssue(severity: .warning, place: place(row.found, table: table), message: doubt))
             return
         }
-        if reading.sumsIgnored && candidates.count == 1 {
-            issues.append(ExtractionIssue(severity: .warning, place: place(row.found, table: table),
-                                          message: ExtractionMessages.rowSumBroken(row.tokens.map(\.text).joined(separator: " "))))
+        if reading.sumsIgnored {
+            // the split is a guess and the row's own sum fails with every split: nothing of it is certain
+            let printed = row.tokens.map { $0.isBlank ? "□" : $0.text }.joined(separator: " ")
+            let why = ExtractionMessages.rowSumBroken(printed)
+            ambiguities.append(AmbiguousCells(table: table, row: spec.label, metrics: spec.cells.map(\.metric), run: printed,
+                                              candidates: candidates.map { c in c.map { $0?.printed ?? "□" }.joined(separator: "|") },
+                                              truncated: reading.truncated, source: lineSource(row.found), reason: why))
+            issues.append(ExtractionIssue(severity: .warning, place: place(row.found, table: table), message: why))
+            return
         }
         let run = reading.wasSplit ? row.tokens.map { $0.isBlank ? "□" : $0.text + ($0.unit?.text ?? "") }.joined(separator: " ") : nil
         var outcomes: [CellOutcome] = []
