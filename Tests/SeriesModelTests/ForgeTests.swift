@@ -21,12 +21,19 @@ import Testing
             for form in ReportForge.Form.allCases {
                 for damage in ReportForge.damages(for: form) {
                     let v = forge.variant(truth, form: form, damage: damage)
+                    if let dir = ProcessInfo.processInfo.environment["FORGE_WRITE"] {
+                        try Data(v.bytes).write(to: URL(fileURLWithPath: dir).appendingPathComponent(v.name))
+                    }
                     var t = Tally()
                     t.variants = 1
                     do {
                         let r = try ReportExtractor.extract(v.bytes, file: v.name)
                         t.score = v.truth.score(r)
                         t.score.wrongDetails = t.score.wrongDetails.map { "\(v.name): \($0)" }
+                        t.score.missingKeys = t.score.missingKeys.map { "\(v.name): \($0)" }
+                        if ProcessInfo.processInfo.environment["FORGE_DUMP"] != nil, t.score.missing + t.score.flagged > 0 {
+                            print("FORGE \(v.name): \(t.score) \(r.issues.filter { $0.severity != .info }.prefix(3).map(\.description))")
+                        }
                         if r.report.entity != v.entity || r.report.year != v.truth.year {
                             t.identityWrong.append("\(v.name): \(r.report.entity) \(r.report.year)")
                         }

@@ -20,6 +20,9 @@ enum StreamPlace: Sendable, Hashable {
 struct CharStream: Sendable {
     /// Stands for a blank table cell (not reported).
     static let blankCell: Unicode.Scalar = "\u{E000}"
+    /// Stands for a blank cell of a row printed blank after its label: not reported when the row has a label
+    /// of the template, ignored by 表四's label-less row (a header row's empty cells look the same).
+    static let blankRowCell: Unicode.Scalar = "\u{E002}"
     /// Marks the end of an HTML or Markdown table.
     static let tableEnd: Unicode.Scalar = "\u{E001}"
 
@@ -50,7 +53,7 @@ struct CharStream: Sendable {
         }
     }
 
-    /// Appends a marker character (``blankCell`` or ``tableEnd``).
+    /// Appends a marker character (``blankCell``, ``blankRowCell`` or ``tableEnd``).
     mutating func appendMarker(_ marker: Unicode.Scalar, at place: StreamPlace) {
         places.append(place)
         scalars.append(marker)
@@ -149,7 +152,11 @@ extension CharStream {
                         let place = Self.place(grid, table: htmlTable, row: r, column: c)
                         switch kinds[c] {
                         case .blank:
-                            if (hasNumber && seenFilled) || (blankRow && c > lastLabel!) { appendMarker(Self.blankCell, at: place) }
+                            if hasNumber && seenFilled {
+                                appendMarker(Self.blankCell, at: place)
+                            } else if blankRow && c > lastLabel! {
+                                appendMarker(Self.blankRowCell, at: place)
+                            }
                         case .number:
                             seenFilled = true
                             append(cell.text, at: place)

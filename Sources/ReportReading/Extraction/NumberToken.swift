@@ -39,8 +39,9 @@ enum NumberScanner {
 
     /// The tokens in `range`. Signs always start a token; `,` between digits followed by three digits is a
     /// thousands separator; the scan stops at the end of a table once a token was found (once `wanted` tokens
-    /// were found, when given: a row printed as several small tables, like 表四's three groups).
-    static func tokens(in stream: CharStream, _ range: Range<Int>, wanted: Int? = nil) -> [NumberToken] {
+    /// were found, when given: a row printed as several small tables, like 表四's three groups); the blanks of
+    /// rows printed blank count only when `blankRows`.
+    static func tokens(in stream: CharStream, _ range: Range<Int>, wanted: Int? = nil, blankRows: Bool = true) -> [NumberToken] {
         let s = stream.scalars
         var out: [NumberToken] = []
         var i = max(range.lowerBound, 0)
@@ -52,7 +53,8 @@ enum NumberScanner {
                 i += 1
                 continue
             }
-            if c == CharStream.blankCell {
+            if c == CharStream.blankRowCell && !blankRows { i += 1; continue }
+            if c == CharStream.blankCell || c == CharStream.blankRowCell {
                 out.append(NumberToken(text: "", unit: nil, position: i))
                 i += 1
                 continue

@@ -141,13 +141,15 @@ struct TableLocator {
         return nil
     }
 
-    /// The start of `enumerator` when it sits right before `index` (`2.` also matches `2、`; `属于` may follow it).
+    /// The start of `enumerator` when it sits right before `index` (`2.` also matches `2、`, `2，`, `（2）`;
+    /// `属于` may follow it).
     private func enumeratorStart(_ e: [Unicode.Scalar], before index: Int) -> Int? {
         let s = stream.scalars
         if e.count == 2, NumberScanner.isDigit(e[0]), e[1] == "." {
             let start = index - 2
-            guard start >= 0, s[start] == e[0], s[start + 1] == "." || s[start + 1] == "、" else { return nil }
-            return start
+            if start >= 0, s[start] == e[0], s[start + 1] == "." || s[start + 1] == "、" || s[start + 1] == "，" { return start }
+            if index - 3 >= 0, s[index - 3] == "（", s[index - 2] == e[0], s[index - 1] == "）" { return index - 3 }
+            return nil
         }
         let start = index - e.count
         return start >= 0 && stream.matches(e, at: start) ? start : nil

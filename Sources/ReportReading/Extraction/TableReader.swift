@@ -51,7 +51,8 @@ struct TableReader {
         }
         var rows: [ReadRow] = found.map { f in
             let tokens = NumberScanner.tokens(in: stream, f.valuesStart..<f.end,
-                                              wanted: f.spec.searchKey == nil ? f.spec.cells.count : nil)
+                                              wanted: f.spec.searchKey == nil ? f.spec.cells.count : nil,
+                                              blankRows: f.spec.searchKey != nil)
             let reading = RunSplitter.read(tokens, cells: f.spec.cells, sumGroups: f.spec.sumGroups, budget: &budget)
             return ReadRow(found: f, tokens: tokens, reading: reading)
         }
