@@ -46,6 +46,8 @@ struct ReportForge {
         case singleOtherRow
         /// Some 表三 rows printed entirely blank (not reported).
         case blankRows
+        /// A converter left a cell of a 表三 row empty and put its number on a line of its own below the row.
+        case strayNumber
     }
 
     /// One forged report and what it must give.
@@ -76,7 +78,7 @@ struct ReportForge {
         switch form {
         case .pdfText: [.clean, .labelTypos, .labelSpaces, .labelCuts, .enumerators, .pageBreaks, .crJoined, .titleForms, .singleOtherRow]
         case .layoutText: [.clean, .labelTypos, .labelSpaces, .enumerators, .pageBreaks, .titleForms, .singleOtherRow]
-        case .markdown: [.clean, .labelTypos, .labelSpaces, .brokenLabels, .enumerators, .titleForms, .singleOtherRow, .blankRows]
+        case .markdown: [.clean, .labelTypos, .labelSpaces, .brokenLabels, .enumerators, .titleForms, .singleOtherRow, .blankRows, .strayNumber]
         case .html: [.clean, .labelTypos, .labelSpaces, .titleForms, .singleOtherRow, .blankRows]
         case .webText: [.clean, .oneLine, .labelTypos, .titleForms, .singleOtherRow]
         }
@@ -345,11 +347,15 @@ struct ReportForge {
         var lines: [String] = []
         var rowCount = 0
         var pageNumber = 2
+        let runningHeader = title(of: blocks)
         func pageBreak(_ header: Row?) {
+            // a footer in one of the usual forms, then the running header (the title, with its year) and the
+            // table's column header repeated
             lines.append("")
-            lines.append("- \(pageNumber) -")
+            lines.append(["- \(pageNumber) -", "第 \(pageNumber) 页", "— \(pageNumber) —", "第\(pageNumber)页 共9页"][pageNumber % 4])
             pageNumber += 1
             lines.append("")
+            if pageNumber % 2 == 0 { lines.append(runningHeader) }
             if let header, form == .pdfText || form == .layoutText { lines.append(contentsOf: cells(header).filter { !$0.isEmpty }) }
         }
         func cells(_ r: Row) -> [String] { r.labels + r.values.map { $0 ?? "" } }
@@ -378,10 +384,15 @@ struct ReportForge {
                     for (i, r) in rows.enumerated() {
                         var c = cells(r).map { $0.replacingOccurrences(of: "\n", with: " ") }
                         if c.isEmpty { continue }
-                        if r.labels.isEmpty && !r.values.isEmpty { c = c.map { $0 } }
+                        var stray: String?
+                        if damage == .strayNumber, r.key != nil, r.values.count == 7, Int.random(in: 0..<6, using: &rng) == 0 {
+                            let cell = r.labels.count + Int.random(in: 0..<7, using: &rng)
+                            if !c[cell].isEmpty { stray = c[cell]; c[cell] = "" }
+                        }
                         c += Array(repeating: "", count: max(0, width - c.count))
                         lines.append("| " + c.joined(separator: " | ") + " |")
                         if i == 0 { lines.append("|" + Array(repeating: "---", count: width).joined(separator: "|") + "|") }
+                        if let stray { lines.append(stray) }
                     }
                     lines.append("")
                 }

@@ -13,9 +13,14 @@ enum ExtractionMessages {
     static let unknownYear = "cannot find the report year: expected a title with the year or a statistics period (统计期限自2020年1月1日…); pass --year"
     static let singleOtherHandling = "表三 prints the 2019 template's single （六）其他处理 row (23 rows): read as such, key other_handling"
     static func guessBreaksIdentity(_ guess: String) -> String {
-        "the table's identities fail and this row's place is a guess (\(guess)): its numbers are not emitted as certain"
+        "this row's place is a guess (\(guess)) and the table's identities do not confirm it: its numbers are not emitted as certain"
     }
-    static func doubtfulCell(_ printed: String, why: String) -> String { "“\(printed)” \(why): not emitted as certain" }
+    static func strayNumber(_ text: String) -> String {
+        "is blank while the number “\(text)” stands outside the table before the next row (it may belong here)"
+    }
+    static func doubtfulCell(_ printed: String, why: String) -> String {
+        (printed.isEmpty ? "the cell" : "“\(printed)”") + " \(why): not emitted as certain"
+    }
     static func templateBeforeItsYear(_ year: Int) -> String {
         "the tables follow the 2021 template (本年制发件数, 本年收费金额, 逾期不补正), which applies from the 2021 reports on, but the report says \(year): pass the right --year (or --template) to read it"
     }

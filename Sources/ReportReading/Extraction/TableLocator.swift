@@ -94,7 +94,8 @@ struct TableLocator {
     }
 
     /// Looks for the labels the exact pass missed between their found neighbours, allowing one wrong, missing or
-    /// extra character in a search key of four or more characters (OCR and typing slips: `本机关不掌屋`).
+    /// extra character (keys of six or more) in a search key of four or more characters (OCR and typing slips:
+    /// `本机关不掌屋`).
     private func tolerantPass(_ rows: [RowSpec], found: [FoundRow], region: Range<Int>) -> [FoundRow] {
         let foundKeys = Set(found.map(\.spec.key))
         guard found.count < rows.count else { return found }
@@ -129,7 +130,7 @@ struct TableLocator {
                 if diff <= 1 && s[i] == k[0] { return i..<(i + k.count) }
             }
             // one key character missing in the text, or one extra character in the text
-            for len in [k.count - 1, k.count + 1] where i + len <= end && s[i] == k[0] {
+            for len in [k.count - 1, k.count + 1] where k.count >= 6 && i + len <= end && s[i] == k[0] {
                 let t = Array(s[i..<(i + len)])
                 var m = 0
                 while m < min(t.count, k.count) && t[m] == k[m] { m += 1 }

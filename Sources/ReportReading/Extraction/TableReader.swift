@@ -53,7 +53,17 @@ struct TableReader {
             let tokens = NumberScanner.tokens(in: stream, f.valuesStart..<f.end,
                                               wanted: f.spec.searchKey == nil ? f.spec.cells.count : nil,
                                               blankRows: f.spec.searchKey != nil)
-            let reading = RunSplitter.read(tokens, cells: f.spec.cells, sumGroups: f.spec.sumGroups, budget: &budget)
+            var reading = RunSplitter.read(tokens, cells: f.spec.cells, sumGroups: f.spec.sumGroups, budget: &budget)
+            if f.spec.searchKey != nil, reading.problem == nil, tokens.count == f.spec.cells.count, tokens.contains(where: \.isBlank) {
+                // a number printed outside the table before the next row (a converter moved it out of its cell)
+                // may belong in a blank cell: the blanks are not certain
+                let beyond = NumberScanner.tokens(in: stream, f.valuesStart..<f.end, wanted: Int.max, blankRows: false)
+                if let stray = beyond.dropFirst(tokens.count).first(where: { !$0.isBlank && $0.position > tokens.last!.position }) {
+                    for (i, t) in tokens.enumerated() where t.isBlank {
+                        reading.doubts[i] = ExtractionMessages.strayNumber(stray.text)
+                    }
+                }
+            }
             return ReadRow(found: f, tokens: tokens, reading: reading)
         }
         if table == 3 {
@@ -97,9 +107,10 @@ struct TableReader {
         return out
     }
 
-    /// The fault rule: when a 表三 identity fails and a row it involves was placed by a guess (tolerant label,
-    /// position), the guessed rows are not emitted as certain; when every row was read as printed, the failure
-    /// is the report's own and `check` reports it.
+    /// The fault rule: a row placed by a guess (tolerant label, position) is emitted only when a 表三 column
+    /// identity it takes part in holds in all seven columns and none fails; otherwise the guessed rows are not
+    /// emitted as certain. When every row was read as printed, a failure is the report's own and `check`
+    /// reports it.
     private func flagGuessesThatBreakIdentities(_ rows: inout [ReadRow], keys: [String]) {
         guard rows.contains(where: { $0.found.guess != nil }) else { return }
         var at: [String: Int] = [:]
@@ -109,24 +120,29 @@ struct TableReader {
             return rows[i].reading.candidates[0][col]?.value
         }
         var flagged: Set<Int> = []
+        var confirmed: Set<Int> = []
         func judge(_ lhs: [String], _ rhs: [String], columns: [Int]) {
+            var holdsEverywhere = true
             for col in columns {
                 let l = lhs.map { value($0, col) }, r = rhs.map { value($0, col) }
-                guard !l.contains(where: { $0 == nil }), !r.contains(where: { $0 == nil }) else { continue }
+                guard !l.contains(where: { $0 == nil }), !r.contains(where: { $0 == nil }) else { holdsEverywhere = false; continue }
                 let sl = l.reduce(0) { $0 + $1! }, sr = r.reduce(0) { $0 + $1! }
                 if abs(sl - sr) > 1e-6 {
+                    holdsEverywhere = false
                     for k in lhs + rhs { if let i = at[k], rows[i].found.guess != nil { flagged.insert(i) } }
                 }
             }
+            if holdsEverywhere { for k in lhs + rhs { if let i = at[k] { confirmed.insert(i) } } }
         }
         for eq in IdentitySolver.table3Equations(rowKeys: keys) {
             judge(eq.lhs.map { keys[$0] }, eq.rhs.map { keys[$0] }, columns: Array(0..<7))
         }
+        for (i, r) in rows.enumerated() where r.found.guess != nil && !confirmed.contains(i) { flagged.insert(i) }
         for (i, r) in rows.enumerated() where r.found.guess != nil && at[r.found.spec.key] != nil {
             let v = r.reading.candidates[0]
             if v.allSatisfy({ $0 != nil }), abs(v[0..<6].reduce(0) { $0 + $1!.value } - v[6]!.value) > 1e-6 { flagged.insert(i) }
         }
-        for i in flagged {
+        for i in flagged where rows[i].reading.problem == nil && !rows[i].reading.candidates.isEmpty {
             rows[i].doubt = ExtractionMessages.guessBreaksIdentity(rows[i].found.guess ?? "")
         }
     }
