@@ -1,5 +1,7 @@
 import Foundation
+@testable import ReportReading
 @testable import SeriesModel
+import TestSupport
 
 /// The variant forge: writes the report of a truth file in the forms real reports come in and with the kinds of
 /// damage real tools do to them, together with the truth of each variant.
@@ -62,7 +64,7 @@ struct ReportForge {
 
     var rng: SplitMix64
 
-    init(seed: UInt64) { rng = SplitMix64(state: seed) }
+    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
     /// The file extension of a form.
     static func fileExtension(_ form: Form) -> String {

@@ -1,5 +1,7 @@
 import Foundation
+@testable import ReportReading
 @testable import SeriesModel
+import TestSupport
 
 /// Scores an extraction against a hand-checked truth file, number by number.
 ///
@@ -168,8 +170,7 @@ struct ReportTruth {
 
 /// The real reports of `../shared/reports` (beside the repository) with their truth files.
 enum SharedReports {
-    static let folder = ExtractionFixtures.testsDir.deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/reports")
+    static let folder = RepoPaths.sharedReports
 
     /// Every truth file's name (without `.truth.json`), sorted.
     static func truthNames() throws -> [String] {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import ReportReading
 @testable import SeriesModel
+import TestSupport
 
 /// Every truth report of `../shared/reports`, forged in every form with every kind of damage (``ReportForge``),
 /// read and scored: not one confident wrong number, body and year right; the share right per damage is printed.

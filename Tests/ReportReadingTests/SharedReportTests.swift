@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import ReportReading
 @testable import SeriesModel
+import TestSupport
 
 /// Every real report of `../shared/reports` against its hand-checked truth: every printed number right or flagged
 /// (never wrong), the body and year right, and `check` giving exactly the truth's `expected_checks`.
