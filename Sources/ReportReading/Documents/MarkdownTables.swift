@@ -43,15 +43,34 @@ enum MarkdownTables {
     /// as `.txt`, read as Markdown so that its cells stay apart.
     static func looksLikeMarkdown(_ text: String) -> Bool {
         var separators = 0
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            let t = line.drop { $0 == " " || $0 == "\t" }
-            guard t.first == "|", t.contains("-") else { continue }
-            if t.allSatisfy({ $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " || $0 == "\t" }), t.contains("---") {
-                separators += 1
-                if separators >= 2 { return true }
+        var atLineStart = true
+        var inCandidate = false, dashes = 0, onlyTableChars = true
+        for b in text.utf8 {
+            if b == 0x0A || b == 0x0D {
+                if inCandidate && onlyTableChars && dashes >= 3 {
+                    separators += 1
+                    if separators >= 2 { return true }
+                }
+                atLineStart = true
+                inCandidate = false
+                continue
+            }
+            if atLineStart {
+                if b == 0x20 || b == 0x09 { continue }
+                atLineStart = false
+                inCandidate = b == 0x7C  // |
+                dashes = 0
+                onlyTableChars = true
+                continue
+            }
+            guard inCandidate else { continue }
+            switch b {
+            case 0x2D: dashes += 1  // -
+            case 0x7C, 0x3A, 0x20, 0x09: break  // | : space tab
+            default: onlyTableChars = false
             }
         }
-        return false
+        return inCandidate && onlyTableChars && dashes >= 3 && separators >= 1
     }
 
     /// The cells of one pipe-table line; `\|` is a literal bar.

@@ -16,20 +16,39 @@ public enum TextDocumentReader: DocumentReader {
         }
         return ReadDocument(SourceDocument(format: .text, blocks: lines(text)), encoding: encoding.rawValue)
     }
-    /// Numbered lines of a text; page-number lines (`- 4 -`, `第 4 页`) are dropped.
+    /// Numbered lines of a text (`\n`, `\r\n` or a bare `\r` end a line); page-number lines (`- 4 -`,
+    /// `第 4 页`) are dropped.
     static func lines(_ text: String) -> [DocumentBlock] {
         var out: [DocumentBlock] = []
         var number = 0
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        func emit(_ end: String.UTF8View.Index) {
             number += 1
-            if isPageNumber(line) { continue }
-            out.append(.line(String(line), number: number))
+            let line = Substring(utf8[start..<end])
+            if !isPageNumber(line) { out.append(.line(String(line), number: number)) }
         }
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            if b == 0x0A || b == 0x0D {
+                emit(i)
+                var next = utf8.index(after: i)
+                if b == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                i = next
+                continue
+            }
+            i = utf8.index(after: i)
+        }
+        emit(utf8.endIndex)
         return out
     }
 
     /// True for lines that hold only a page number, as PDF text tools print them.
     static func isPageNumber(_ line: Substring) -> Bool {
+        // quick rejection: page-number lines are short and hold an ASCII digit
+        guard line.utf8.count <= 64, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         let t = line.unicodeScalars.filter { !$0.properties.isWhitespace }
         guard !t.isEmpty, t.count <= 12 else { return false }
         let s = String(String.UnicodeScalarView(t))

@@ -14,8 +14,8 @@ enum ReportHeader {
         return a > b ? .v2019 : .v2021
     }
 
-    /// The title's endings: `政府信息公开工作年度报告`, `…年度报告`, `…工作报告`, `…报告`, or cut by a site (`…工作年度报`).
-    static let titleEnding = "(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报"
+    // The title's endings: (政府信息公开|政务公开|信息公开)(工作)?(年度)?报 — `政府信息公开工作年度报告`, `…年度报告`,
+    // `…工作报告`, `…报告`, or cut by a site (`…工作年度报`).
 
     /// The years a report can describe: the regulations' reports began in 2008; nothing later than next year.
     static let plausibleYears: ClosedRange<Int> = 2008...(Calendar(identifier: .gregorian).component(.year, from: Date()) + 1)
@@ -28,12 +28,11 @@ enum ReportHeader {
     /// ``plausibleYears`` are not taken.
     static func titleAndPeriod(_ stream: CharStream) -> (entity: String?, titleYear: Int?, periodYear: Int?) {
         let limit = min(stream.count, 6000)
-        let head = stream.text(0..<limit)
-        let scalars = Array(head.unicodeScalars)
+        let scalars = stream.scalars
         var entity: String?
         var titleYear: Int?
-        for m in allMatches(titleEnding, in: head) {
-            var p = m.scalarStart
+        for start in titleEndings(stream, upTo: limit) {
+            var p = start
             var year: Int?
             if let (y, ys) = yearEnding(before: p, scalars: scalars) {
                 year = y
@@ -52,12 +51,66 @@ enum ReportHeader {
                 break
             }
         }
-        var periodYear: Int?
-        if let m = firstMatch("(?:统计|期限|时间|期间)[^。]{0,12}?自?(\\d{4})年0?1月0?1日", in: stream.text(0..<min(stream.count, 20000))),
-           let y = Int(m.groups[0]), plausibleYears.contains(y) {
-            periodYear = y
+        return (entity, titleYear, periodYear(stream, upTo: min(stream.count, 20000)))
+    }
+
+    private static let endingHeads = ["政府信息公开", "政务公开", "信息公开"].map(CharStream.normalized)
+    private static let work = CharStream.normalized("工作"), annual = CharStream.normalized("年度")
+
+    /// Where each title ending starts before `limit`, in order, not overlapping.
+    static func titleEndings(_ stream: CharStream, upTo limit: Int) -> [Int] {
+        var out: [Int] = []
+        var i = 0
+        while i < limit {
+            var matched: Int?
+            for head in endingHeads where stream.matches(head, at: i) {
+                var j = i + head.count
+                if stream.matches(work, at: j) { j += work.count }
+                if stream.matches(annual, at: j) { j += annual.count }
+                if j < stream.count, stream.scalars[j] == "报" { matched = j + 1 }
+                break
+            }
+            if let end = matched {
+                out.append(i)
+                i = end
+            } else {
+                i += 1
+            }
         }
-        return (entity, titleYear, periodYear)
+        return out
+    }
+
+    private static let periodWords = ["统计", "期限", "时间", "期间"].map(CharStream.normalized)
+
+    /// The year of the statistics period: `(统计|期限|时间|期间)`, at most 12 characters without `。`, then
+    /// `自`? `YYYY年1月1日` (or `01月01日`).
+    static func periodYear(_ stream: CharStream, upTo limit: Int) -> Int? {
+        let s = stream.scalars
+        var i = 4
+        while i < limit {
+            defer { i += 1 }
+            guard s[i] == "年" else { continue }
+            var j = i + 1
+            if j < limit, s[j] == "0" { j += 1 }
+            guard j + 3 < limit, s[j] == "1", s[j + 1] == "月" else { continue }
+            j += 2
+            if s[j] == "0" { j += 1 }
+            guard j + 1 < limit, s[j] == "1", s[j + 1] == "日" else { continue }
+            let d = i - 4
+            guard (d..<i).allSatisfy({ NumberScanner.isDigit(s[$0]) }) else { continue }
+            // a period word ending at most 13 characters before the year, with no 。 between
+            var e = d
+            var found = false
+            while e >= 0 && d - e <= 13 {
+                if e < d && s[e] == "。" { break }
+                if periodWords.contains(where: { e >= $0.count && stream.matches($0, at: e - $0.count) }) { found = true; break }
+                e -= 1
+            }
+            guard found else { continue }
+            let y = (d..<i).reduce(0) { $0 * 10 + Int(s[$1].value - 0x30) }
+            if plausibleYears.contains(y) { return y }
+        }
+        return nil
     }
 
     private static let stops: Set<Unicode.Scalar> = [":", "：", "_", "|", "》", "《", "，", "。", "、", ">", "-", "—", "#", "*", "【", "】", "[", "]"]
@@ -122,39 +175,5 @@ enum ReportHeader {
         let n = name.unicodeScalars.count
         guard n >= 2, n <= 40, !["中华人民共和国", "本机关", "我单位", "我局", "我厅", "我委", "我办"].contains(String(name)) else { return nil }
         return EntityName.normalize(String(name))
-    }
-
-    struct Match {
-        var groups: [String]
-        var scalarStart: Int
-    }
-
-    /// Every match of `pattern` in `text`, with its start as a Unicode-scalar offset.
-    static func allMatches(_ pattern: String, in text: String) -> [Match] {
-        guard let re = try? NSRegularExpression(pattern: pattern) else { return [] }
-        let matches = re.matches(in: text, range: NSRange(text.startIndex..., in: text))
-        var out: [Match] = []
-        var scalarOffset = 0
-        var last = text.startIndex
-        for m in matches {
-            guard let whole = Range(m.range, in: text) else { continue }
-            scalarOffset += text.unicodeScalars[last..<whole.lowerBound].count
-            last = whole.lowerBound
-            out.append(Match(groups: [], scalarStart: scalarOffset))
-        }
-        return out
-    }
-
-    /// The first match of `pattern` in `text`, with its start as a Unicode-scalar offset.
-    static func firstMatch(_ pattern: String, in text: String) -> Match? {
-        guard let re = try? NSRegularExpression(pattern: pattern) else { return nil }
-        let ns = NSRange(text.startIndex..., in: text)
-        guard let m = re.firstMatch(in: text, range: ns), let whole = Range(m.range, in: text) else { return nil }
-        var groups: [String] = []
-        for g in 1..<m.numberOfRanges {
-            if let r = Range(m.range(at: g), in: text) { groups.append(String(text[r])) } else { groups.append("") }
-        }
-        let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: whole.lowerBound)
-        return Match(groups: groups, scalarStart: start)
     }
 }
