@@ -24,7 +24,7 @@ enum MarkdownTables {
         var number = 0
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             number += 1
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = String(trim(line))
             if t.hasPrefix("|") {
                 let cells = cellsOf(t)
                 if cells.allSatisfy({ $0.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " } && $0.contains("-") }) { continue }
@@ -73,6 +73,15 @@ enum MarkdownTables {
         return inCandidate && onlyTableChars && dashes >= 3 && separators >= 1
     }
 
+    /// `s` without leading and trailing spaces (any Unicode space, as `.whitespaces` trims).
+    static func trim<S: StringProtocol>(_ s: S) -> Substring {
+        let sub = Substring(s)
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || ($0.isWhitespace && !$0.isNewline) }
+        guard let first = sub.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = sub.lastIndex(where: { !isSpace($0) })!
+        return sub[first...last]
+    }
+
     /// The cells of one pipe-table line; `\|` is a literal bar.
     static func cellsOf(_ line: String) -> [String] {
         var cells: [String] = []
@@ -85,8 +94,8 @@ enum MarkdownTables {
             cur.append(ch)
         }
         cells.append(cur)
-        if cells.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { cells.removeFirst() }
-        if cells.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { cells.removeLast() }
-        return cells.map { $0.trimmingCharacters(in: .whitespaces) }
+        if let f = cells.first, trim(f).isEmpty { cells.removeFirst() }
+        if let l = cells.last, trim(l).isEmpty { cells.removeLast() }
+        return cells.map { String(trim($0)) }
     }
 }

@@ -71,8 +71,23 @@ public enum HTMLDocumentReader: DocumentReader {
     public static let extensions = ["html", "htm", "xhtml"]
 
     public static func sniff(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
-        return head.contains("<html") || head.contains("<!doctype html") || head.contains("<table")
+        // `<html`, `<!doctype html` or `<table` in the first 2 KB, any case (on bytes: no string is built)
+        let head = bytes.prefix(2048)
+        let keys: [[UInt8]] = [Array("<html".utf8), Array("<!doctype html".utf8), Array("<table".utf8)]
+        var i = head.startIndex
+        while let lt = head[i...].firstIndex(of: 0x3C) {
+            for k in keys where lt + k.count <= head.endIndex {
+                var ok = true
+                for j in 1..<k.count {
+                    var b = head[lt + j]
+                    if b >= 0x41 && b <= 0x5A { b += 0x20 }
+                    if b != k[j] { ok = false; break }
+                }
+                if ok { return true }
+            }
+            i = lt + 1
+        }
+        return false
     }
 
     /// HTML by extension, or by content unless the extension says Markdown.

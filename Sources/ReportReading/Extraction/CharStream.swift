@@ -64,6 +64,9 @@ struct CharStream: Sendable {
 
     /// The normal form of one character, or nil for whitespace and invisible characters.
     static func normalize(_ u: Unicode.Scalar) -> Unicode.Scalar? {
+        // fast paths: CJK ideographs and printable ASCII other than ( ) need no lookup
+        if u.value >= 0x4E00 && u.value <= 0x9FFF { return u }
+        if u.value > 0x20 && u.value < 0x7F && u.value != 0x28 && u.value != 0x29 { return u }
         switch u.value {
         case 0x200B...0x200D, 0xFEFF, 0x00AD: return nil
         case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: return Unicode.Scalar(u.value - 0xFEE0)
