@@ -116,10 +116,34 @@ public enum HTMLDocumentReader: DocumentReader {
 
     /// The page text with its charset declarations rewritten to UTF-8 (it is handed to libxml2 as UTF-8).
     static func replacingCharsetDeclarations(_ text: String) -> String {
+        // only the part of the page up to the last `charset` is rewritten (usually a few hundred bytes of <head>)
+        guard let last = lastCharsetEnd(text.utf8) else { return text }
         guard let re = try? NSRegularExpression(pattern: "charset\\s*=\\s*[\"']?[A-Za-z0-9_-]+", options: [.caseInsensitive])
         else { return text }
-        let ns = text as NSString
-        return re.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: ns.length), withTemplate: "charset=utf-8")
+        // the declaration's value follows `charset`: take a margin, then cut at a character boundary
+        var cut = text.utf8.index(text.utf8.startIndex, offsetBy: min(text.utf8.count, last + 80))
+        while cut != text.utf8.endIndex, text.utf8[cut] & 0xC0 == 0x80 { cut = text.utf8.index(after: cut) }
+        let head = String(text.utf8[..<cut])!
+        let ns = head as NSString
+        return re.stringByReplacingMatches(in: head, range: NSRange(location: 0, length: ns.length), withTemplate: "charset=utf-8")
+            + String(text.utf8[cut...])!
+    }
+
+    /// The byte offset just past the last `charset` (any case) in `utf8`, or nil.
+    static func lastCharsetEnd(_ utf8: String.UTF8View) -> Int? {
+        let key = Array("charset".utf8)
+        var last: Int?
+        var matched = 0
+        for (i, b) in utf8.enumerated() {
+            let l = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+            if l == key[matched] {
+                matched += 1
+                if matched == key.count { last = i + 1; matched = 0 }
+            } else {
+                matched = l == key[0] ? 1 : 0
+            }
+        }
+        return last
     }
 }
 
