@@ -83,3 +83,63 @@ extension ForgeTests.Tally {
         identityWrong += o.identityWrong
     }
 }
+
+/// The seeded mutation test over every form the forge writes (text one cell per line, text one row per line,
+/// Markdown, HTML, web text): one printed digit of one cell is changed. The reading must then give the mutated
+/// number for that cell (and the truth's for every other) or flag it — never a confident wrong number — and when
+/// it gives it, an identity that involves a 表三/表四 cell must fail in `check` (unless the report's blank cells
+/// leave those identities unevaluable).
+@Suite struct ForgeMutationTests {
+    @Test func aMutatedDigitIsFlaggedOrChangesOnlyItsCellAndAnIdentityCatchesIt() throws {
+        var rng = SplitMix64(seed: 20_261_205)
+        var forge = ReportForge(seed: 7)
+        var rounds = 0, caught = 0, flagged = 0, table2 = 0, uncheckable = 0
+        var problems: [String] = []
+        for name in try SharedReports.truthNames() {
+            let base = try SharedReports.truth(name)
+            for form in ReportForge.Form.allCases {
+                for _ in 0..<8 {
+                    var truth = base
+                    let keys = truth.cells.keys.sorted().filter { k in
+                        if case let .value(v)? = truth.cells[k] { return v >= 0 && v == v.rounded() && v < 1e9 } else { return false }
+                    }
+                    let key = keys.randomElement(using: &rng)!
+                    guard case let .value(old)? = truth.cells[key] else { continue }
+                    var digits = Array(String(Int(old)))
+                    let at = Int.random(in: 0..<digits.count, using: &rng)
+                    var d = digits[at]
+                    while d == digits[at] || (at == 0 && d == "0" && digits.count > 1) {
+                        d = Character(String(Int.random(in: 0...9, using: &rng)))
+                    }
+                    digits[at] = d
+                    let new = Double(String(digits))!
+                    truth.cells[key] = .value(new)
+                    let v = forge.variant(truth, form: form, damage: .clean)
+                    rounds += 1
+                    let r = try ReportExtractor.extract(v.bytes, file: v.name)
+                    let score = v.truth.score(r)
+                    if score.wrong > 0 { problems.append("\(v.name) \(key) \(NumberText.plain(old))→\(NumberText.plain(new)): \(score.wrongDetails)") }
+                    let emitted = r.observations.contains { !$0.derived && "\($0.metric)@\($0.year)" == key }
+                    if !emitted { flagged += 1; continue }
+                    if key.hasPrefix("applications.") || key.hasPrefix("review.") || key.hasPrefix("litigation") {
+                        let failures = ReportTruth.identityFailures(ReportChecker.run([r]).findings)
+                        // with blank cells (not reported) the identities through them cannot be evaluated
+                        let hasBlanks = truth.cells.values.contains(.blank)
+                        if failures.isEmpty {
+                            if hasBlanks { uncheckable += 1 } else {
+                                problems.append("\(v.name) \(key) \(NumberText.plain(old))→\(NumberText.plain(new)): no identity failed")
+                            }
+                        } else {
+                            caught += 1
+                        }
+                    } else {
+                        table2 += 1
+                    }
+                }
+            }
+        }
+        print("mutation: \(rounds) mutated reports: \(caught) caught by an identity, \(flagged) flagged/not emitted, \(table2) in 表二 (no identity; read as printed), \(uncheckable) beside blank cells (identities not evaluable; read as printed), \(problems.count) problems")
+        #expect(caught > rounds / 2)
+        #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")
+    }
+}
