@@ -42,7 +42,19 @@ public enum TextDocumentReader: DocumentReader {
             i = utf8.index(after: i)
         }
         emit(utf8.endIndex)
-        return out
+        return droppingRunningHeaders(out)
+    }
+
+    /// The lines without the repeats of a running page header: a line naming the report (`…信息公开…报…`, with
+    /// its year's digits) that comes back at the top of later pages, inside the tables.
+    static func droppingRunningHeaders(_ blocks: [DocumentBlock]) -> [DocumentBlock] {
+        var seen: Set<String> = []
+        return blocks.filter { block in
+            guard case let .line(text, _) = block, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+                  text.contains("信息公开"), text.contains("报") else { return true }
+            let key = String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+            return seen.insert(key).inserted
+        }
     }
 
     /// True for lines that hold only a page number, as PDF text tools print them.

@@ -127,7 +127,7 @@ struct TableLocator {
             if i + k.count <= end {
                 var diff = 0
                 for j in 0..<k.count where s[i + j] != k[j] { diff += 1; if diff > 1 { break } }
-                if diff <= 1 && s[i] == k[0] { return i..<(i + k.count) }
+                if diff <= 1 { return i..<(i + k.count) }
             }
             // one key character missing in the text, or one extra character in the text
             for len in [k.count - 1, k.count + 1] where k.count >= 6 && i + len <= end && s[i] == k[0] {

@@ -94,7 +94,8 @@ struct TableReader {
             let missing = Array(specs[(here + 1)..<max(here + 1, next)])
             guard !missing.isEmpty, n + 1 < found.count else { continue }
             let width = f.spec.cells.count
-            let tokens = NumberScanner.tokens(in: stream, f.valuesStart..<f.end)
+            var tokens = NumberScanner.tokens(in: stream, f.valuesStart..<f.end)
+            while tokens.count > width * (missing.count + 1), tokens.last?.isBlank == true { tokens.removeLast() }
             guard tokens.count == width * (missing.count + 1), missing.allSatisfy({ $0.cells.count == width }) else { continue }
             out[out.count - 1].end = tokens[width].position
             for (m, spec) in missing.enumerated() {
