@@ -50,6 +50,9 @@ struct ReportForge {
         case blankRows
         /// A converter left a cell of a 表三 row empty and put its number on a line of its own below the row.
         case strayNumber
+        /// `pdftotext` without `-layout`: a wrapped label's two halves around its numbers, merged header cells
+        /// one character per line between a row's numbers (表三's 三、本年度办理结果, 表四's group names).
+        case interleaved
     }
 
     /// One forged report and what it must give.
@@ -78,7 +81,7 @@ struct ReportForge {
     /// The damages that make sense for a form.
     static func damages(for form: Form) -> [Damage] {
         switch form {
-        case .pdfText: [.clean, .labelTypos, .labelSpaces, .labelCuts, .enumerators, .pageBreaks, .crJoined, .titleForms, .singleOtherRow]
+        case .pdfText: [.clean, .labelTypos, .labelSpaces, .labelCuts, .enumerators, .pageBreaks, .crJoined, .titleForms, .singleOtherRow, .interleaved]
         case .layoutText: [.clean, .labelTypos, .labelSpaces, .enumerators, .pageBreaks, .titleForms, .singleOtherRow]
         case .markdown: [.clean, .labelTypos, .labelSpaces, .brokenLabels, .enumerators, .titleForms, .singleOtherRow, .blankRows, .strayNumber]
         case .html: [.clean, .labelTypos, .labelSpaces, .titleForms, .singleOtherRow, .blankRows]
@@ -410,6 +413,8 @@ struct ReportForge {
                         rowCount += 1
                         if damage == .pageBreaks && r.key != nil && rowCount % 9 == 0 { pageBreak(header) }
                         switch form {
+                        case .pdfText where damage == .interleaved:
+                            lines.append(contentsOf: interleave(r))
                         case .pdfText:
                             lines.append(contentsOf: cells(r).filter { !$0.isEmpty })
                         case .layoutText:
@@ -422,6 +427,37 @@ struct ReportForge {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One row as `pdftotext` without `-layout` prints it when labels wrap and merged cells are tall.
+    mutating func interleave(_ r: Row) -> [String] {
+        let values = r.values.compactMap { $0 }
+        if r.key == "review_litigation" {
+            // the group names of the merged header cells, one character per line, between the groups' numbers
+            var out = Array(values.prefix(5))
+            out += "未经复议直接起诉".map(String.init)
+            out += values.dropFirst(5).prefix(5)
+            out += "复议后起诉".map(String.init)
+            out += values.dropFirst(10)
+            return out
+        }
+        guard r.key != nil, r.labels.count == 1, values.count == 7 else { return r.labels + values }
+        let label = Array(r.labels[0])
+        var out: [String] = []
+        if label.count > 8, Int.random(in: 0..<2, using: &rng) == 0 {
+            let cut = Int.random(in: 3..<(label.count - 2), using: &rng)
+            out.append(String(label[..<cut]))
+            out += values
+            out.append(String(label[cut...]))
+        } else {
+            out.append(String(label))
+            out += values
+        }
+        if r.key == "granted" {
+            // the tall merged cell 三、本年度办理结果 comes out one character per line inside the row
+            out.insert(contentsOf: "三、本年度办理结果".map(String.init), at: min(out.count, 4))
+        }
+        return out
     }
 
     private func title(of blocks: [Block]) -> String {

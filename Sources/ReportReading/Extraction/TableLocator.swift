@@ -107,14 +107,48 @@ struct TableLocator {
             let before = rows[..<index].map(\.key), after = rows[(index + 1)...].map(\.key)
             let lo = out.last { before.contains($0.spec.key) }?.valuesStart ?? region.lowerBound
             let hi = out.first { after.contains($0.spec.key) }?.labelStart ?? region.upperBound
-            guard lo < hi, let hit = approximateFind(k, from: lo, to: hi) else { continue }
+            guard lo < hi else { continue }
+            let hit: Range<Int>, guess: String
+            if let split = splitFind(k, from: lo, to: hi) {
+                // the values sit between the label's two halves: they start after the first half
+                hit = split
+                guess = "label wrapped around its numbers"
+            } else if let near = approximateFind(k, from: lo, to: hi) {
+                hit = near
+                guess = "label matched tolerantly"
+            } else {
+                continue
+            }
             let start = spec.enumerator.map(key).flatMap { enumeratorStart($0, before: hit.lowerBound) } ?? hit.lowerBound
-            let row = FoundRow(spec: spec, labelStart: start, valuesStart: hit.upperBound, end: region.upperBound,
-                               guess: "label matched tolerantly")
+            let row = FoundRow(spec: spec, labelStart: start, valuesStart: hit.upperBound, end: region.upperBound, guess: guess)
             let at = out.firstIndex { $0.labelStart > start } ?? out.count
             out.insert(row, at: at)
         }
         return out
+    }
+
+    /// The first place in `from..<to` where `k` occurs cut in two by a run of numbers (`pdftotext` prints a
+    /// wrapped label's halves around the row's numbers: `1.本机关不` 12 0 0 … `掌握相关政府信息`): the range of the
+    /// first half, whose end is where the row's numbers start.
+    func splitFind(_ k: [Unicode.Scalar], from: Int, to: Int) -> Range<Int>? {
+        let s = stream.scalars
+        let end = min(to, s.count)
+        var i = from
+        while i < end {
+            defer { i += 1 }
+            guard s[i] == k[0] else { continue }
+            var m = 0
+            while m < k.count, i + m < end, s[i + m] == k[m] { m += 1 }
+            guard m >= 1, m < k.count, m >= 2 || k.count - m >= 3 else { continue }
+            var j = i + m, digits = 0
+            while j < end, NumberScanner.isDigit(s[j]) || s[j] == "." || s[j] == "-" || s[j] == "+" || s[j] == CharStream.blankCell {
+                if NumberScanner.isDigit(s[j]) { digits += 1 }
+                j += 1
+            }
+            guard digits > 0, j + (k.count - m) <= end else { continue }
+            if (0..<(k.count - m)).allSatisfy({ s[j + $0] == k[m + $0] }) { return i..<(i + m) }
+        }
+        return nil
     }
 
     /// The first place in `from..<to` where `k` occurs with at most one substituted, missing or extra character.
@@ -126,12 +160,19 @@ struct TableLocator {
             // substitution (same length)
             if i + k.count <= end {
                 var diff = 0
-                for j in 0..<k.count where s[i + j] != k[j] { diff += 1; if diff > 1 { break } }
-                if diff <= 1 { return i..<(i + k.count) }
+                var wrongIsLabelText = true
+                for j in 0..<k.count where s[i + j] != k[j] {
+                    diff += 1
+                    // a digit or a marker in place of a label character is a number next to the label, not a slip
+                    if NumberScanner.isDigit(s[i + j]) || s[i + j].value >= 0xE000 && s[i + j].value <= 0xE0FF { wrongIsLabelText = false }
+                    if diff > 1 { break }
+                }
+                if diff <= 1 && wrongIsLabelText { return i..<(i + k.count) }
             }
             // one key character missing in the text, or one extra character in the text
             for len in [k.count - 1, k.count + 1] where k.count >= 6 && i + len <= end && s[i] == k[0] {
                 let t = Array(s[i..<(i + len)])
+                if t.contains(where: { NumberScanner.isDigit($0) || $0.value >= 0xE000 && $0.value <= 0xE0FF }) { continue }
                 var m = 0
                 while m < min(t.count, k.count) && t[m] == k[m] { m += 1 }
                 let rest = len < k.count ? (Array(k[(m + 1)...]) == Array(t[m...])) : (Array(k[m...]) == Array(t[(m + 1)...]))
