@@ -58,7 +58,7 @@ struct TableReader {
                 // a number printed outside the table before the next row (a converter moved it out of its cell)
                 // may belong in a blank cell: the blanks are not certain
                 let beyond = NumberScanner.tokens(in: stream, f.valuesStart..<f.end, wanted: Int.max, blankRows: false)
-                if let stray = beyond.dropFirst(tokens.count).first(where: { !$0.isBlank && $0.position > tokens.last!.position }) {
+                if let stray = beyond.first(where: { !$0.isBlank && $0.position > tokens.last!.position }) {
                     for (i, t) in tokens.enumerated() where t.isBlank {
                         reading.doubts[i] = ExtractionMessages.strayNumber(stray.text)
                     }
@@ -94,7 +94,8 @@ struct TableReader {
             let missing = Array(specs[(here + 1)..<max(here + 1, next)])
             guard !missing.isEmpty, n + 1 < found.count else { continue }
             let width = f.spec.cells.count
-            var tokens = NumberScanner.tokens(in: stream, f.valuesStart..<f.end)
+            // the blanks of header rows between the rows (（三）不予公开 | | …) look like blank rows: not counted
+            var tokens = NumberScanner.tokens(in: stream, f.valuesStart..<f.end, blankRows: false)
             while tokens.count > width * (missing.count + 1), tokens.last?.isBlank == true { tokens.removeLast() }
             guard tokens.count == width * (missing.count + 1), missing.allSatisfy({ $0.cells.count == width }) else { continue }
             out[out.count - 1].end = tokens[width].position
