@@ -94,6 +94,16 @@ struct ReportTruth {
         })
     }
 
+    /// True when `entity` names the truth's body: one of its names, or one without the parent division the truth
+    /// puts in front (`洪泽区人民政府` printed for the truth's `淮安市洪泽区人民政府`).
+    func acceptsEntity(_ entity: String) -> Bool {
+        entityNames.contains(entity) || entityNames.contains { name in
+            guard name.hasSuffix(entity), name.count > entity.count, entity.count >= 4 else { return false }
+            let parent = name.dropLast(entity.count)
+            return ["市", "省", "州", "盟", "地区"].contains { parent.hasSuffix($0) }
+        }
+    }
+
     /// Scores `r` against the truth.
     func score(_ r: ExtractionResult) -> TruthScore {
         var s = TruthScore()

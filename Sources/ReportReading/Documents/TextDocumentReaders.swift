@@ -50,7 +50,7 @@ public enum TextDocumentReader: DocumentReader {
     static func droppingRunningHeaders(_ blocks: [DocumentBlock]) -> [DocumentBlock] {
         var seen: Set<String> = []
         return blocks.filter { block in
-            guard case let .line(text, _) = block, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+            guard case let .line(text, _, _) = block, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
                   text.contains("信息公开"), text.contains("报") else { return true }
             let key = String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
             return seen.insert(key).inserted
