@@ -152,7 +152,8 @@ struct ChartOptions: ParsableArguments {
 
     func apply(to spec: inout ChartSpec) {
         if let kind {
-            if kind == .sparkline && spec.kind != .sparkline && size == nil { spec.size = ChartSize.preset("sparkline")! }
+            // A kind with its own canvas (sparkline) gets it unless --size says otherwise.
+            if kind != spec.kind && size == nil && kind.defaultSize != .standard { spec.size = kind.defaultSize }
             spec.kind = kind
         }
         if let lang { spec.language = lang }

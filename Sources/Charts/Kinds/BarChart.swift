@@ -1,5 +1,19 @@
 /// `bar`: grouped bars — one group per year, one bar per series — from zero, a legend for several series.
 /// A zero is drawn as a hairline at the baseline; a missing value leaves its slot empty.
+enum BarKind: KindLayout {
+    static let labelZh = "分组柱状图"
+    static let defaultSize = ChartSize.standard
+    static func comparedYears(_ spec: ChartSpec) -> ComparedYears? { nil }
+    static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
+        !spec.yearsWithValues.isEmpty
+    }
+    static func noDataReason(_ spec: ChartSpec, language: ChartLanguage) -> String { NoDataReason.noValues(language) }
+    static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
+        AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
+    }
+    static func layout(_ builder: inout SceneBuilder) { builder.layoutBar() }
+}
+
 extension SceneBuilder {
     mutating func layoutBar() {
         var body = frame()

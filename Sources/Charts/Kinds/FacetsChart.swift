@@ -2,6 +2,20 @@ import Foundation
 
 /// `facets`: small multiples — one panel per series, each a small line chart, on one shared y scale
 /// (comparable heights) or free scales (each panel's own shape).
+enum FacetsKind: KindLayout {
+    static let labelZh = "分面小图"
+    static let defaultSize = ChartSize.standard
+    static func comparedYears(_ spec: ChartSpec) -> ComparedYears? { nil }
+    static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
+        !spec.yearsWithValues.isEmpty
+    }
+    static func noDataReason(_ spec: ChartSpec, language: ChartLanguage) -> String { NoDataReason.noValues(language) }
+    static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
+        AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
+    }
+    static func layout(_ builder: inout SceneBuilder) { builder.layoutFacets() }
+}
+
 extension SceneBuilder {
     mutating func layoutFacets() {
         let body = frame()

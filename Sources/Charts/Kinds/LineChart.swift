@@ -1,5 +1,19 @@
 /// `line`: one line per series over the years, markers at every value, direct end labels when they fit
 /// (a legend otherwise), a gap where a year is missing.
+enum LineKind: KindLayout {
+    static let labelZh = "折线图"
+    static let defaultSize = ChartSize.standard
+    static func comparedYears(_ spec: ChartSpec) -> ComparedYears? { nil }
+    static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
+        !spec.yearsWithValues.isEmpty
+    }
+    static func noDataReason(_ spec: ChartSpec, language: ChartLanguage) -> String { NoDataReason.noValues(language) }
+    static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
+        AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
+    }
+    static func layout(_ builder: inout SceneBuilder) { builder.layoutLine() }
+}
+
 extension SceneBuilder {
     mutating func layoutLine() {
         var body = frame()

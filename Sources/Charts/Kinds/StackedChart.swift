@@ -2,6 +2,20 @@ import SeriesModel
 
 /// `stacked`: one bar per year, one segment per series (positives up, negatives down), the total on top.
 /// `share`: the same bars as percentages of each year's total (100% stacked composition).
+enum StackedKind: KindLayout {
+    static let labelZh = "堆积柱状图"
+    static let defaultSize = ChartSize.standard
+    static func comparedYears(_ spec: ChartSpec) -> ComparedYears? { nil }
+    static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
+        !spec.yearsWithValues.isEmpty
+    }
+    static func noDataReason(_ spec: ChartSpec, language: ChartLanguage) -> String { NoDataReason.noValues(language) }
+    static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
+        AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
+    }
+    static func layout(_ builder: inout SceneBuilder) { builder.layoutStacked(share: false) }
+}
+
 extension SceneBuilder {
     mutating func layoutStacked(share: Bool) {
         var body = frame()

@@ -1,4 +1,4 @@
-/// The kinds of chart trendplot draws.
+/// The kinds of chart trendplot draws. Each kind's decisions live in its own file in `Kinds/` (see `KindLayout`).
 public enum ChartKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// Lines over years, one per series, with markers and direct end labels.
     case line
@@ -20,20 +20,4 @@ public enum ChartKind: String, Sendable, Hashable, Codable, CaseIterable {
     case waterfall
     /// A tiny line without axes.
     case sparkline
-
-    /// The Chinese name, for messages and the gallery.
-    public var labelZh: String {
-        switch self {
-        case .line: "折线图"
-        case .bar: "分组柱状图"
-        case .stacked: "堆积柱状图"
-        case .share: "百分比堆积图"
-        case .change: "增减图"
-        case .slope: "斜率图"
-        case .facets: "分面小图"
-        case .rank: "排名图"
-        case .waterfall: "瀑布图"
-        case .sparkline: "迷你图"
-        }
-    }
 }

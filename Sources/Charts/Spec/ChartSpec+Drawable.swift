@@ -9,27 +9,9 @@ extension ChartSpec {
     ///                      series: [ChartSeries(label: "平潭综合实验区", values: [2019: 0])])
     /// spec.hasDrawableData   // false: no series has two years
     /// ```
-    public var hasDrawableData: Bool {
-        let years = yearsWithValues
-        guard !years.isEmpty else { return false }
-        switch kind {
-        case .rank:
-            let year = focusYear ?? years.last!
-            return series.contains { $0.value(in: year) != nil }
-        case .slope:
-            guard let (base, focus) = slopeYears, base != focus else { return false }
-            return series.contains { $0.value(in: base) != nil && $0.value(in: focus) != nil }
-        default:
-            return true
-        }
-    }
+    public var hasDrawableData: Bool { kind.layout.hasDrawableData(self, comparing: comparedYears) }
 
-    /// The earlier and later year a slope chart compares: `baseYear`/`focusYear`, else the first and last year.
-    package var slopeYears: (base: Int, focus: Int)? {
-        let years = yearsWithValues
-        guard let last = years.last else { return nil }
-        let focus = focusYear ?? last
-        let base = baseYear ?? years.first { $0 < focus } ?? focus
-        return (base, focus)
-    }
+    /// The years the chart compares (rank: the year shown; slope, waterfall, change across series: two), or nil
+    /// when it draws every year. Each kind has its own rule (see docs/charts.md).
+    public var comparedYears: ComparedYears? { kind.layout.comparedYears(self) }
 }
