@@ -45,10 +45,8 @@ struct PlotCommand: ParsableCommand {
     func run() throws {
         let format = OutputFormat(path: output)!
         let spec = try style.makeSpec(data: data, metrics: metrics, entities: entities)
-        if !spec.hasDrawableData {
-            let what = spec.kind == .slope ? "no series has values in both compared years"
-                : spec.kind == .rank ? "no series has a value in the year shown" : "no values"
-            FileHandle.standardError.write(Data("trendplot: warning: “\(spec.title)”: \(what); the chart says 无数据\n".utf8))
+        if let why = ResolvedChart(spec).noDataReason {
+            FileHandle.standardError.write(Data("trendplot: warning: “\(spec.title)”: \(why); the chart says 无数据\n".utf8))
         }
         let rendered = try Chart.renderDetailed(spec, format: format)
         try AtomicFile.write(rendered.bytes, to: output)

@@ -52,7 +52,7 @@ extension SceneBuilder {
     mutating func layoutChange() {
         // Compared years (several series, or values that are already changes): one bar per series; none (one
         // series of levels over three or more years): one bar per year.
-        if let compared = spec.comparedYears {
+        if let compared = chart.comparedYears {
             layoutChangeAcross(compared)
         } else if let s = spec.series.first {
             layoutChangeOverYears(s)

@@ -27,7 +27,7 @@ enum RankKind: KindLayout {
 extension SceneBuilder {
     mutating func layoutRank() {
         let body = frame()
-        guard let year = spec.comparedYears?.focus else { return }
+        guard let year = chart.comparedYears?.focus else { return }
         let rows = spec.series.enumerated().compactMap { i, s in s.value(in: year).map { (i, s.label, $0) } }
             .sorted { ($0.2, $1.0) > ($1.2, $0.0) }
         let probeUnit = ValueUnit.choose(maxAbs: rows.map { abs($0.2) }.max() ?? 0, baseUnit: spec.unit, step: 1,

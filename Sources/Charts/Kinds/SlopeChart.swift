@@ -26,7 +26,7 @@ enum SlopeKind: KindLayout {
 extension SceneBuilder {
     mutating func layoutSlope() {
         let body = frame()
-        guard let compared = spec.comparedYears, let base = compared.base else { return }
+        guard let compared = chart.comparedYears, let base = compared.base else { return }
         let focus = compared.focus
         let rows = spec.series.enumerated().compactMap { i, s -> (Int, String, Double, Double)? in
             guard let a = s.value(in: base), let b = s.value(in: focus) else { return nil }

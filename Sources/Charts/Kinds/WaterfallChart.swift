@@ -23,7 +23,7 @@ enum WaterfallKind: KindLayout {
 extension SceneBuilder {
     mutating func layoutWaterfall() {
         let body = frame()
-        guard let compared = spec.comparedYears, let base = compared.base else { return }
+        guard let compared = chart.comparedYears, let base = compared.base else { return }
         let focus = compared.focus
         let rows = spec.series.compactMap { s -> (String, Double, Double)? in
             guard let a = s.value(in: base), let b = s.value(in: focus) else { return nil }

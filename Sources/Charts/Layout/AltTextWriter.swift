@@ -9,12 +9,18 @@ import SeriesModel
 public enum AltTextWriter {
     /// The alt text of `spec` in its language.
     public static func altText(for spec: ChartSpec) -> AltText {
+        altText(for: ResolvedChart(spec))
+    }
+
+    /// The alt text of a resolved chart in its language.
+    public static func altText(for chart: ResolvedChart) -> AltText {
+        let spec = chart.spec
         let zh = spec.language == .zh
         let years = spec.yearsWithValues
         let kindName = zh ? spec.kind.labelZh : spec.kind.rawValue + " chart"
         let title = spec.title.isEmpty ? kindName : (zh ? "\(kindName)：\(spec.title)" : "\(kindName): \(spec.title)")
         var parts: [String] = []
-        let unit = spec.valueFormat == .percent ? "%" : spec.unit
+        let unit = chart.valueUnit
         func num(_ v: Double) -> String {
             let t = v == v.rounded() && abs(v) < 1e15 ? NumberText.grouped(v) : NumberText.grouped(v, fractionDigits: 2)
             return zh ? t + unit : t + (unit.isEmpty ? "" : " " + unit)
@@ -34,7 +40,7 @@ public enum AltTextWriter {
         } else {
             parts.append(zh ? "\(kindName)，没有数据。" : "A \(kindName) with no data.")
         }
-        parts += spec.kind.layout.altTextSummary(spec, comparing: spec.comparedYears, num: num)
+        parts += spec.kind.layout.altTextSummary(spec, comparing: chart.comparedYears, num: num)
         if let src = spec.source, !src.isEmpty { parts.append(src.hasSuffix("。") || src.hasSuffix(".") ? src : src + (zh ? "。" : ".")) }
         return AltText(title: title, description: parts.joined(separator: zh ? "" : " "))
     }

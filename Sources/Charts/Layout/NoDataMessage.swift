@@ -5,7 +5,7 @@ extension SceneBuilder {
         let body = frame()
         let big = style(type.title * 1.1, bold: true, color: theme.mutedText)
         let small = style(type.subtitle, color: theme.mutedText)
-        let why = spec.kind.layout.noDataReason(spec, language: spec.language)
+        let why = chart.noDataReason ?? ""
         let box = text(zh ? "无数据" : "No data", big, at: Point(body.midX, body.midY), .center, .bottom, role: .note)
         text(why, small, at: Point(body.midX, box.frame.maxY + type.gap * 0.6), .center, .top, role: .note)
     }

@@ -1,7 +1,7 @@
 extension SceneBuilder {
     /// Lays out the chart of the spec's kind, or a `无数据` message when it has nothing to draw.
     mutating func layout() {
-        guard spec.hasDrawableData else { return layoutNoData() }
+        guard chart.hasDrawableData else { return layoutNoData() }
         spec.kind.layout.layout(&self)
     }
 }
