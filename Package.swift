@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -46,7 +47,9 @@ let package = Package(
         ),
         .target(name: "ReportReading", dependencies: ["SeriesModel", "CLibXML2"]),
         .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", "CZlib", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Publishing", dependencies: ["SeriesModel", "ReportReading", "Charts"]),
+        .target(name: "Publishing", dependencies: [
+            "SeriesModel", "ReportReading", "Charts", .product(name: "SystemPackage", package: "swift-system"),
+        ]),
         .executableTarget(
             name: "trendplot",
             dependencies: [

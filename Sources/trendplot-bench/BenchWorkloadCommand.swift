@@ -120,7 +120,7 @@ struct BenchWorkloadCommand: AsyncParsableCommand {
         case .pdf:
             bytes = try charts.render(spec, format: .pdf)
         }
-        try FileWriting.write(bytes, to: path)
+        try AtomicFile.write(bytes, to: path)
         return bytes.count
     }
 
@@ -145,7 +145,7 @@ struct BenchWorkloadCommand: AsyncParsableCommand {
             switch format {
             case .png:
                 let png = try PNGEncoder().encode(imageSurface: surface.pointer)
-                try FileWriting.write(png, to: path)
+                try AtomicFile.write(png, to: path)
                 return png.count
             case .pngNowrite:
                 return try PNGEncoder().encode(imageSurface: surface.pointer).count

@@ -48,20 +48,22 @@ struct BriefCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() throws { try Diagnostics.run(runBody) }
+
+    func runBody() throws {
         let input = try Self.read(data)
         let builder = BriefingBuilder(language: ChartLanguage(rawValue: lang) ?? .zh, metrics: metrics, entities: entities)
         let rendered = try BriefPDF.render(try builder.build(input))
-        try AtomicFile.write(rendered.bytes, to: output)
+        try AtomicFile.write(rendered.bytes, to: output, createFolders: true)
         FontWarning.report(unknownGlyphs: rendered.unknownGlyphs)
-        FileHandle.standardError.write(Data("wrote \(output): \(rendered.pages.count) pages\n".utf8))
+        Diagnostics.status("wrote \(output): \(rendered.pages.count) pages")
     }
 
     /// Reads DATA: report files through the extractor (their results feed the checker and the sources appendix),
     /// everything else as tidy data.
     static func read(_ paths: [String]) throws -> BriefingInput {
         let inputs = Inputs.load(paths)
-        if inputs.isUnusable { throw ExitCode(2) }
+        if inputs.isUnusable { throw ExitCode(ExitStatus.unusable) }
         return BriefingInput(inputs)
     }
 }

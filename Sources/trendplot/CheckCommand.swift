@@ -27,7 +27,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    func run() throws {
+    func run() throws { try Diagnostics.run(runBody) }
+
+    func runBody() throws {
         let inputs = Inputs.load(files)
         let report = CheckReport.run(inputs)
         let unreadable = !inputs.errors.isEmpty
@@ -45,7 +47,7 @@ struct CheckCommand: ParsableCommand {
             s += "\(results.count) report(s), \(report.checked) identities checked: \(errors) error(s), \(warnings) warning(s)\n"
             print(s, terminator: "")
         }
-        if unreadable { throw ExitCode(2) }
-        if report.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        if unreadable { throw ExitCode(ExitStatus.unusable) }
+        if report.findings.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -29,17 +29,17 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Render every chart kind (the gallery) instead of the overview charts.")
     var gallery = false
 
-    func run() throws {
+    func run() throws { try Diagnostics.run(runBody) }
+
+    func runBody() throws {
         let dataDir = try data ?? Self.findDatasets()
         let observations = try Self.loadObservations(dataDir)
         guard !observations.isEmpty else {
-            throw ValidationError("\(dataDir): no observations found (expected reports or tidy CSV/JSON files)")
+            throw RuntimeFailure(message: "\(dataDir): no observations found (expected reports or tidy CSV/JSON files)")
         }
         let selection = gallery ? Gallery.selectCharts(observations) : Gallery.selectOverview(observations)
         let charts = selection.charts
-        var notes = ""
-        for s in selection.skipped { notes += "trendplot: note: \(s)\n" }
-        if !notes.isEmpty { FileHandle.standardError.write(Data(notes.utf8)) }
+        for s in selection.skipped { Diagnostics.note("\(s)") }
         var unknown = 0
         for (index, (name, spec)) in charts.enumerated() {
             for format in OutputFormat.allCases {
@@ -48,9 +48,9 @@ struct DemoCommand: ParsableCommand {
                 do {
                     rendered = try Chart.renderDetailed(spec, format: format)
                 } catch {
-                    throw ValidationError("\(error) (chart \(index + 1) of \(charts.count), \(name).\(format.rawValue))")
+                    throw RuntimeFailure(message: "\(Diagnostics.describe(error)) (chart \(index + 1) of \(charts.count), \(name).\(format.rawValue))")
                 }
-                try AtomicFile.write(rendered.bytes, to: path)
+                try AtomicFile.write(rendered.bytes, to: path, createFolders: true)
                 unknown = max(unknown, rendered.unknownGlyphs)
                 print(path)
             }
@@ -82,6 +82,6 @@ struct DemoCommand: ParsableCommand {
                 dir = parent
             }
         }
-        throw ValidationError("cannot find the datasets/ folder in the current directory, its parents or above the executable; pass --data DIR")
+        throw RuntimeFailure(message: "cannot find the datasets/ folder in the current directory, its parents or above the executable; pass --data DIR")
     }
 }

@@ -59,7 +59,9 @@ struct ExportCommand: AsyncParsableCommand {
         return ChartSpec.orderedUnique(parsed.map(\.rawValue)).compactMap(OutputFormat.init(rawValue:))
     }
 
-    func run() async throws {
+    func run() async throws { try await Diagnostics.run(runBody) }
+
+    func runBody() async throws {
         let formats = try parsedFormats()
         // Planning runs with glibc's usual trimming, so that the input data, let go after planning, goes back to
         // the system; drawing then keeps freed memory for the next chart.
@@ -80,11 +82,11 @@ struct ExportCommand: AsyncParsableCommand {
         if outcome.interrupted { summary += ", stopped before \(total - outcome.written.count - outcome.skipped.count - outcome.failures.count) others" }
         bar.finish(summary + " (\(plan.chartCount) charts × \(formats.count) formats, \(output))")
         for failure in outcome.failures {
-            FileHandle.standardError.write(Data("error: \(output)/\(failure.file): \(failure.message)\n".utf8))
+            Diagnostics.error("\(output)/\(failure.file): \(failure.message)")
         }
         print(output + "/" + GalleryPage.fileName)
-        if outcome.interrupted { throw ExitCode(130) }
-        if !outcome.failures.isEmpty { throw ExitCode(1) }
+        if outcome.interrupted { throw ExitCode(ExitStatus.interrupted) }
+        if !outcome.failures.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
 
     /// The charts to draw, made one at a time as drawing goes. The observations are let go on return (the plan
@@ -92,7 +94,7 @@ struct ExportCommand: AsyncParsableCommand {
     private static func plan(_ data: [String], per: ExportPlan.Per, kind: ChartKind) throws -> LazyExportPlan {
         let plan = LazyExportPlan(try ObservationLoader.load(data), per: per, kind: kind)
         if plan.chartCount == 0 {
-            throw ValidationError("no chart can be drawn from \(data.joined(separator: ", ")): no observations found")
+            throw RuntimeFailure(message: "no chart can be drawn from \(data.joined(separator: ", ")): no observations found")
         }
         return plan
     }

@@ -38,7 +38,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The template (2019 or 2021), instead of the one the labels suggest.")
     var template: String?
 
-    func run() throws {
+    func run() throws { try Diagnostics.run(runBody) }
+
+    func runBody() throws {
         var tpl: TemplateVersion?
         if let template {
             guard let t = TemplateVersion(rawValue: template) else {
@@ -56,7 +58,7 @@ struct ExtractCommand: ParsableCommand {
                 results.append(result)
             } catch {
                 failed = true
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                Diagnostics.error(Diagnostics.describe(error))
             }
         }
         let text: String
@@ -75,7 +77,7 @@ struct ExtractCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
-        if failed { throw ExitCode(2) }
+        if failed { throw ExitCode(ExitStatus.unusable) }
     }
 }
 
@@ -113,7 +115,7 @@ enum ReportFiles {
                 return [path]
             }
             let (files, _, skipped) = InputLoader.expand([path])
-            for s in skipped { FileHandle.standardError.write(Data("trendplot: note: \(s)\n".utf8)) }
+            for s in skipped { Diagnostics.note("\(s)") }
             return files.filter { InputLoader.kind(of: $0) == .report }
         }
     }

@@ -22,21 +22,20 @@ enum Inputs {
     /// - Throws: exit code 2 when nothing could be read and there were errors.
     static func loadDataset(_ paths: [String], aliases: EntityAliases = EntityAliases(), jobs: Int? = nil) throws -> Dataset {
         let inputs = load(paths, aliases: aliases, jobs: jobs)
-        if inputs.isUnusable { throw ExitCode(2) }
+        if inputs.isUnusable { throw ExitCode(ExitStatus.unusable) }
         return inputs.dataset
     }
 
     /// Writes the read errors, skipped files and conflicts to stderr.
     static func reportProblems(_ inputs: LoadedInputs) {
-        var err = ""
-        for e in inputs.skipped { err += "trendplot: note: \(e)\n" }
-        for e in inputs.dataset.errors { err += "trendplot: warning: \(e)\n" }
+        for e in inputs.skipped { Diagnostics.note("\(e)") }
+        for e in inputs.dataset.errors { Diagnostics.warning("\(e)") }
         let conflicts = inputs.dataset.conflicts
         if !conflicts.isEmpty {
-            err += "trendplot: \(conflicts.count) value(s) disagree between sources (kept printed, then first):\n"
-            for c in conflicts.prefix(20) { err += "  \(c)\n" }
-            if conflicts.count > 20 { err += "  … and \(conflicts.count - 20) more (see trendplot check)\n" }
+            var lines = ["\(conflicts.count) value(s) disagree between sources (kept printed, then first):"]
+            lines += conflicts.prefix(20).map { "  \($0)" }
+            if conflicts.count > 20 { lines.append("  … and \(conflicts.count - 20) more (see trendplot check)") }
+            Diagnostics.warning(lines.joined(separator: "\n"))
         }
-        if !err.isEmpty { FileHandle.standardError.write(Data(err.utf8)) }
     }
 }

@@ -20,7 +20,9 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: Format = .table
 
-    func run() throws {
+    func run() throws { try Diagnostics.run(runBody) }
+
+    func runBody() throws {
         let metrics = MetricCatalog.standard.metrics
         switch format {
         case .csv:

@@ -42,16 +42,18 @@ struct PlotCommand: ParsableCommand {
         if style.spec == nil && data.isEmpty { throw ValidationError("pass at least one DATA file or directory") }
     }
 
-    func run() throws {
+    func run() throws { try Diagnostics.run(runBody) }
+
+    func runBody() throws {
         let format = OutputFormat(path: output)!
         let spec = try style.makeSpec(data: data, metrics: metrics, entities: entities)
         if let why = ResolvedChart(spec).noDataReason {
-            FileHandle.standardError.write(Data("trendplot: warning: “\(spec.title)”: \(why); the chart says 无数据\n".utf8))
+            Diagnostics.warning("“\(spec.title)”: \(why); the chart says 无数据")
         }
         let rendered = try Chart.renderDetailed(spec, format: format)
-        try AtomicFile.write(rendered.bytes, to: output)
+        try AtomicFile.write(rendered.bytes, to: output, createFolders: true)
         if style.altText {
-            try AtomicFile.write(Array((rendered.altText.text + "\n").utf8), to: output + ".alt.txt")
+            try AtomicFile.write(Array((rendered.altText.text + "\n").utf8), to: output + ".alt.txt", createFolders: true)
         }
         FontWarning.report(unknownGlyphs: rendered.unknownGlyphs)
         print(output)
@@ -215,40 +217,17 @@ package enum ObservationLoader {
     }
 }
 
-/// Writes a file atomically: a temporary file in the same directory, then a rename.
-enum AtomicFile {
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(bytes).write(to: tmp)
-            if rename(tmp.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: tmp)
-                throw ValidationError("\(path): cannot move the finished file into place (\(reason))")
-            }
-        } catch let e as ValidationError {
-            throw e
-        } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            throw ValidationError("\(path): cannot write the file (\(error.localizedDescription))")
-        }
-    }
-}
-
 /// The one warning printed when Chinese text had no font.
 enum FontWarning {
     /// The warning for `unknownGlyphs` characters drawn as boxes, or nil when there are none.
     static func message(unknownGlyphs: Int) -> String? {
         guard unknownGlyphs > 0 else { return nil }
-        return "warning: \(unknownGlyphs) characters have no installed font and are drawn as boxes; "
+        return "\(unknownGlyphs) characters have no installed font and are drawn as boxes; "
             + "install a Chinese font: sudo apt-get install fonts-noto-cjk"
     }
 
     /// Prints the warning on stderr (once per command).
     static func report(unknownGlyphs: Int) {
-        if let m = message(unknownGlyphs: unknownGlyphs) { FileHandle.standardError.write(Data((m + "\n").utf8)) }
+        if let m = message(unknownGlyphs: unknownGlyphs) { Diagnostics.warning(m) }
     }
 }

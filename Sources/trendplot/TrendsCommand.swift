@@ -92,12 +92,14 @@ struct TrendsCommand: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    func run() throws {
+    func run() throws { try Diagnostics.run(runBody) }
+
+    func runBody() throws {
         let language = Language(rawValue: lang) ?? .zh
         var aliases = EntityAliases()
         if let alias {
             guard let bytes = FileManager.default.contents(atPath: alias) else {
-                throw ValidationError("cannot read the alias file \(alias)")
+                throw RuntimeFailure(message: "\(alias): cannot read the alias file (check the path and that you may read it)")
             }
             aliases = try EntityAliases.read(Array(bytes), file: alias)
         }
@@ -107,11 +109,11 @@ struct TrendsCommand: ParsableCommand {
         timer.lap("read and merge into \(dataset.count) observations, \(dataset.seriesCount) series")
         if indicators { dataset.addIndicators() }
         timer.lap("indicators (now \(dataset.count) observations, \(dataset.seriesCount) series)")
-        if inputs.isUnusable { throw ExitCode(2) }
+        if inputs.isUnusable { throw ExitCode(ExitStatus.unusable) }
 
         let wantedEntities = entities.map { aliases.resolve(EntityName.normalize($0)) }
         for e in wantedEntities where !dataset.entities.contains(e) {
-            FileHandle.standardError.write(Data("trendplot: warning: no data for entity “\(e)”\n".utf8))
+            Diagnostics.warning("no data for entity “\(e)”")
         }
         let selected = selectedSeries(dataset, entities: Set(wantedEntities))
         var out = OutputBuffer()

@@ -181,13 +181,13 @@ struct ExportTests {
     func atomicWrites() async throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileWriting.writeAtomically(Array("old".utf8), to: dir + "/a.txt")
-        try FileWriting.writeAtomically(Array("new content".utf8), to: dir + "/a.txt")
+        try AtomicFile.write(Array("old".utf8), to: dir + "/a.txt")
+        try AtomicFile.write(Array("new content".utf8), to: dir + "/a.txt")
         #expect(try read(dir + "/a.txt") == Array("new content".utf8))
-        #expect(throws: FileWritingError.self) { try FileWriting.writeAtomically([1], to: dir + "/missing/b.txt") }
+        #expect(throws: FileWritingError.self) { try AtomicFile.write([1], to: dir + "/missing/b.txt") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["a.txt"])
         // A run killed outright leaves `.NAME.PID.tmp`; the next run removes it.
-        try FileWriting.write([0, 1], to: dir + "/.metric_licensing.items.png.4242.tmp")
+        try Data([0, 1]).write(to: URL(fileURLWithPath: dir + "/.metric_licensing.items.png.4242.tmp"))
         _ = try await ExportRunner(directory: dir, jobs: 1).run(Array(Self.files(try Self.observations()).prefix(1)))
         #expect(!FileManager.default.fileExists(atPath: dir + "/.metric_licensing.items.png.4242.tmp"))
     }

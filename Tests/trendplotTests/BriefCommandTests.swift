@@ -1,3 +1,4 @@
+import ArgumentParser
 import ReportReading
 import Publishing
 import Charts
@@ -50,7 +51,8 @@ struct BriefCommandTests {
 
     @Test func unknownEntityNamesTheBodiesInTheData() throws {
         let cmd = try BriefCommand.parse([Self.pingtan, "--entity", "福州市", "-o", "/tmp/never-written.pdf"])
-        #expect { try cmd.run() } throws: { "\($0)".contains("“福州市”") && "\($0)".contains("平潭综合实验区") }
+        #expect { try cmd.runBody() } throws: { "\($0)".contains("“福州市”") && "\($0)".contains("平潭综合实验区") }
+        #expect(throws: ExitCode(2)) { try cmd.run() }
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.pdf"))
     }
 

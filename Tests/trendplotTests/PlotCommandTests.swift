@@ -1,3 +1,4 @@
+import ArgumentParser
 import ReportReading
 import Publishing
 import Foundation
@@ -34,7 +35,9 @@ struct PlotCommandTests {
 
     @Test func unknownMetricIsNamedInTheError() throws {
         let cmd = try PlotCommand.parse([Self.csv, "--metric", "licensing.itemz", "-o", "/tmp/x.png"])
-        #expect { try cmd.run() } throws: { "\($0)".contains("no observation of metric “licensing.itemz”") }
+        #expect { try cmd.runBody() } throws: { "\($0)".contains("no observation of metric “licensing.itemz”") }
+        // A data problem ends with exit 2 and the message on stderr, never as a usage error (64).
+        #expect(throws: ExitCode(2)) { try cmd.run() }
     }
 
     @Test func outputExtensionIsChecked() {
@@ -84,7 +87,7 @@ struct CLIMessageTests {
     @Test func fontWarningNamesTheFontPackage() {
         #expect(FontWarning.message(unknownGlyphs: 0) == nil)
         let m = FontWarning.message(unknownGlyphs: 14)
-        #expect(m?.hasPrefix("warning: 14 characters have no installed font") == true)
+        #expect(m?.hasPrefix("14 characters have no installed font") == true)
         #expect(m?.contains("apt-get install fonts-noto-cjk") == true)
     }
 

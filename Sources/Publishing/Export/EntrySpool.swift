@@ -2,24 +2,29 @@ import Charts
 import Foundation
 import ReportReading
 import SeriesModel
+import SystemPackage
 
 /// Manifest entries parked in an unnamed temporary file while an export runs, read back by offset when
 /// `manifest.json` and `index.html` are written: the export holds an offset per file, not the entries.
 ///
 /// Records are a 4-byte length and the entry's fields (strings as a 4-byte length and UTF-8).
 final class EntrySpool {
-    private let fd: Int32
+    private let fd: FileDescriptor
     private var end = 0
 
     /// A spool file in `directory`, removed from the folder at once (it lives until the spool is freed).
     init(in directory: String) throws {
         let path = directory + "/.manifest-entries.\(getpid()).tmp"
-        fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FileWritingError(path: path, action: "create", code: errno) }
+        do {
+            fd = try FileDescriptor.open(FilePath(path), .readWrite, options: [.create, .truncate, .closeOnExec],
+                                         permissions: .ownerReadWrite)
+        } catch let e as Errno {
+            throw FileWritingError(path: path, action: "create", errno: e)
+        }
         unlink(path)
     }
 
-    deinit { close(fd) }
+    deinit { try? fd.close() }
 
     /// Appends `entry`; returns its offset.
     func append(_ entry: ExportManifest.Entry) throws -> Int {
@@ -38,14 +43,10 @@ final class EntrySpool {
         let length = UInt32(record.count - 4)
         withUnsafeBytes(of: length.littleEndian) { record.replaceSubrange(0..<4, with: $0) }
         let offset = end
-        var written = 0
-        while written < record.count {
-            let n = record.withUnsafeBytes { pwrite(fd, $0.baseAddress! + written, record.count - written, off_t(offset + written)) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileWritingError(path: "manifest entries", action: "write", code: errno)
-            }
-            written += n
+        do {
+            try fd.writeAll(toAbsoluteOffset: Int64(offset), record)
+        } catch let e as Errno {
+            throw FileWritingError(path: "the export's manifest entries (a temporary file)", action: "write", errno: e)
         }
         end += record.count
         return offset
@@ -83,9 +84,18 @@ final class EntrySpool {
         var out = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
-            let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw FileWritingError(path: "manifest entries", action: "read", code: n < 0 ? errno : EIO) }
+            let n: Int
+            do {
+                n = try out.withUnsafeMutableBytes {
+                    try fd.read(fromAbsoluteOffset: Int64(offset + done), into: UnsafeMutableRawBufferPointer(rebasing: $0[done...]))
+                }
+            } catch let e as Errno {
+                throw FileWritingError(path: "the export's manifest entries (a temporary file)", action: "read", errno: e)
+            }
+            guard n > 0 else {
+                throw FileWritingError(path: "the export's manifest entries (a temporary file)", action: "read",
+                                       reason: "it ended early")
+            }
             done += n
         }
         return out

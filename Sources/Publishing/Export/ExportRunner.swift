@@ -187,7 +187,7 @@ package struct ExportRunner: Sendable {
 
     /// `manifest.json`: the entries in file-name order, streamed from the spool.
     private func writeManifest(_ listed: [(file: String, offset: Int)], from spool: EntrySpool) throws {
-        let out = try AtomicFileWriter(path: path(ExportManifest.fileName))
+        let out = try AtomicFile(path: path(ExportManifest.fileName))
         try out.write(ExportManifest.jsonHead)
         var bytes: [UInt8] = []
         for (n, item) in listed.enumerated() {
@@ -218,7 +218,7 @@ package struct ExportRunner: Sendable {
             let sorted = Set(members).sorted()
             return sorted.first == i ? sorted : nil
         }
-        let out = try AtomicFileWriter(path: path(GalleryPage.fileName))
+        let out = try AtomicFile(path: path(GalleryPage.fileName))
         try out.write(GalleryPage.head(chartCount: listed.indices.count { chart(startingAt: $0) != nil }))
         for i in listed.indices {
             guard let members = chart(startingAt: i) else { continue }
@@ -275,7 +275,7 @@ package struct ExportRunner: Sendable {
             }
             do {
                 let rendered = try render(file)
-                try FileWriting.writeAtomically(rendered.bytes, to: directory + "/" + file.fileName)
+                try AtomicFile.write(rendered.bytes, to: directory + "/" + file.fileName)
                 results.append(.written(ExportManifest.Entry(
                     file: file.fileName, metrics: chart.metrics, entity: chart.entity, kind: chart.spec.kind.rawValue,
                     format: format.rawValue, inputHash: inputHash, sha256: SHA256.hex(rendered.bytes),

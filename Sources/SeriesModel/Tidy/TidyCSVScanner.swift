@@ -264,9 +264,9 @@ public enum TidyCSVScanner {
             columns = c
         }
 
-        private mutating func fail(_ builder: inout DatasetBuilder, _ column: String, _ message: String) {
+        private mutating func fail(_ builder: inout DatasetBuilder, _ problem: TidyRecord.Problem) {
             errors += 1
-            builder.addError(InputError(file: file, place: "line \(line), column \(column)", message: message))
+            builder.addError(InputError(file: file, place: "line \(line), column \(problem.field)", message: problem.message))
             if errors >= TidyCSVScanner.maxErrorsPerFile {
                 builder.addError(InputError(file: file, message: "too many errors; the rest of the file was not read"))
                 stopped = true
@@ -278,28 +278,27 @@ public enum TidyCSVScanner {
             if fields.allSatisfy({ trimmed($0)(buf).isEmpty }) { return }
             let entityBytes = field(buf, c.entity)
             if entityBytes.isEmpty {
-                return fail(&builder, "entity", "expected the name of a body, found nothing")
+                return fail(&builder, .noEntity)
             }
             guard let year = Self.parseYear(field(buf, c.year)) else {
-                return fail(&builder, "year", "expected a year such as 2020, found “\(text(buf, c.year))”")
+                return fail(&builder, .badYear(found: text(buf, c.year)))
             }
             let metricBytes = field(buf, c.metric)
             if metricBytes.isEmpty {
-                return fail(&builder, "metric", "expected a metric id such as licensing.decisions")
+                return fail(&builder, .noMetric)
             }
             let valueBytes = field(buf, c.value)
             if valueBytes.isEmpty { return }                               // not reported: no observation
             guard let value = Self.parseNumber(valueBytes) else {
-                return fail(&builder, "value", "expected a number, found “\(text(buf, c.value))”")
+                return fail(&builder, .badValue(found: text(buf, c.value)))
             }
             var derived = false
             let d = field(buf, c.derived)
             if !d.isEmpty {
-                switch Self.lowerASCII(d) {
-                case "true", "1", "yes": derived = true
-                case "false", "0", "no": derived = false
-                default: return fail(&builder, "derived", "expected true or false, found “\(text(buf, c.derived).lowercased())”")
+                guard let flag = TidyRecord.derived(Self.lowerASCII(d)) else {
+                    return fail(&builder, .badDerived(found: text(buf, c.derived).lowercased()))
                 }
+                derived = flag
             }
             guard let raw = lastEntity.intern(entityBytes, in: &builder.spellings),
                   let metric = builder.metrics.intern(metricBytes) else {
@@ -338,7 +337,7 @@ public enum TidyCSVScanner {
                 guard c >= 48 && c <= 57 else { return nil }
                 y = y * 10 + Int(c - 48)
             }
-            return (1900...2200).contains(y) ? y : nil
+            return TidyRecord.years.contains(y) ? y : nil
         }
 
         private static let powersOfTen: [Double] = (0...22).map { Foundation.pow(10, Double($0)) }

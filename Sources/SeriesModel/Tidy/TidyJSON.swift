@@ -42,44 +42,30 @@ public enum TidyJSON {
                 default: return nil
                 }
             }
-            guard let entity = string("entity"), !entity.isEmpty else {
-                throw InputError(file: file, place: place + ", key entity", message: "expected the name of a body, found nothing")
+            let value: TidyRecord.Value
+            switch o["value"] {
+            case nil, is NSNull: value = .missing
+            case let t as String: value = .text(t.trimmingCharacters(in: .whitespaces))
+            case let n as NSNumber: value = .number(n.doubleValue)
+            case let other?: value = .text("\(other)")
             }
-            guard let yearText = string("year"), let year = Int(yearText), (1900...2200).contains(year) else {
-                throw InputError(file: file, place: place + ", key year", message: "expected a year such as 2020, found “\(string("year") ?? "")”")
-            }
-            guard let metric = string("metric"), !metric.isEmpty else {
-                throw InputError(file: file, place: place + ", key metric", message: "expected a metric id such as licensing.decisions")
-            }
-            let raw = o["value"]
-            var value: Double?
-            switch raw {
-            case nil, is NSNull: continue
-            case let t as String:
-                let trimmed = t.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty { continue }
-                value = TidyTable.parseNumber(trimmed)
-            case let n as NSNumber:
-                value = n.doubleValue.isFinite ? n.doubleValue : nil
-            default:
-                value = nil
-            }
-            guard let value else {
-                throw InputError(file: file, place: place + ", key value", message: "expected a number, found “\(raw.map { "\($0)" } ?? "")”")
-            }
-            let derived: Bool
+            let derived: String?
             switch o["derived"] {
-            case nil, is NSNull: derived = false
-            case let b as Bool: derived = b
-            case let s as String where ["true", "false", ""].contains(s.lowercased()): derived = s.lowercased() == "true"
-            default: throw InputError(file: file, place: place + ", key derived", message: "expected true or false")
+            case nil, is NSNull: derived = nil
+            case let s as String: derived = s
+            case let b as Bool: derived = b ? "true" : "false"
+            case let other?: derived = "\(other)"
             }
-            let m = MetricCatalog.standard[metric]
-            out.append(Observation(entity: EntityName.normalize(entity), year: year, metric: metric, value: value,
-                                   unit: string("unit").flatMap { $0.isEmpty ? nil : $0 } ?? m?.unit ?? "",
-                                   label: string("label").flatMap { $0.isEmpty ? nil : $0 } ?? m?.labelZh ?? metric,
-                                   source: string("source").flatMap { $0.isEmpty ? nil : $0 } ?? "\(file)#\(i + 1)",
-                                   derived: derived))
+            do {
+                if let obs = try TidyRecord.observation(
+                    entity: string("entity"), year: string("year"), metric: string("metric"), value: value,
+                    unit: string("unit"), label: string("label"), source: string("source"), derived: derived,
+                    defaultSource: "\(file)#\(i + 1)") {
+                    out.append(obs)
+                }
+            } catch {
+                throw InputError(file: file, place: place + ", key \(error.field)", message: error.message)
+            }
         }
         return out
     }

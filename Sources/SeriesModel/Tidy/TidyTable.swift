@@ -42,32 +42,16 @@ public enum TidyTable {
                 guard let i = col[name], i < row.count else { return nil }
                 return row[i].trimmingCharacters(in: .whitespaces)
             }
-            let place = "line \(line)"
-            guard let entity = field("entity"), !entity.isEmpty else {
-                throw InputError(file: file, place: place + ", column entity", message: "expected the name of a body, found nothing")
+            do {
+                if let o = try TidyRecord.observation(
+                    entity: field("entity"), year: field("year"), metric: field("metric"), value: .text(field("value") ?? ""),
+                    unit: field("unit"), label: field("label"), source: field("source"), derived: field("derived"),
+                    defaultSource: "\(file):\(line)") {
+                    out.append(o)
+                }
+            } catch {
+                throw InputError(file: file, place: "line \(line), column \(error.field)", message: error.message)
             }
-            guard let yearText = field("year"), let year = Int(yearText), (1900...2200).contains(year) else {
-                throw InputError(file: file, place: place + ", column year", message: "expected a year such as 2020, found “\(field("year") ?? "")”")
-            }
-            guard let metric = field("metric"), !metric.isEmpty else {
-                throw InputError(file: file, place: place + ", column metric", message: "expected a metric id such as licensing.decisions")
-            }
-            let valueText = field("value") ?? ""
-            if valueText.isEmpty { continue }                       // not reported: no observation
-            guard let value = parseNumber(valueText) else {
-                throw InputError(file: file, place: place + ", column value", message: "expected a number, found “\(valueText)”")
-            }
-            let catalog = MetricCatalog.standard[metric]
-            let unit = field("unit").flatMap { $0.isEmpty ? nil : $0 } ?? catalog?.unit ?? ""
-            let label = field("label").flatMap { $0.isEmpty ? nil : $0 } ?? catalog?.labelZh ?? metric
-            let source = field("source").flatMap { $0.isEmpty ? nil : $0 } ?? "\(file):\(line)"
-            let derivedText = (field("derived") ?? "").lowercased()
-            guard ["", "true", "false", "1", "0", "yes", "no"].contains(derivedText) else {
-                throw InputError(file: file, place: place + ", column derived", message: "expected true or false, found “\(derivedText)”")
-            }
-            out.append(Observation(entity: EntityName.normalize(entity), year: year, metric: metric, value: value,
-                                   unit: unit, label: label, source: source,
-                                   derived: ["true", "1", "yes"].contains(derivedText)))
         }
         return out
     }

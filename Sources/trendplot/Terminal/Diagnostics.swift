@@ -1,0 +1,113 @@
+import ArgumentParser
+import Charts
+import Foundation
+import Publishing
+import ReportReading
+import SeriesModel
+
+/// The exit codes of every command (documented in the README).
+enum ExitStatus {
+    /// Everything was read and made.
+    static let ok: Int32 = 0
+    /// Findings (check errors), or some items failed while the rest were made.
+    static let findings: Int32 = 1
+    /// The input was unusable or nothing was produced.
+    static let unusable: Int32 = 2
+    /// Interrupted (Ctrl-C, SIGTERM); a rerun finishes the rest.
+    static let interrupted: Int32 = 130
+}
+
+/// A failure at run time (data or files, not the command line): printed as `trendplot: error: …` and ended with
+/// `status`, never with a usage text.
+struct RuntimeFailure: Error, CustomStringConvertible {
+    /// What went wrong and what to do, naming the file or folder.
+    let message: String
+    /// The exit code.
+    var status: Int32 = ExitStatus.unusable
+
+    var description: String { message }
+}
+
+/// The one place that prints to stderr with trendplot's prefixes and decides exit codes for errors.
+enum Diagnostics {
+    /// `trendplot: note: …` — information, nothing wrong.
+    static func note(_ message: String) { emit("note", message) }
+    /// `trendplot: warning: …` — something was left out or looks wrong; the command goes on.
+    static func warning(_ message: String) { emit("warning", message) }
+    /// `trendplot: error: …` — something failed.
+    static func error(_ message: String) { emit("error", message) }
+
+    /// A line of progress or a result summary on stderr, without a prefix.
+    static func status(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+
+    private static func emit(_ level: String, _ message: String) {
+        FileHandle.standardError.write(Data("trendplot: \(level): \(message)\n".utf8))
+    }
+
+    /// Runs a command's body: runtime errors are printed once as sentences and become their exit code; usage
+    /// errors (``ValidationError``) and explicit exit codes pass through to ArgumentParser.
+    static func run(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let e as ExitCode {
+            throw e
+        } catch let e as ValidationError {
+            throw e
+        } catch {
+            Self.error(describe(error))
+            throw ExitCode((error as? RuntimeFailure)?.status ?? ExitStatus.unusable)
+        }
+    }
+
+    /// The same for async bodies.
+    static func run(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let e as ExitCode {
+            throw e
+        } catch let e as ValidationError {
+            throw e
+        } catch {
+            Self.error(describe(error))
+            throw ExitCode((error as? RuntimeFailure)?.status ?? ExitStatus.unusable)
+        }
+    }
+
+    /// An error as a sentence that names the path and what to do: Foundation's file errors are translated, never
+    /// shown as `NSCocoaErrorDomain` text.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let e as RuntimeFailure: return e.message
+        case let e as InputError: return e.description
+        case let e as FileWritingError: return e.description
+        case let e as ChartError: return e.description
+        case let e as CocoaError: return describe(cocoa: e)
+        default:
+            let ns = error as NSError
+            if ns.domain == NSCocoaErrorDomain, let e = error as? CocoaError { return describe(cocoa: e) }
+            if ns.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(ns.code)) {
+                return "\(ns.userInfo[NSFilePathErrorKey] as? String ?? "a file"): \(String(cString: strerror(code.rawValue)))"
+            }
+            return "\(error)"
+        }
+    }
+
+    private static func describe(cocoa e: CocoaError) -> String {
+        let path = e.filePath ?? e.url?.path ?? "a file"
+        switch e.code {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return "\(path): no such file or folder"
+        case .fileReadNoPermission: return "\(path): permission denied (check that you may read it)"
+        case .fileWriteNoPermission: return "\(path): permission denied (choose a folder you may write to)"
+        case .fileWriteOutOfSpace: return "\(path): the disk is full (free some space and run again)"
+        case .fileWriteFileExists: return "\(path): a file of that name is in the way (a folder was expected there)"
+        case .fileWriteVolumeReadOnly: return "\(path): the file system is read-only"
+        case .fileReadCorruptFile: return "\(path): the file is damaged or not in the expected format"
+        case .fileReadInapplicableStringEncoding: return "\(path): the text is not in a known encoding (UTF-8, GB18030)"
+        default:
+            if let underlying = (e.userInfo[NSUnderlyingErrorKey] as? NSError), underlying.domain == NSPOSIXErrorDomain {
+                return "\(path): \(String(cString: strerror(Int32(underlying.code))))"
+            }
+            return "\(path): could not read or write the file"
+        }
+    }
+}
