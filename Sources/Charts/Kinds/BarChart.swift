@@ -1,3 +1,5 @@
+import SeriesModel
+
 /// `bar`: grouped bars — one group per year, one bar per series — from zero, a legend for several series.
 /// A zero is drawn as a hairline at the baseline; a missing value leaves its slot empty.
 enum BarKind: KindLayout {
@@ -7,7 +9,7 @@ enum BarKind: KindLayout {
     static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
         !spec.yearsWithValues.isEmpty
     }
-    static func noDataReason(_ spec: ChartSpec, language: ChartLanguage) -> String { NoDataReason.noValues(language) }
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String { NoDataReason.noValues(language) }
     static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
         AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
     }

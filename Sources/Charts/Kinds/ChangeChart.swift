@@ -22,7 +22,7 @@ enum ChangeKind: KindLayout {
     static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
         !spec.yearsWithValues.isEmpty
     }
-    static func noDataReason(_ spec: ChartSpec, language: ChartLanguage) -> String { NoDataReason.noValues(language) }
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String { NoDataReason.noValues(language) }
     static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
         // Values that are already changes: one clause per series for the focus year.
         let zh = spec.language == .zh

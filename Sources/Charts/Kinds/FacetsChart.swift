@@ -1,3 +1,5 @@
+import SeriesModel
+
 import Foundation
 
 /// `facets`: small multiples — one panel per series, each a small line chart, on one shared y scale
@@ -9,7 +11,7 @@ enum FacetsKind: KindLayout {
     static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
         !spec.yearsWithValues.isEmpty
     }
-    static func noDataReason(_ spec: ChartSpec, language: ChartLanguage) -> String { NoDataReason.noValues(language) }
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String { NoDataReason.noValues(language) }
     static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
         AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
     }

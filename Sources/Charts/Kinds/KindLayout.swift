@@ -1,3 +1,5 @@
+import SeriesModel
+
 /// Everything one chart kind decides, in one place: its name, its default canvas, the years it compares, when it
 /// has something to draw and what it says when it has not, the sentences of its alt text, and its layout.
 ///
@@ -14,7 +16,7 @@ protocol KindLayout {
     /// True when the chart has something to draw; otherwise it shows `无数据` and ``noDataReason(_:language:)``.
     static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool
     /// Why a chart of this kind without drawable data is empty, in `language`.
-    static func noDataReason(_ spec: ChartSpec, language: ChartLanguage) -> String
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String
     /// The alt-text sentences after the opening one (kind, series count, years): what the chart shows.
     static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String]
     /// Lays the chart out on `builder` (called only when the chart has drawable data).
@@ -39,7 +41,7 @@ public struct ComparedYears: Sendable, Hashable {
 /// The no-data sentences the kinds share.
 enum NoDataReason {
     /// Nothing to draw in any year.
-    static func noValues(_ language: ChartLanguage) -> String {
+    static func noValues(_ language: Language) -> String {
         language == .zh ? "所选指标没有数值" : "No values for the selected metrics"
     }
 }

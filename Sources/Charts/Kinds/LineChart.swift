@@ -1,3 +1,5 @@
+import SeriesModel
+
 /// `line`: one line per series over the years, markers at every value, direct end labels when they fit
 /// (a legend otherwise), a gap where a year is missing.
 enum LineKind: KindLayout {
@@ -7,7 +9,7 @@ enum LineKind: KindLayout {
     static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
         !spec.yearsWithValues.isEmpty
     }
-    static func noDataReason(_ spec: ChartSpec, language: ChartLanguage) -> String { NoDataReason.noValues(language) }
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String { NoDataReason.noValues(language) }
     static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
         AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
     }

@@ -1,3 +1,5 @@
+import SeriesModel
+
 /// `rank`: one year, one horizontal bar per series, longest first, the value at each bar's end.
 enum RankKind: KindLayout {
     static let labelZh = "排名图"
@@ -9,7 +11,7 @@ enum RankKind: KindLayout {
         guard let focus = years?.focus else { return false }
         return spec.series.contains { $0.value(in: focus) != nil }
     }
-    static func noDataReason(_ spec: ChartSpec, language: ChartLanguage) -> String {
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String {
         language == .zh ? "所选年份没有数值" : "No values in the selected year"
     }
     static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {

@@ -1,3 +1,5 @@
+import SeriesModel
+
 /// `slope`: two years, one line per series from its first-year value to its second-year value, labels pushed
 /// apart on both sides. Up to eight series take palette colours; more are coloured by direction.
 enum SlopeKind: KindLayout {
@@ -14,7 +16,7 @@ enum SlopeKind: KindLayout {
         guard let years, let base = years.base, base != years.focus else { return false }
         return spec.series.contains { $0.value(in: base) != nil && $0.value(in: years.focus) != nil }
     }
-    static func noDataReason(_ spec: ChartSpec, language: ChartLanguage) -> String {
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String {
         language == .zh ? "没有主体同时具有两个比较年份的数值" : "No series has values in both compared years"
     }
     static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {

@@ -1,3 +1,5 @@
+import SeriesModel
+
 /// `waterfall`: the base year's total, each series' change to the focus year, the focus year's total.
 /// Rises and falls are coloured by sign and marked ▲/▼; dashed connectors carry the running level.
 enum WaterfallKind: KindLayout {
@@ -13,7 +15,7 @@ enum WaterfallKind: KindLayout {
     static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
         !spec.yearsWithValues.isEmpty
     }
-    static func noDataReason(_ spec: ChartSpec, language: ChartLanguage) -> String { NoDataReason.noValues(language) }
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String { NoDataReason.noValues(language) }
     static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
         AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
     }

@@ -1,3 +1,5 @@
+import SeriesModel
+
 /// A ``ChartSpec`` with everything derived from it decided once, before layout: the years the kind compares,
 /// the colours and type sizes, the unit written after values, whether there is anything to draw (and why not),
 /// and the language tag text is shaped with.
@@ -44,7 +46,7 @@ public struct ResolvedChart: Sendable {
     }
 }
 
-extension ChartLanguage {
+extension Language {
     /// The language tag Pango shapes text with: `zh-cn` (Simplified Chinese glyph forms) or `en`.
     public var textLanguageTag: String {
         switch self {

@@ -102,7 +102,7 @@ public struct SpecOverrides: Sendable, Codable {
     /// See ``ChartSpec/size``.
     public var size: SizeEntry?
     /// See ``ChartSpec/language``.
-    public var language: ChartLanguage?
+    public var language: Language?
     /// See ``ChartSpec/baseYear``.
     public var baseYear: Int?
     /// See ``ChartSpec/focusYear``.
