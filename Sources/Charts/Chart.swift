@@ -52,7 +52,7 @@ public enum Chart {
     }
 
     /// The pixels of `spec` (for callers with their own PNG encoder).
-    public static func rasterize(_ spec: ChartSpec) throws -> RasterImage {
+    package static func rasterize(_ spec: ChartSpec) throws -> RasterImage {
         let chart = ResolvedChart(spec)
         let text = PangoText(language: chart.languageTag)
         let scene = try scene(for: chart, text: text)

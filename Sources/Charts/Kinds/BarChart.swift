@@ -27,7 +27,7 @@ extension SceneBuilder {
         let c = cartesian(in: body, values: values, zero: true, x: .yearBands(years), headroom: 0.06)
         highlightYear(c)
         missingYearMarks(c)
-        let bands = c.bands!
+        guard case .bands(let bands) = c.placement else { return }
         let n = max(1, series.count)
         let inner = min(bands.bandwidth, 120 * type.scale * Double(n))
         let barW = inner / Double(n)

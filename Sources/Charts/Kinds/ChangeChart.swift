@@ -99,7 +99,7 @@ extension SceneBuilder {
         let c = cartesian(in: body, values: bars.compactMap(\.change), zero: true, x: .yearBands(shown),
                           format: percent ? .percent : nil, headroom: 0.07)
         highlightYear(c)
-        let bands = c.bands!
+        guard case .bands(let bands) = c.placement else { return }
         let w = min(bands.bandwidth, 90 * type.scale)
         let zeroY = c.y(0)
         let ls = TextStyle(size: type.label, bold: true, color: theme.text, halo: theme.background)

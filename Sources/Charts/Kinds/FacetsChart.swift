@@ -64,7 +64,7 @@ extension SceneBuilder {
                              height: max(20, cell.maxY - titleBox.frame.maxY - type.gap * 0.5))
             let (values, zero) = panelValues(s)
             let c = cartesian(in: panel, values: values, zero: zero, x: .years(years), showXTitle: false, minLeft: minLeft)
-            let ys = c.yearScale!
+            guard case .points(let ys) = c.placement else { continue }
             let color = theme.seriesColor(0)
             for seg in segments(s) where seg.count > 1 {
                 add(.polyline(seg.map { Point(ys(Double($0.year)), c.y($0.value)) }, Stroke(color, width: type.lineWidth)))

@@ -47,7 +47,7 @@ extension SceneBuilder {
         highlightYear(c)
         missingYearMarks(c)
         referenceLine(c, values: series.flatMap(\.presentValues))
-        let ys = c.yearScale!
+        guard case .points(let ys) = c.placement else { return }
         func pt(_ year: Int, _ v: Double) -> Point { Point(ys(Double(year)), c.y(v)) }
 
         for (i, t) in trends.enumerated() {
@@ -158,7 +158,9 @@ extension SceneBuilder {
         return (at(t0), at(t1))
     }
 
-    func trend(_ s: ChartSeries) -> LinearTrend? {
-        LinearTrend(points: s.points.compactMap { p in p.value.map { (p.year, $0) } })
+    /// The least-squares line through the series' values (SeriesModel's ``TrendFit``).
+    func trend(_ s: ChartSeries) -> TrendFit? {
+        let points = s.points.compactMap { p in p.value.map { (year: p.year, value: $0) } }
+        return TrendFit(years: points.map(\.year), values: points.map(\.value))
     }
 }

@@ -35,7 +35,7 @@ extension SceneBuilder {
                           fixedDomain: share ? 0...100 : nil, format: share ? .percent : nil, headroom: share ? 0 : 0.05)
         highlightYear(c)
         missingYearMarks(c)
-        let bands = c.bands!
+        guard case .bands(let bands) = c.placement else { return }
         let barW = min(bands.bandwidth, 140 * type.scale)
         let labelStyle = TextStyle(size: type.label * 0.92, color: theme.text)
         let totalStyle = TextStyle(size: type.label, bold: true, color: theme.text, halo: theme.background)

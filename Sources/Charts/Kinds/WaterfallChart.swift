@@ -39,7 +39,7 @@ extension SceneBuilder {
         let suffix = zh ? "年" : ""
         let names = ["\(base)\(suffix)"] + rows.map(\.0) + ["\(focus)\(suffix)"]
         let c = cartesian(in: body, values: levels + [end, 0], zero: true, x: .bands(names), headroom: 0.05)
-        let bands = c.bands!
+        guard case .bands(let bands) = c.placement else { return }
         let w = min(bands.bandwidth, 110 * type.scale)
         let ls = TextStyle(size: type.label, bold: true, color: theme.text, halo: theme.background)
         let total = theme.name == .print ? Color(hex: 0x404040) : theme.seriesColor(0)
