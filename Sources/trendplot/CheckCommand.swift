@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Report files (.txt, .html, .htm, .md), tidy CSV/JSON files, or folders of them.")
+    @Argument(help: "Report files (\(Inputs.reportExtensions)), tidy CSV/JSON files, or folders of them.")
     var files: [String]
 
     @Option(help: "Output format: text or json.")

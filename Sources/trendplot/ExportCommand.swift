@@ -12,7 +12,7 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Draw every chart of the data into a folder (PNG, SVG, PDF), with manifest.json and index.html.",
         discussion: """
-        DATA is tidy CSV files or directories holding them. Charts whose data and options are unchanged since the
+        DATA is any mix of report files, tidy CSV/JSON files and folders (read recursively); - is stdin. Charts whose data and options are unchanged since the
         last run (recorded in DIR/manifest.json) are skipped unless --force. A chart that fails does not stop the
         others; failures are listed at the end and the exit code is 1. Ctrl-C stops after the charts in progress;
         no partial file is left and the next run draws only what is missing.
@@ -23,7 +23,7 @@ struct ExportCommand: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: "Tidy CSV files or directories.")
+    @Argument(help: "Report files, tidy CSV/JSON files or folders; - for stdin.")
     var data: [String] = []
 
     @Option(name: .shortAndLong, help: "The output folder.")
@@ -56,7 +56,7 @@ struct ExportCommand: AsyncParsableCommand {
         guard !parsed.isEmpty, parsed.count == names.count else {
             throw ValidationError("--formats \(formats): expected a comma-separated list of png, svg, pdf")
         }
-        return ChartSpec.orderedUnique(parsed.map(\.rawValue)).compactMap(OutputFormat.init(rawValue:))
+        return parsed.map(\.rawValue).uniquedInOrder().compactMap(OutputFormat.init(rawValue:))
     }
 
     func run() async throws { try await Diagnostics.run(runBody) }

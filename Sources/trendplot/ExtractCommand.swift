@@ -20,7 +20,7 @@ struct ExtractCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
-    @Argument(help: "Report files (.txt, .html, .htm, .md) or folders of them; - reads stdin.")
+    @Argument(help: "Report files (\(Inputs.reportExtensions)) or folders of them; - reads stdin.")
     var files: [String]
 
     @Option(help: "Output format: csv or json.")

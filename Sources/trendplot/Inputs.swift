@@ -7,6 +7,9 @@ import SeriesModel
 /// How every command reads DATA: through ReportReading's ``InputLoader`` (reports through the extractor, tidy
 /// CSV/JSON as they are, folders recursively, `-` for stdin), with its problems on stderr.
 enum Inputs {
+    /// The report file kinds every reader in the registry takes, for help texts: `.htm, .html, .md, …`.
+    static var reportExtensions: String { DocumentReaders.extensions.sorted().map { "." + $0 }.joined(separator: ", ") }
+
     /// Reads `paths` in command-line order — the order decides which of two printed values is kept — and reports
     /// read errors, skipped files and conflicts on stderr.
     static func load(_ paths: [String], aliases: EntityAliases = EntityAliases(), options: ExtractionOptions = .init(),

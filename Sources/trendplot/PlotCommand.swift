@@ -11,7 +11,7 @@ struct PlotCommand: ParsableCommand {
         commandName: "plot",
         abstract: "Draw a chart (PNG, SVG or PDF) of one or more metrics over the years.",
         discussion: """
-        DATA is tidy CSV files or directories holding them. The output format follows the file extension.
+        DATA is any mix of report files, tidy CSV/JSON files and folders (read recursively); - is stdin. The output format follows the file extension.
 
         Examples:
           trendplot plot datasets/mudanjiang/mudanjiang_2020_table2.csv --metric licensing.items -o items.png
@@ -20,7 +20,7 @@ struct PlotCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Tidy CSV files or directories.")
+    @Argument(help: "Report files, tidy CSV/JSON files or folders; - for stdin.")
     var data: [String] = []
 
     @Option(name: .customLong("metric"), help: "A metric id (repeatable); see `trendplot metrics`.")

@@ -154,23 +154,7 @@ struct TrendsCommand: ParsableCommand {
     private var reportFormat: TrendsReport.Format { TrendsReport.Format(rawValue: format.rawValue) ?? .table }
 
     private func matches(_ metric: String) -> Bool {
-        metrics.isEmpty || metrics.contains { pattern in
-            guard pattern.contains("*") else { return pattern == metric }
-            return Self.glob(pattern, metric)
-        }
-    }
-
-    /// `*` matches any run of characters.
-    static func glob(_ pattern: String, _ text: String) -> Bool {
-        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
-        guard text.hasPrefix(parts[0]) else { return false }
-        var rest = Substring(text.dropFirst(parts[0].count))
-        for (i, p) in parts.enumerated().dropFirst() {
-            if i == parts.count - 1 { return p.isEmpty || rest.hasSuffix(p) }
-            guard let r = rest.range(of: p) else { return false }
-            rest = rest[r.upperBound...]
-        }
-        return rest.isEmpty
+        metrics.isEmpty || metrics.contains { MetricPattern($0).matches(metric) }
     }
 
     private func selectedSeries(_ dataset: Dataset, entities: Set<String>) -> [Int] {

@@ -24,19 +24,21 @@ struct BriefPDFTests {
         #expect(b.bodies == ["平潭综合实验区"])
         #expect(b.years == [2019, 2021, 2022])
         let section = try #require(b.sections.first)
-        // All six default charts have data for Pingtan.
+        // All seven default charts (ViewCatalog.briefing) have data for Pingtan, titled as in the demo.
         #expect(section.charts.map(\.spec.title) == [
             "行政许可、行政处罚、行政强制处理决定数量", "政府信息公开申请收到与办结数量", "政府信息公开申请办理结果构成",
-            "政府信息公开申请公开率", "因政府信息公开引发的行政复议和行政诉讼", "行政规范性文件",
+            "政府信息公开申请公开率（予以公开与部分公开占办结申请的比例）", "因政府信息公开引发的行政复议和行政诉讼",
+            "行政规范性文件本年制发、公开与废止", "行政规范性文件对外公开总数与现行有效件数",
         ])
+        #expect(section.charts.map(\.spec.title) == ViewCatalog.briefing.map(\.titleZh))
         let out = try BriefPDF.render(b)
         // Cover, two pages of findings, one page per chart, one appendix page.
-        #expect(out.pages.count == 10)
-        #expect(out.pages.filter { !$0.charts.isEmpty }.count == 6)
+        #expect(out.pages.count == 11)
+        #expect(out.pages.filter { !$0.charts.isEmpty }.count == 7)
         #expect(Array(out.bytes.prefix(5)) == Array("%PDF-".utf8))
         // The page tree of the file says the same.
-        #expect(String(decoding: out.bytes, as: UTF8.self).contains("/Count 10\n"))
-        #expect(String(decoding: out.bytes, as: UTF8.self).components(separatedBy: "/Type /Page %").count - 1 == 10)
+        #expect(String(decoding: out.bytes, as: UTF8.self).contains("/Count 11\n"))
+        #expect(String(decoding: out.bytes, as: UTF8.self).components(separatedBy: "/Type /Page %").count - 1 == 11)
     }
 
     @Test func sameInputGivesTheSameBytes() throws {
@@ -115,8 +117,10 @@ struct BriefPDFTests {
         input.tidyFiles = [.init(file: "mudanjiang_2020_table2.csv", rows: try Fixtures.mudanjiang().count)]
         let both = try BriefingBuilder().build(input)
         #expect(both.sections.map(\.entity) == ["平潭综合实验区", "牡丹江市人民政府"])
-        // 表二 only for Mudanjiang 2020: decisions and normative documents; no request charts.
-        #expect(both.sections[1].charts.map(\.spec.title) == ["行政许可、行政处罚、行政强制处理决定数量", "行政规范性文件"])
+        // 表二 only for Mudanjiang 2020: decisions and normative documents (flows, then the stocks on their own
+        // chart); no request charts.
+        #expect(both.sections[1].charts.map(\.spec.title) == ["行政许可、行政处罚、行政强制处理决定数量", "行政规范性文件本年制发、公开与废止",
+                                                              "行政规范性文件对外公开总数与现行有效件数"])
         #expect(both.sections[1].charts[0].table.rows.first { $0[0] == "行政许可" } == ["行政许可", "387,576"])
         let one = try BriefingBuilder(entities: ["牡丹江"]).build(input)
         #expect(one.sections.map(\.entity) == ["牡丹江市人民政府"])

@@ -19,11 +19,14 @@ public struct BriefChartPlan: Sendable, Hashable {
         public var titleEn: String?
         /// The chart kind, or nil for a line over three or more years and bars otherwise.
         public var kind: ChartKind?
+        /// Short series labels parallel to `metrics` (empty: the metrics' own labels).
+        public var labelsZh: [String]
+        public var labelsEn: [String]
 
         public init(metrics: [String], outcomeShares: Bool = false, titleZh: String? = nil, titleEn: String? = nil,
-                    kind: ChartKind? = nil) {
+                    kind: ChartKind? = nil, labelsZh: [String] = [], labelsEn: [String] = []) {
             self.metrics = metrics; self.outcomeShares = outcomeShares; self.titleZh = titleZh; self.titleEn = titleEn
-            self.kind = kind
+            self.kind = kind; self.labelsZh = labelsZh; self.labelsEn = labelsEn
         }
     }
 
@@ -31,28 +34,15 @@ public struct BriefChartPlan: Sendable, Hashable {
 
     public init(items: [Item]) { self.items = items }
 
-    /// The default set of charts.
-    public static let standard = BriefChartPlan(items: [
-        Item(metrics: ["licensing.decisions", "penalty.decisions", "coercion.decisions"],
-             titleZh: "行政许可、行政处罚、行政强制处理决定数量", titleEn: "Licensing, penalty and coercion decisions"),
-        Item(metrics: ["applications.new_received.total", "applications.total_processed.total"],
-             titleZh: "政府信息公开申请收到与办结数量", titleEn: "Information requests received and concluded"),
-        Item(metrics: [], outcomeShares: true),
-        Item(metrics: ["indicator.disclosure_rate"], titleZh: "政府信息公开申请公开率", titleEn: "Disclosure rate"),
-        Item(metrics: ["review.total", "litigation_direct.total", "litigation_after_review.total"],
-             titleZh: "因政府信息公开引发的行政复议和行政诉讼", titleEn: "Administrative reviews and lawsuits", kind: .bar),
-        Item(metrics: ["normative_docs.made", "normative_docs.issued", "normative_docs.repealed",
-                       "normative_docs.published", "normative_docs.total", "normative_docs.in_force"],
-             titleZh: "行政规范性文件", titleEn: "Normative documents", kind: .bar),
-    ])
+    /// The default set of charts: ``ViewCatalog/briefing``, with the catalog's titles and series labels.
+    public static let standard = BriefChartPlan(items: ViewCatalog.briefing.map { view in
+        Item(metrics: view.metrics.map(\.id), outcomeShares: view.isOutcomeShares, titleZh: view.titleZh,
+             titleEn: view.titleEn, kind: view.kind == .line ? nil : view.kind,
+             labelsZh: view.metrics.map(\.zh), labelsEn: view.metrics.map(\.en))
+    })
 
-    /// One chart per metric id (a trailing `*` matches a prefix, e.g. `review.*`), in the order given.
+    /// One chart per metric id or ``MetricPattern`` (`review.*`, `*.decisions`), in the order given.
     public static func metrics(_ patterns: [String], available: [String]) -> BriefChartPlan {
-        var seen = Set<String>(), items: [Item] = []
-        for p in patterns {
-            let matched = p.hasSuffix("*") ? available.filter { $0.hasPrefix(String(p.dropLast())) } : [p]
-            for m in matched where seen.insert(m).inserted { items.append(Item(metrics: [m])) }
-        }
-        return BriefChartPlan(items: items)
+        BriefChartPlan(items: MetricPattern.select(patterns, from: available).map { Item(metrics: [$0]) })
     }
 }

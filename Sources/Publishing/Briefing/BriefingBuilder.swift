@@ -88,6 +88,13 @@ public struct BriefingBuilder: Sendable {
             let kind = item.kind ?? (years.count >= 3 ? .line : .bar)
             spec = try ChartSpec(observations: obs, metrics: present, entities: [entity], kind: kind, language: language)
             if let t = zh ? item.titleZh : item.titleEn { spec.title = t }
+            let labels = zh ? item.labelsZh : item.labelsEn
+            if present.count > 1, labels.count == item.metrics.count {
+                // The catalog's short labels, as the demo draws the same view.
+                for (i, m) in present.enumerated() where i < spec.series.count {
+                    if let k = item.metrics.firstIndex(of: m) { spec.series[i].label = labels[k] }
+                }
+            }
             if present.allSatisfy({ $0.hasPrefix("indicator.") }) {
                 // An indicator's source is its formula; the files are those of its inputs.
                 let inputs = Set(MetricCatalog.indicatorDefinitions.filter { present.contains($0.id) }.flatMap(\.inputs))

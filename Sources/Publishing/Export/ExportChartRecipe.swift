@@ -4,7 +4,7 @@ import SeriesModel
 
 /// A chart before its spec is made: the values the spec is built from. Recipes are made one at a time as an
 /// export goes, and each spec is built inside the task that draws it, so an export never holds every spec.
-package struct ExportChartRecipe: Sendable {
+public struct ExportChartRecipe: Sendable {
     /// The file name without extension (``ExportChart/name``).
     var name: String
     var metrics: [String]
@@ -16,7 +16,7 @@ package struct ExportChartRecipe: Sendable {
 
     /// The chart with its spec.
     /// - Throws: ``ChartError`` when the observations cannot make the chart.
-    func chart() throws -> ExportChart {
+    public func chart() throws -> ExportChart {
         let spec = try ChartSpec(observations: observations, metrics: metrics, entities: entity.map { [$0] } ?? [],
                                  kind: kind)
         return ExportChart(name: name, metrics: metrics, entity: entity, spec: spec)

@@ -40,82 +40,47 @@ package struct ExportManifest: Codable, Equatable, Sendable {
         return try? JSONDecoder().decode(ExportManifest.self, from: data)
     }
 
-    /// The manifest as pretty JSON with sorted keys (the same entries always give the same bytes): the bytes
-    /// `JSONEncoder` writes with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, plus a newline,
-    /// written without the encoder's intermediate tree. ``ExportRunner`` streams the same pieces to the file.
+    /// The manifest as pretty JSON with sorted keys (the same entries always give the same bytes): what
+    /// `JSONEncoder` writes for the whole manifest, plus a newline. ``ExportRunner`` streams the same pieces to the
+    /// file, one entry at a time, so the manifest of 10,000 files is never encoded as one tree.
     func json() -> [UInt8] {
         var out = Self.jsonHead
-        for (n, entry) in files.enumerated() { Self.appendJSON(entry, first: n == 0, to: &out) }
+        let encoder = Self.entryEncoder()
+        for (n, entry) in files.enumerated() { Self.appendJSON(entry, first: n == 0, encoder: encoder, to: &out) }
         out += Self.jsonTail(empty: files.isEmpty, generator: generator)
         return out
+    }
+
+    /// The encoder of one entry: the options of the whole file.
+    static func entryEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 
     /// The bytes before the first entry.
     static let jsonHead = Array("{\n  \"files\" : [".utf8)
 
-    /// The bytes after the last entry.
+    /// The bytes after the last entry: the end of the array and the generator, encoded by `JSONEncoder`.
     static func jsonTail(empty: Bool, generator: String) -> [UInt8] {
-        var out = Array((empty ? "\n\n  ],\n" : "\n  ],\n").utf8)
-        appendKey("generator", "  ", to: &out)
-        appendString(generator, to: &out)
-        out += Array("\n}\n".utf8)
-        return out
+        let name = (try? entryEncoder().encode([generator])).map { bytes -> String in
+            let text = String(decoding: bytes, as: UTF8.self)     // ["…"] pretty-printed: the string is its one line
+            return text.split(separator: "\n").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "\"\""
+        } ?? "\"\""
+        return Array(((empty ? "\n\n  ],\n" : "\n  ],\n") + "  \"generator\" : \(name)\n}\n").utf8)
     }
 
-    /// One entry of the `files` array, with the separator before it.
-    static func appendJSON(_ e: Entry, first: Bool, to out: inout [UInt8]) {
-        func raw(_ text: String) { out.append(contentsOf: text.utf8) }
-        func field(_ name: String, _ value: String, last: Bool = false) {
-            appendKey(name, "      ", to: &out)
-            appendString(value, to: &out)
-            raw(last ? "\n    }" : ",\n")
+    /// One entry of the `files` array, with the separator before it: `JSONEncoder`'s bytes of the entry, indented
+    /// to the depth it has in the file.
+    static func appendJSON(_ e: Entry, first: Bool, encoder: JSONEncoder, to out: inout [UInt8]) {
+        out.append(contentsOf: (first ? "\n" : ",\n").utf8)
+        guard let bytes = try? encoder.encode(e) else { return }
+        var lineStart = true
+        for b in bytes {
+            if lineStart && b != 0x0A { out.append(contentsOf: "    ".utf8) }    // empty lines stay empty
+            out.append(b)
+            lineStart = b == 0x0A
         }
-        raw(first ? "\n    {\n" : ",\n    {\n")
-        field("altText", e.altText)
-        appendKey("bytes", "      ", to: &out)
-        raw(String(e.bytes) + ",\n")
-        if let entity = e.entity { field("entity", entity) }
-        field("file", e.file)
-        field("format", e.format)
-        field("inputHash", e.inputHash)
-        field("kind", e.kind)
-        appendKey("metrics", "      ", to: &out)
-        if e.metrics.isEmpty { raw("[\n\n      ]") } else {
-            raw("[\n")
-            for (m, metric) in e.metrics.enumerated() {
-                raw(m == 0 ? "        " : ",\n        ")
-                appendString(metric, to: &out)
-            }
-            raw("\n      ]")
-        }
-        raw(",\n")
-        field("sha256", e.sha256)
-        field("title", e.title, last: true)
     }
 
-    private static func appendKey(_ name: String, _ indent: String, to out: inout [UInt8]) {
-        out.append(contentsOf: indent.utf8)
-        appendString(name, to: &out)
-        out.append(contentsOf: " : ".utf8)
-    }
-
-    /// A JSON string as `JSONEncoder` escapes it (slashes kept).
-    private static func appendString(_ text: String, to out: inout [UInt8]) {
-        func raw(_ text: String) { out.append(contentsOf: text.utf8) }
-        out.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: raw("\\\"")
-            case 0x5C: raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
-            case 0x08: raw("\\b")
-            case 0x0C: raw("\\f")
-            case 0..<0x20: raw("\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16))
-            default: out.append(byte)
-            }
-        }
-        out.append(0x22)
-    }
 }

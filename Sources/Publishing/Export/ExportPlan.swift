@@ -4,14 +4,14 @@ import ReportReading
 import SeriesModel
 
 /// One chart of an export: a spec plus where it came from; rendered once per requested format.
-package struct ExportChart: Sendable, Hashable {
+public struct ExportChart: Sendable, Hashable {
     /// The file name without extension, unique within the export (e.g. `metric_licensing.items`).
-    package var name: String
+    public var name: String
     /// The metric ids shown.
     var metrics: [String]
     /// The body shown, or nil when the chart compares every body.
     var entity: String?
-    package var spec: ChartSpec
+    public var spec: ChartSpec
 }
 
 /// One output file: a chart in one format.
@@ -28,11 +28,12 @@ package struct ExportFile: Sendable, Hashable {
 }
 
 /// Which charts `trendplot export` draws from a set of observations.
-package enum ExportPlan {
+public enum ExportPlan {
     /// Changes whenever the rendering code changes the bytes of an unchanged spec, so old outputs are redrawn.
     static let generator = "trendplot-export/1"
 
-    package enum Per: String, Sendable, CaseIterable {
+    /// Which charts to draw.
+    public enum Per: String, Sendable, CaseIterable {
         /// One chart per metric, one series per body.
         case metric
         /// One chart per body and group of metrics with the same last id part and unit (`*.items`).
@@ -77,13 +78,5 @@ package enum ExportPlan {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return (try? Array(encoder.encode(spec))) ?? Array(String(describing: spec).utf8)
-    }
-}
-
-extension ChartSpec {
-    /// Distinct values in order of first appearance.
-    package static func orderedUnique(_ values: [String]) -> [String] {
-        var seen = Set<String>()
-        return values.filter { seen.insert($0).inserted }
     }
 }

@@ -5,15 +5,17 @@ import SeriesModel
 import Synchronization
 
 /// A request to stop a running export (Ctrl-C): files being written are finished, no new chart is started.
-package final class StopFlag: Sendable {
+public final class StopFlag: Sendable {
     private let stopped = Atomic<Bool>(false)
 
     /// A flag that is not set.
-    package init() {}
+    public init() {}
 
-    package var isSet: Bool { stopped.load(ordering: .acquiring) }
+    /// True once a stop was asked for.
+    public var isSet: Bool { stopped.load(ordering: .acquiring) }
 
-    package func set() { stopped.store(true, ordering: .releasing) }
+    /// Asks the run to stop.
+    public func set() { stopped.store(true, ordering: .releasing) }
 }
 
 /// What one file's rendering produced.
@@ -23,15 +25,15 @@ package struct RenderedFile: Sendable {
 }
 
 /// The result of an ``ExportRunner`` run.
-package struct ExportOutcome: Sendable {
+public struct ExportOutcome: Sendable {
     /// Files drawn and written in this run.
-    package var written: [String] = []
+    public var written: [String] = []
     /// Files whose inputs were unchanged and whose output was still in place.
-    package var skipped: [String] = []
+    public var skipped: [String] = []
     /// Files that failed, with the reason.
-    package var failures: [(file: String, message: String)] = []
+    public var failures: [(file: String, message: String)] = []
     /// True when a stop request left files undone.
-    package var interrupted = false
+    public var interrupted = false
     /// Entries in the `manifest.json` written at the end.
     var manifestEntries = 0
 }
@@ -67,7 +69,7 @@ package struct ExportJob: Sendable {
 /// let plan = LazyExportPlan(observations, per: .entity, kind: .line)
 /// let outcome = try await ExportRunner(directory: "out", jobs: 2).run(plan, formats: [.png])
 /// ```
-package struct ExportRunner: Sendable {
+public struct ExportRunner: Sendable {
     var directory: String
     /// Files rendered at once.
     var jobs: Int
@@ -76,9 +78,15 @@ package struct ExportRunner: Sendable {
     /// Draws one file instead of the real renderer; tests inject failures here.
     var render: (@Sendable (ExportFile) throws -> RenderedFile)?
 
-    /// A runner writing into `directory`, `jobs` files at a time.
+    /// A runner writing into `directory`, `jobs` files at a time; with `force`, unchanged files are drawn again;
+    /// `stop` ends the run early (the files in progress are finished).
+    public init(directory: String, jobs: Int, force: Bool = false, stop: StopFlag = StopFlag()) {
+        self.init(directory: directory, jobs: jobs, force: force, stop: stop, render: nil)
+    }
+
+    /// The same with `render` drawing each file instead of the chart renderer (tests inject failures here).
     package init(directory: String, jobs: Int, force: Bool = false, stop: StopFlag = StopFlag(),
-                 render: (@Sendable (ExportFile) throws -> RenderedFile)? = nil) {
+                 render: (@Sendable (ExportFile) throws -> RenderedFile)?) {
         self.directory = directory
         self.jobs = jobs
         self.force = force
@@ -87,10 +95,10 @@ package struct ExportRunner: Sendable {
     }
 
     /// Progress after each finished batch of files: files done (written, skipped or failed) out of the total.
-    package typealias Progress = (_ done: Int, _ total: Int) -> Void
+    public typealias Progress = (_ done: Int, _ total: Int) -> Void
 
     /// Draws the charts of `plan` in `formats`, one recipe after another.
-    package func run(_ plan: LazyExportPlan, formats: [OutputFormat], progress: Progress = { _, _ in }) async throws -> ExportOutcome {
+    public func run(_ plan: LazyExportPlan, formats: [OutputFormat], progress: Progress = { _, _ in }) async throws -> ExportOutcome {
         try await run(plan.lazy.map { ExportJob(chart: .recipe($0), formats: formats) },
                       total: plan.chartCount * formats.count, progress: progress)
     }
@@ -190,9 +198,10 @@ package struct ExportRunner: Sendable {
         let out = try AtomicFile(path: path(ExportManifest.fileName))
         try out.write(ExportManifest.jsonHead)
         var bytes: [UInt8] = []
+        let encoder = ExportManifest.entryEncoder()
         for (n, item) in listed.enumerated() {
             bytes.removeAll(keepingCapacity: true)
-            ExportManifest.appendJSON(try spool.entry(at: item.offset), first: n == 0, to: &bytes)
+            ExportManifest.appendJSON(try spool.entry(at: item.offset), first: n == 0, encoder: encoder, to: &bytes)
             try out.write(bytes)
         }
         try out.write(ExportManifest.jsonTail(empty: listed.isEmpty, generator: ExportPlan.generator))

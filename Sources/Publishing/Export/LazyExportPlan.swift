@@ -11,20 +11,20 @@ import SeriesModel
 /// plan.chartCount                     // charts the plan will give
 /// for recipe in plan { let chart = try recipe.chart() }
 /// ```
-package struct LazyExportPlan: Sequence, Sendable {
+public struct LazyExportPlan: Sequence, Sendable {
     let data: CompactObservations
     let per: ExportPlan.Per
     let kind: ChartKind
     /// The metric ids in catalog order.
     let metrics: [String]
     /// Charts the iteration gives.
-    package private(set) var chartCount = 0
+    public private(set) var chartCount = 0
     /// Positions (among every candidate chart) of those whose spec cannot be made: they are left out.
     private var unusable = Set<Int>()
 
     /// Plans from `observations`, which the caller may let go afterwards. Every spec is made once here (and
     /// dropped) to know which charts can be drawn.
-    package init(_ observations: [Observation], per: ExportPlan.Per, kind: ChartKind, catalog: MetricCatalog = .standard) {
+    public init(_ observations: [Observation], per: ExportPlan.Per, kind: ChartKind, catalog: MetricCatalog = .standard) {
         data = CompactObservations(observations)
         self.per = per
         self.kind = kind
@@ -37,10 +37,12 @@ package struct LazyExportPlan: Sequence, Sendable {
         }
     }
 
-    package func makeIterator() -> Iterator { Iterator(plan: self) }
+    /// The charts, as recipes, in plan order.
+    public func makeIterator() -> Iterator { Iterator(plan: self) }
 
     /// Metric charts first (catalog order), then each body's metric groups (bodies in order of first appearance).
-    package struct Iterator: IteratorProtocol {
+    /// Gives the plan's recipes one at a time.
+    public struct Iterator: IteratorProtocol {
         private let plan: LazyExportPlan
         private var metricIndex = 0
         private var entityIndex = 0
@@ -53,7 +55,7 @@ package struct LazyExportPlan: Sequence, Sendable {
             if plan.per == .metric { entityIndex = plan.data.entities.count }
         }
 
-        package mutating func next() -> ExportChartRecipe? {
+        public mutating func next() -> ExportChartRecipe? {
             while let recipe = nextCandidate() {
                 defer { position += 1 }
                 if !plan.unusable.contains(position) { return recipe }

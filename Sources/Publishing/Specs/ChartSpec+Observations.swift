@@ -4,6 +4,19 @@ import ReportReading
 import SeriesModel
 
 extension ChartSpec {
+    /// A chart of `metrics` for `entities` (all bodies when empty) from a dataset: the same as
+    /// ``init(observations:metrics:entities:kind:language:catalog:)`` with the dataset's merged observations.
+    ///
+    /// ```swift
+    /// var dataset = InputLoader().load(["datasets/"]).dataset
+    /// dataset.addIndicators()
+    /// let spec = try ChartSpec(dataset: dataset, metrics: ["indicator.disclosure_rate"], entities: ["平潭综合实验区"])
+    /// ```
+    public init(dataset: Dataset, metrics: [String], entities: [String] = [], kind: ChartKind = .line,
+                language: ChartLanguage = .zh) throws {
+        try self.init(observations: dataset.observations(), metrics: metrics, entities: entities, kind: kind, language: language)
+    }
+
     /// A spec built from observations: one series per metric (one entity) or per entity (one metric).
     ///
     /// The title is the metric label (or the part several labels share, e.g. `项目数量`), the subtitle the body
@@ -27,7 +40,7 @@ extension ChartSpec {
         guard !metrics.isEmpty else {
             throw ChartError.noMetric()
         }
-        let entityOrder = Self.ordered(chosen.map(\.entity))
+        let entityOrder = chosen.map(\.entity).uniquedInOrder()
         for id in metrics where !chosen.contains(where: { $0.metric == id }) {
             throw ChartError.noObservations(metric: id, entities: wantedEntities.sorted(), inCatalog: catalog.contains(id),
                                             chart: titleGuess)
@@ -80,7 +93,7 @@ extension ChartSpec {
     /// else the file names (at most three).
     static func sourceLine(_ obs: [Observation], language: ChartLanguage) -> String? {
         let zh = language == .zh
-        let files = ordered(obs.map { sourceFile($0.source) })
+        let files = obs.map { sourceFile($0.source) }.uniquedInOrder()
         guard !files.isEmpty else { return nil }
         var reports: [(entity: String, years: [Int])] = []
         var allNamed = true
@@ -116,12 +129,6 @@ extension ChartSpec {
     /// The file part of a source such as `mudanjiang_2020.txt:259` or `pingtan_2021.html#table3[r5c2]`.
     static func sourceFile(_ source: String) -> String {
         SourceRef.fileName(of: source).trimmingCharacters(in: .whitespaces)
-    }
-
-    /// Distinct values in order of first appearance.
-    static func ordered(_ xs: [String]) -> [String] {
-        var seen = Set<String>()
-        return xs.filter { seen.insert($0).inserted }
     }
 }
 

@@ -23,7 +23,7 @@ public enum Gallery {
 
     /// Observations split by body, in order of first appearance, each with an ASCII slug for file names.
     static func byEntity(_ observations: [Observation]) -> [(slug: String, entity: String, observations: [Observation])] {
-        let entities = ChartSpec.ordered(observations.map(\.entity))
+        let entities = observations.map(\.entity).uniquedInOrder()
         var used = Set<String>()
         return entities.enumerated().map { i, e in
             let obs = observations.filter { $0.entity == e }
@@ -39,7 +39,7 @@ public enum Gallery {
     static func multiYearGroups(_ obs: [Observation]) -> [(group: String, metrics: [String])] {
         var years: [String: Set<Int>] = [:]
         for o in obs { years[o.metric, default: []].insert(o.year) }
-        let metrics = ChartSpec.ordered(obs.map(\.metric)).filter { (years[$0]?.count ?? 0) >= 2 }
+        let metrics = obs.map(\.metric).uniquedInOrder().filter { (years[$0]?.count ?? 0) >= 2 }
         var groups: [(String, [String])] = []
         for m in metrics {
             let g = String(m.split(separator: ".").last ?? Substring(m))
@@ -95,7 +95,7 @@ public enum Gallery {
             } else {
                 make(.share, anyYears)
             }
-            let changes = ChartSpec.ordered(obs.map(\.metric)).filter { $0.hasSuffix("_change") && isTable2Row($0) }
+            let changes = obs.map(\.metric).uniquedInOrder().filter { $0.hasSuffix("_change") && isTable2Row($0) }
             let changesMove = obs.contains { changes.contains($0.metric) && $0.value != 0 }
             make(.change, changesMove ? changes : level) { s in
                 if changesMove {
@@ -114,7 +114,7 @@ public enum Gallery {
             make(.facets, anyYears) { $0.facetScale = .free }
             make(.rank, rankGroup(obs, fallback: anyYears))
             // A waterfall of items only when some count moved; else the level group's last two years.
-            let items = ChartSpec.ordered(obs.map(\.metric)).filter { $0.hasSuffix(".items") && isTable2Row($0) }
+            let items = obs.map(\.metric).uniquedInOrder().filter { $0.hasSuffix(".items") && isTable2Row($0) }
             let itemsMove = items.count >= 2 && items.contains { m in Set(obs.filter { $0.metric == m }.map(\.value)).count > 1 }
             make(.waterfall, itemsMove ? items : level) { s in
                 if let (base, focus) = lastTwoYears(s) {
@@ -152,7 +152,7 @@ public enum Gallery {
     /// All `*.decisions` metrics reported in the latest year (a wider ranking than the multi-year group).
     static func rankGroup(_ obs: [Observation], fallback: [String]) -> [String] {
         guard let last = obs.filter({ $0.metric.hasSuffix(".decisions") }).map(\.year).max() else { return fallback }
-        let ms = ChartSpec.ordered(obs.filter { $0.metric.hasSuffix(".decisions") && $0.year == last }.map(\.metric))
+        let ms = (obs.filter { $0.metric.hasSuffix(".decisions") && $0.year == last }.map(\.metric)).uniquedInOrder()
         return ms.count >= 2 ? ms : fallback
     }
 

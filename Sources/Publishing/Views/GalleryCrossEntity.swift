@@ -69,7 +69,7 @@ extension Gallery {
 
     /// Adds the rank, slope and line charts across bodies (or notes why one was left out).
     static func addCrossEntityCharts(_ observations: [Observation], language: ChartLanguage, to out: inout Selection) {
-        let entities = ChartSpec.ordered(observations.map(\.entity))
+        let entities = observations.map(\.entity).uniquedInOrder()
         guard entities.count >= 2 else { return }
         let zh = language == .zh
         if let (metric, year) = crossEntityRank(observations),

@@ -4,54 +4,6 @@ import SeriesModel
 
 /// The demo's briefing set: per body, the views a briefing needs, each drawn only when the data supports it.
 extension Gallery {
-    /// One briefing view: the metrics it may show, how it is titled, and the kind for several years.
-    struct BriefingView {
-        let name: String
-        let titleZh: String
-        let titleEn: String
-        /// Metric ids with short series labels (zh, en).
-        let metrics: [(id: String, zh: String, en: String)]
-        /// Kind when the metrics span two or more years; one year gives a rank chart (two or more metrics).
-        let kind: ChartKind
-        /// Draw only with two or more years (a single value says nothing as a line).
-        var needsYears = false
-    }
-
-    /// The briefing views, in reading order, from the template's rows.
-    static var briefingViews: [BriefingView] {
-        let catalog = MetricCatalog.standard
-        func rows(_ suffix: String) -> [(String, String, String)] {
-            MetricCatalog.itemRows2019.map { r in ("\(r.prefix).\(suffix)", r.zh, r.en) }
-                .filter { catalog.contains($0.0) }
-        }
-        let applicants = MetricCatalog.applicantColumns.filter { $0.key != "total" }.map { c in ("applications.new_received.\(c.key)", c.zh, c.en) }
-        return [
-            BriefingView(name: "decisions", titleZh: "行政许可、处罚、强制等处理决定数量", titleEn: "Decisions: licensing, penalties, coercion",
-                         metrics: rows("decisions"), kind: .line),
-            BriefingView(name: "applications", titleZh: "政府信息公开申请：新收与办结", titleEn: "Information requests received and processed",
-                         metrics: [("applications.new_received.total", "本年新收", "received"),
-                                   ("applications.total_processed.total", "办理结果总计", "processed")], kind: .bar),
-            BriefingView(name: "outcomes-share", titleZh: "政府信息公开申请办理结果构成", titleEn: "Outcomes of information requests",
-                         metrics: [], kind: .share),
-            BriefingView(name: "applicants", titleZh: "新收申请的申请人类型", titleEn: "New requests by applicant",
-                         metrics: applicants, kind: .stacked),
-            BriefingView(name: "disclosure-rate", titleZh: "公开率（予以公开与部分公开占办结申请的比例）",
-                         titleEn: "Disclosure rate (granted in full or in part, share of processed requests)",
-                         metrics: [("indicator.disclosure_rate", "公开率", "disclosure rate")], kind: .line, needsYears: true),
-            BriefingView(name: "disputes", titleZh: "政府信息公开行政复议与行政诉讼", titleEn: "Administrative reviews and lawsuits",
-                         metrics: [("review.total", "行政复议", "reviews"),
-                                   ("litigation_direct.total", "未经复议直接起诉", "lawsuits (direct)"),
-                                   ("litigation_after_review.total", "复议后起诉", "lawsuits after review")], kind: .bar),
-            BriefingView(name: "normative-docs", titleZh: "规范性文件本年制发、公开与废止", titleEn: "Normative documents made, published and repealed this year",
-                         metrics: [("normative_docs.made", "本年新制作", "newly made"),
-                                   ("normative_docs.published", "本年新公开", "newly published"),
-                                   ("normative_docs.issued", "本年制发", "issued"),
-                                   ("normative_docs.repealed", "本年废止", "repealed")], kind: .bar),
-            BriefingView(name: "items", titleZh: "行政许可、处罚、强制等事项数量", titleEn: "Items: licensing, penalties, coercion",
-                         metrics: rows("items"), kind: .line, needsYears: true),
-        ]
-    }
-
     /// The briefing set per body, adapted to the data it has:
     /// decisions (处理决定数量) over the years, applications received and processed, the outcomes of 表三 as
     /// shares, applicants by type, 公开率 (when the `indicator.disclosure_rate` observations are present),
@@ -72,9 +24,9 @@ extension Gallery {
             let before = out.charts.count
             var values: [String: [Int: Double]] = [:]
             for o in obs { values[o.metric, default: [:]][o.year] = o.value }
-            for view in briefingViews {
+            for view in ViewCatalog.overview {
                 let name = "\(slug)-\(view.name)"
-                if view.metrics.isEmpty {
+                if view.isOutcomeShares {
                     // The outcomes of 表三, grouped as the template groups them (not one metric list).
                     if let share = outcomeShares(obs, entity: entity, language: language) { out.add(name, share) }
                     continue
@@ -133,7 +85,7 @@ extension Gallery {
 
     /// The only view of a body with none of the briefing views: its first non-zero 表二 row.
     static func addFallback(slug: String, entity: String, obs: [Observation], language: ChartLanguage, to out: inout Selection) {
-        let metric = ChartSpec.ordered(obs.map(\.metric)).first { m in isTable2Row(m) && obs.contains { $0.metric == m && $0.value != 0 } }
+        let metric = obs.map(\.metric).uniquedInOrder().first { m in isTable2Row(m) && obs.contains { $0.metric == m && $0.value != 0 } }
         guard let metric, var spec = try? ChartSpec(observations: obs, metrics: [metric], entities: [entity], kind: .bar,
                                                     language: language) else {
             out.skipped.append("\(slug): not drawn, no non-zero value for \(entity)")

@@ -47,30 +47,20 @@ enum Diagnostics {
     /// Runs a command's body: runtime errors are printed once as sentences and become their exit code; usage
     /// errors (``ValidationError``) and explicit exit codes pass through to ArgumentParser.
     static func run(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let e as ExitCode {
-            throw e
-        } catch let e as ValidationError {
-            throw e
-        } catch {
-            Self.error(describe(error))
-            throw ExitCode((error as? RuntimeFailure)?.status ?? ExitStatus.unusable)
-        }
+        do { try body() } catch { throw ending(error) }
     }
 
     /// The same for async bodies.
     static func run(_ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-        } catch let e as ExitCode {
-            throw e
-        } catch let e as ValidationError {
-            throw e
-        } catch {
-            Self.error(describe(error))
-            throw ExitCode((error as? RuntimeFailure)?.status ?? ExitStatus.unusable)
-        }
+        do { try await body() } catch { throw ending(error) }
+    }
+
+    /// What a command ends with for `error`: usage errors and exit codes as they are; anything else printed once and
+    /// turned into its exit code.
+    private static func ending(_ error: any Error) -> any Error {
+        if error is ExitCode || error is ValidationError { return error }
+        Self.error(describe(error))
+        return ExitCode((error as? RuntimeFailure)?.status ?? ExitStatus.unusable)
     }
 
     /// An error as a sentence that names the path and what to do: Foundation's file errors are translated, never
