@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -30,8 +31,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(
-            name: "CZlib",
-            path: "Sources/CZlib",
+            // zlib for the PNG encoder. Not "CZlib": ZIPFoundation's Linux build defines a module of that name.
+            name: "CDeflate",
+            path: "Sources/CDeflate",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
@@ -45,8 +47,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "ReportReading", dependencies: ["SeriesModel", "CLibXML2"]),
-        .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", "CZlib", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ReportReading", dependencies: [
+            "SeriesModel", "CLibXML2", "PDFInput", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", "CDeflate", .product(name: "Yams", package: "Yams")]),
         .target(name: "Publishing", dependencies: [
             "SeriesModel", "ReportReading", "Charts", .product(name: "SystemPackage", package: "swift-system"),
         ]),
@@ -67,11 +71,22 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["SeriesModel", "Charts", "Publishing"], path: "Tests/TestSupport"),
         .testTarget(name: "SeriesModelTests", dependencies: ["SeriesModel", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportReadingTests", dependencies: ["ReportReading", "SeriesModel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportReadingTests", dependencies: ["ReportReading", "SeriesModel", "TestSupport",
+                                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Publishing", "SeriesModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Charts", "ReportReading", "SeriesModel", "TestSupport"]),
         .testTarget(name: "trendplotTests", dependencies: ["trendplot", "Publishing", "ReportReading", "SeriesModel", "Charts", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["trendplot-bench", "Publishing", "SeriesModel"]),
+        // PDF reading (issue 13): poppler-glib behind CPoppler; PDFInput depends on nothing else of the project.
+        .systemLibrary(
+            name: "CPoppler",
+            path: "Sources/CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev", "poppler-data"])]
+        ),
+        .target(name: "PDFInput", dependencies: ["CPoppler"]),
+        .testTarget(name: "PDFInputTests", dependencies: ["PDFInput"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

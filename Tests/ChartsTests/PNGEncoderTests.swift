@@ -1,5 +1,5 @@
 import CCairo
-import CZlib
+import CDeflate
 @testable import Charts
 import TestSupport
 import Testing

@@ -32,13 +32,13 @@ struct BriefPDFTests {
         ])
         #expect(section.charts.map(\.spec.title) == ViewCatalog.briefing.map(\.titleZh))
         let out = try BriefPDF.render(b)
-        // Cover, two pages of findings, one page per chart, one appendix page.
-        #expect(out.pages.count == 11)
+        // Cover, two pages of findings, one page per chart, two appendix pages (eight source files).
+        #expect(out.pages.count == 12)
         #expect(out.pages.filter { !$0.charts.isEmpty }.count == 7)
         #expect(Array(out.bytes.prefix(5)) == Array("%PDF-".utf8))
         // The page tree of the file says the same.
-        #expect(String(decoding: out.bytes, as: UTF8.self).contains("/Count 11\n"))
-        #expect(String(decoding: out.bytes, as: UTF8.self).components(separatedBy: "/Type /Page %").count - 1 == 11)
+        #expect(String(decoding: out.bytes, as: UTF8.self).contains("/Count 12\n"))
+        #expect(String(decoding: out.bytes, as: UTF8.self).components(separatedBy: "/Type /Page %").count - 1 == 12)
     }
 
     @Test func sameInputGivesTheSameBytes() throws {
@@ -66,12 +66,14 @@ struct BriefPDFTests {
         let text = pages[1].texts.map(\.text)
         #expect(text.contains("2022年行政处罚决定2113件，较上年增加831件（+64.8%）。"))
         #expect(text.contains { $0.hasPrefix("来源：") && $0.contains("pingtan_2022.html#table2") })
-        // The appendix names every file and the checker's summary.
-        let appendix = try #require(pages.last).texts.map(\.text)
-        for f in ["pingtan_2019.html", "pingtan_2019.txt", "pingtan_2021.html", "pingtan_2021.txt", "pingtan_2022.html", "pingtan_2022.txt"] {
+        // The appendix (the pages after the last chart) names every file and the checker's summary.
+        let lastChart = try #require(pages.lastIndex { !$0.charts.isEmpty })
+        let appendix = pages[(lastChart + 1)...].flatMap { $0.texts.map(\.text) }
+        for f in ["pingtan_2019.html", "pingtan_2019.txt", "pingtan_2021.docx", "pingtan_2021.html", "pingtan_2021.pdf",
+                  "pingtan_2021.txt", "pingtan_2022.html", "pingtan_2022.txt"] {
             #expect(appendix.contains(f))
         }
-        #expect(appendix.contains { $0.hasPrefix("对6份报告核对了") })
+        #expect(appendix.contains { $0.hasPrefix("对8份报告核对了") })
     }
 
     @Test func nothingOverlapsOrLeavesThePage() throws {
@@ -96,7 +98,8 @@ struct BriefPDFTests {
         let page = try #require(Int(cover[figure4 + 1]))
         #expect(pages[page - 1].charts.first?.scene.altText.title.contains("公开率") == true)
         let appendix = try #require(cover.firstIndex(of: "附录"))
-        #expect(Int(cover[appendix + 1]) == pages.count)
+        let lastChart = try #require(pages.lastIndex { !$0.charts.isEmpty })
+        #expect(Int(cover[appendix + 1]) == lastChart + 2)   // the page after the last chart (1-based)
     }
 
     @Test func englishBriefing() throws {

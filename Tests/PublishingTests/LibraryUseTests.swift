@@ -14,7 +14,7 @@ import Testing
         let inputs = InputLoader().load([RepoPaths.datasets.path])
         var dataset = inputs.dataset
         dataset.addIndicators()
-        #expect(inputs.reports.count == 7)
+        #expect(inputs.reports.count == 9)
         #expect(CheckReport.run(inputs).findings.allSatisfy { $0.severity != .error })
 
         // Chart: one spec, rendered in memory.

@@ -5,17 +5,18 @@ import TestSupport
 import Testing
 
 @Suite struct LoadingTests {
-    /// The bundled reports (text and HTML of the same Pingtan reports, Mudanjiang's text and its hand-made CSV)
+    /// The bundled reports (text and HTML of the same Pingtan reports, the DOCX of Pingtan 2021, Mudanjiang's text
+    /// and its hand-made CSV)
     /// merge into one value per key: the copies agree, so there is no conflict, and the figures are the printed ones.
     @Test func bundledReportsMergeWithoutConflicts() throws {
         let inputs = InputLoader().load([RepoPaths.datasets.path])
-        #expect(inputs.reports.count == 7)
+        #expect(inputs.reports.count == 9)
         #expect(inputs.tidyFiles.map { ($0.file as NSString).lastPathComponent } == ["mudanjiang_2020_table2.csv"])
         var d = inputs.dataset
         d.addIndicators()
         #expect(d.errors.isEmpty)
         #expect(d.conflicts.isEmpty)
-        #expect(d.files.count == 8)
+        #expect(d.files.count == 10)
         #expect(d.entities == ["平潭综合实验区", "牡丹江市人民政府"])
         #expect(d.series(entity: "平潭综合实验区", metric: "licensing.decisions")?.values == [181, 2293, 10690])
         #expect(d.series(entity: "牡丹江市人民政府", metric: "licensing.items")?.values == [5434, 4794])

@@ -35,16 +35,16 @@ struct BriefCommandTests {
 
     @Test func readsReportsForTheCheckerAndTidyFilesForData() throws {
         let input = try BriefCommand.read([Self.datasets])
-        // Seven report files (six Pingtan, one Mudanjiang), one hand-made CSV.
+        // Nine report files (eight Pingtan in HTML, text, DOCX and PDF; one Mudanjiang), one hand-made CSV.
         #expect(input.reports.map(\.report.file).sorted() == [
-            "mudanjiang_2020.txt", "pingtan_2019.html", "pingtan_2019.txt", "pingtan_2021.html",
-            "pingtan_2021.txt", "pingtan_2022.html", "pingtan_2022.txt",
+            "mudanjiang_2020.txt", "pingtan_2019.html", "pingtan_2019.txt", "pingtan_2021.docx", "pingtan_2021.html",
+            "pingtan_2021.pdf", "pingtan_2021.txt", "pingtan_2022.html", "pingtan_2022.txt",
         ])
         #expect(input.tidyFiles.map { URL(fileURLWithPath: $0.file).lastPathComponent } == ["mudanjiang_2020_table2.csv"])
         #expect(input.tidyFiles[0].rows > 0)
         let b = try BriefingBuilder().build(input)
         #expect(b.sections.map(\.entity) == ["平潭综合实验区", "牡丹江市人民政府"])
-        #expect(b.sources.count == 8)
+        #expect(b.sources.count == 10)
         // Mudanjiang 2020: 57 normative documents in the prose, 58 in 表二 — the checker says so.
         #expect(b.checks.findings.contains { $0.contains("mudanjiang_2020.txt") })
     }

@@ -9,7 +9,7 @@ import Testing
 
 @Suite struct CheckCommandTests {
     @Test func aFolderOfRealReportsIsClean() throws {
-        #expect(InputLoader.expand([ExtractCommandTests.datasets.path]).files.filter { InputLoader.kind(of: $0) == .report }.count == 7)
+        #expect(InputLoader.expand([ExtractCommandTests.datasets.path]).files.filter { InputLoader.kind(of: $0) == .report }.count == 9)
         let cmd = try CheckCommand.parse([ExtractCommandTests.datasets.path, "--format", "json"])
         #expect(throws: Never.self) { try cmd.run() }
     }

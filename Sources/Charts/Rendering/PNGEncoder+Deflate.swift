@@ -1,4 +1,4 @@
-import CZlib
+import CDeflate
 
 /// One zlib stream writing into a growing buffer that keeps `headroom` bytes free at its start.
 ///

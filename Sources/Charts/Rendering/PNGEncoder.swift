@@ -1,4 +1,4 @@
-import CZlib
+import CDeflate
 
 /// Encodes cairo image-surface pixels as PNG, tuned for charts: fast, lossless and deterministic.
 ///

@@ -136,7 +136,7 @@ public enum ReportChecker {
             let byEntity = Dictionary(grouping: results, by: \.report.entity)
             for entity in byEntity.keys.sorted() {
                 var byYear: [Int: ExtractionResult] = [:]
-                for r in byEntity[entity]! where byYear[r.report.year] == nil || r.report.format == .html {
+                for r in byEntity[entity]! where byYear[r.report.year] == nil || r.report.format.readsTableCells {
                     byYear[r.report.year] = r
                 }
                 for year in byYear.keys.sorted() {

@@ -41,11 +41,14 @@ public struct ReadDocument: Sendable {
     public var document: SourceDocument
     /// How the bytes were decoded (`utf-8`, `gb18030`, …), or what they were read as (`pdf`, `docx`).
     public var encoding: String
+    /// Problems met while reading that did not stop it (a PDF page whose text layer is garbled), for the result.
+    public var issues: [ExtractionIssue]
 
-    /// A document read from bytes decoded as `encoding`.
-    public init(_ document: SourceDocument, encoding: String) {
+    /// A document read from bytes decoded as `encoding`, with the reading problems that did not stop it.
+    public init(_ document: SourceDocument, encoding: String, issues: [ExtractionIssue] = []) {
         self.document = document
         self.encoding = encoding
+        self.issues = issues
     }
 }
 
@@ -53,6 +56,9 @@ public struct ReadDocument: Sendable {
 public enum DocumentReaders {
     /// Every reader, in the order they are asked; the last one (plain text) takes whatever no other reader claims.
     public static let all: [any DocumentReader.Type] = [
+        PDFDocumentReader.self,
+        DOCXDocumentReader.self,
+        DOCDocumentReader.self,
         HTMLDocumentReader.self,
         MarkdownDocumentReader.self,
         TextDocumentReader.self,

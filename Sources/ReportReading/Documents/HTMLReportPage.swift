@@ -5,9 +5,6 @@ import SeriesModel
 final class HTMLReportPage {
     private let doc: xmlDocPtr
 
-    /// The most grid cells one table may expand to (rowspan × colspan of broken pages stay bounded).
-    static let maxGridCells = 200_000
-
     /// Parses UTF-8 `bytes`; nil when libxml2 cannot build a document at all.
     init?(utf8 bytes: [UInt8]) {
         guard !bytes.isEmpty else { return nil }
@@ -133,36 +130,20 @@ final class HTMLReportPage {
 
     /// Expands a `<table>` into a grid: a cell with rowspan/colspan fills every position it covers.
     static func grid(_ table: xmlNodePtr) -> GridTable {
-        let trs = rows(of: table)
-        var grid: [[GridCell?]] = Array(repeating: [], count: trs.count)
-        var budget = maxGridCells
-        for (r, tr) in trs.enumerated() {
-            var c = 0
+        let cells: [[SpanningCell]] = rows(of: table).map { tr in
+            var out: [SpanningCell] = []
             var node = tr.pointee.children
             while let cur = node {
                 defer { node = cur.pointee.next }
                 guard cur.pointee.type == XML_ELEMENT_NODE else { continue }
                 let n = name(cur)
                 guard n == "td" || n == "th" else { continue }
-                while c < grid[r].count, grid[r][c] != nil { c += 1 }
-                let rowspan = min(max(Int(attribute(cur, "rowspan") ?? "") ?? 1, 1), trs.count - r)
-                let colspan = min(max(Int(attribute(cur, "colspan") ?? "") ?? 1, 1), 100)
-                let text = content(cur)
-                for dr in 0..<rowspan {
-                    for dc in 0..<colspan where budget > 0 {
-                        budget -= 1
-                        let row = r + dr, col = c + dc
-                        if grid[row].count <= col { grid[row].append(contentsOf: repeatElement(nil, count: col + 1 - grid[row].count)) }
-                        grid[row][col] = GridCell(text: text, isOrigin: dr == 0 && dc == 0)
-                    }
-                }
-                c += colspan
+                out.append(SpanningCell(text: content(cur),
+                                        rowSpan: Int(attribute(cur, "rowspan") ?? "") ?? 1,
+                                        colSpan: Int(attribute(cur, "colspan") ?? "") ?? 1))
             }
+            return out
         }
-        let width = grid.map(\.count).max() ?? 0
-        let filled = grid.map { row in
-            (0..<width).map { i in i < row.count ? (row[i] ?? GridCell(text: "", isOrigin: false)) : GridCell(text: "", isOrigin: false) }
-        }
-        return GridTable(rows: filled, lines: nil)
+        return GridExpansion.expand(cells)
     }
 }

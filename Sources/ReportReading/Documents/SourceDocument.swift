@@ -8,6 +8,15 @@ public enum ReportFormat: String, Sendable, Hashable, Codable {
     case html
     /// Markdown with pipe tables.
     case markdown
+    /// A born-digital PDF, read from its glyph boxes; tables rebuilt from their ruling lines.
+    case pdf
+    /// A Word 2007+ document (.docx); tables are read cell by cell.
+    case docx
+    /// An old binary Word document (.doc), read through wvHtml's HTML; tables are read cell by cell.
+    case doc
+
+    /// True for the formats whose tables come as cells (HTML, DOCX, DOC, ruled PDF tables) rather than as lines of text.
+    public var readsTableCells: Bool { self == .html || self == .docx || self == .doc || self == .pdf }
 }
 
 /// One cell of a table after rowspan/colspan expansion.
@@ -30,18 +39,26 @@ public struct GridTable: Sendable {
     public var rows: [[GridCell]]
     /// The 1-based source line of each row (Markdown), or nil (HTML).
     public var lines: [Int]?
+    /// The 1-based page of each row (PDF), or nil.
+    public var pages: [Int]?
+    /// True when the grid was guessed from glyph positions (a PDF table without ruling lines): its numbers are
+    /// not certain and are flagged, not emitted.
+    public var guessed: Bool
 
-    /// A table of `rows` (all of one length); `lines` gives each row's source line where there is one.
-    public init(rows: [[GridCell]], lines: [Int]? = nil) {
+    /// A table of `rows` (all of one length); `lines` gives each row's source line and `pages` its page where there
+    /// is one; `guessed` marks a grid rebuilt from glyph positions.
+    public init(rows: [[GridCell]], lines: [Int]? = nil, pages: [Int]? = nil, guessed: Bool = false) {
         self.rows = rows
         self.lines = lines
+        self.pages = pages
+        self.guessed = guessed
     }
 }
 
 /// A piece of a report in reading order: a line of running text or a table.
 public enum DocumentBlock: Sendable {
-    /// A line of running text and its 1-based line number in the file.
-    case line(String, number: Int)
+    /// A line of running text and its 1-based line number: in the file, or on its 1-based `page` (PDF).
+    case line(String, number: Int, page: Int? = nil)
     /// A table.
     case table(GridTable)
 }

@@ -6,6 +6,11 @@ enum StreamPlace: Sendable, Hashable {
     case line(Int)
     /// A cell of the `table`-th HTML table of the page (all 1-based, positions in the expanded grid).
     case cell(table: Int, row: Int, column: Int)
+    /// A line of a PDF page (both 1-based).
+    case pageLine(page: Int, line: Int)
+    /// A cell of the `table`-th table of a PDF, on `page` (all 1-based, positions in the joined, expanded grid);
+    /// `guessed` when the grid was rebuilt from glyph positions.
+    case pageCell(page: Int, table: Int, row: Int, column: Int, guessed: Bool)
 }
 
 /// A report as one normalised character stream: whitespace removed (remembered as cell boundaries),
@@ -114,8 +119,8 @@ extension CharStream {
         var htmlTable = 0
         for block in document.blocks {
             switch block {
-            case let .line(text, number):
-                append(text, at: .line(number))
+            case let .line(text, number, page):
+                append(text, at: page.map { .pageLine(page: $0, line: number) } ?? .line(number))
             case let .table(grid):
                 htmlTable += 1
                 for (r, row) in grid.rows.enumerated() {
@@ -123,7 +128,7 @@ extension CharStream {
                     let hasNumber = zip(row, kinds).contains { $0.isOrigin && $1 == .number }
                     var seenFilled = false
                     for (c, cell) in row.enumerated() where cell.isOrigin {
-                        let place: StreamPlace = grid.lines.map { .line($0[r]) } ?? .cell(table: htmlTable, row: r + 1, column: c + 1)
+                        let place = Self.place(grid, table: htmlTable, row: r, column: c)
                         switch kinds[c] {
                         case .blank:
                             if hasNumber && seenFilled { appendMarker(Self.blankCell, at: place) }
@@ -133,9 +138,19 @@ extension CharStream {
                         }
                     }
                 }
-                appendMarker(Self.tableEnd, at: grid.lines.map { .line($0.last ?? 0) } ?? .cell(table: htmlTable, row: grid.rows.count, column: 1))
+                appendMarker(Self.tableEnd, at: grid.rows.isEmpty ? (grid.lines.map { .line($0.last ?? 0) } ?? .cell(table: htmlTable, row: 0, column: 1))
+                    : Self.place(grid, table: htmlTable, row: grid.rows.count - 1, column: 0))
             }
         }
+    }
+
+    /// The place of a cell (0-based `row`, `column`): its Markdown line, its PDF page and cell, or its HTML cell.
+    private static func place(_ grid: GridTable, table: Int, row r: Int, column c: Int) -> StreamPlace {
+        if let lines = grid.lines { return .line(r < lines.count ? lines[r] : (lines.last ?? 0)) }
+        if let pages = grid.pages, r < pages.count {
+            return .pageCell(page: pages[r], table: table, row: r + 1, column: c + 1, guessed: grid.guessed)
+        }
+        return .cell(table: table, row: r + 1, column: c + 1)
     }
 }
 

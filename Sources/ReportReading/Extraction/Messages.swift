@@ -16,6 +16,9 @@ enum ExtractionMessages {
     }
     static func tableMissing(_ table: Int) -> String { "表\(chinese(table)) was not found (its heading or rows are missing)" }
     static func rowMissing(_ label: String) -> String { "row “\(label)” was not found; its numbers are not emitted" }
+    static func guessedGrid(_ values: String) -> String {
+        "read from a PDF table without ruling lines (grid rebuilt from glyph positions), so not certain and not emitted: \(values); check them on the page"
+    }
     static let noNumbers = "no numbers after the label (the table may be truncated)"
     static func tooMany(found: Int, expected: Int) -> String {
         "found \(found) numbers, expected \(expected); none of this row is emitted"

@@ -30,7 +30,13 @@ enum NarrativeScanner {
                 guard let v = Double(ns.substring(with: m.range(at: 1))) else { continue }
                 let offset = Int(streamIndex[min(m.range.location, streamIndex.count - 1)])
                 var place = "\(file)#text"
-                if offset < stream.count, case let .line(n) = stream.place(at: offset), n > 0 { place = "\(file):\(n)" }
+                if offset < stream.count {
+                    switch stream.place(at: offset) {
+                    case let .line(n) where n > 0: place = SourceRef(file: file, location: .line(n)).description
+                    case let .pageLine(p, n): place = SourceRef(file: file, location: .pageLine(page: p, line: n)).description
+                    default: break
+                    }
+                }
                 out.append(NarrativeFigure(topic: topic, value: v, quote: ns.substring(with: m.range), source: place))
             }
         }

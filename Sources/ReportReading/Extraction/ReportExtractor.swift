@@ -60,7 +60,7 @@ public enum ReportExtractor {
             throw InputError(file: file, message: ExtractionMessages.unknownTemplate)
         }
         let header = ReportHeader.titleAndPeriod(stream)
-        var issues: [ExtractionIssue] = []
+        var issues = read.issues
         guard let entityName = options.entity.map(EntityName.normalize) ?? header.entity else {
             throw InputError(file: file, message: ExtractionMessages.unknownEntity)
         }

@@ -70,14 +70,25 @@ struct TableReader {
         guard i < stream.count else { return SourceRef(file: info.file) }
         switch stream.place(at: i) {
         case let .line(n): return SourceRef(file: info.file, location: .line(n))
-        case let .cell(_, r, c): return SourceRef(file: info.file, location: .cell(table: row.spec.table, row: r, column: c))
+        case let .pageLine(p, n): return SourceRef(file: info.file, location: .pageLine(page: p, line: n))
+        case .cell, .pageCell: return cellRef(at: i, table: row.spec.table) ?? SourceRef(file: info.file)
+        }
+    }
+
+    /// The source of a stream position in a table cell: `file#table3[r5c2]` (HTML) or `file.pdf#p7/table3[r13c4]`
+    /// (PDF); nil for a position on a line.
+    private func cellRef(at i: Int, table: Int) -> SourceRef? {
+        switch stream.place(at: i) {
+        case let .cell(_, r, c): return SourceRef(file: info.file, location: .cell(table: table, row: r, column: c))
+        case let .pageCell(p, _, r, c, _): return SourceRef(file: info.file, location: .pageCell(page: p, table: table, row: r, column: c))
+        case .line, .pageLine: return nil
         }
     }
 
     private func source(_ row: TableLocator.FoundRow, value: CellValue?, position: Int?, run: String?) -> String {
         var ref: SourceRef
-        if let p = value?.position ?? position, p < stream.count, case let .cell(_, r, c) = stream.place(at: p) {
-            ref = SourceRef(file: info.file, location: .cell(table: row.spec.table, row: r, column: c))
+        if let p = value?.position ?? position, p < stream.count, let cell = cellRef(at: p, table: row.spec.table) {
+            ref = cell
         } else {
             ref = lineRef(row)
         }
@@ -103,6 +114,16 @@ struct TableReader {
         }
         let candidates = reading.candidates
         guard let first = candidates.first else { return }
+        if row.tokens.contains(where: { t in
+            guard t.position < stream.count, case .pageCell(_, _, _, _, true) = stream.place(at: t.position) else { return false }
+            return true
+        }) {
+            // A PDF table without ruling lines: its grid is a guess, so its numbers are flagged, never emitted.
+            let printed = first.map { $0?.printed ?? "□" }.joined(separator: " ")
+            issues.append(ExtractionIssue(severity: .warning, place: place(row.found, table: table),
+                                          message: ExtractionMessages.guessedGrid(printed)))
+            return
+        }
         if reading.sumsIgnored && candidates.count == 1 {
             issues.append(ExtractionIssue(severity: .warning, place: place(row.found, table: table),
                                           message: ExtractionMessages.rowSumBroken(row.tokens.map(\.text).joined(separator: " "))))

@@ -1,5 +1,5 @@
-#ifndef CZLIB_SHIM_H
-#define CZLIB_SHIM_H
+#ifndef CDEFLATE_SHIM_H
+#define CDEFLATE_SHIM_H
 #include <zlib.h>
 
 /* deflateInit2 is a macro (it passes ZLIB_VERSION and sizeof(z_stream)); Swift cannot call macros.

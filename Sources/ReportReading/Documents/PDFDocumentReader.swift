@@ -1,0 +1,68 @@
+import PDFInput
+import SeriesModel
+
+/// Born-digital PDFs (made by Word, WPS, LibreOffice): body lines and tables read by ``PDFReader`` from the glyph
+/// boxes, table grids rebuilt from the ruling lines and joined across pages. Sources name the page: cells
+/// `file.pdf#p7/table3[r13c4]`, lines `file.pdf#p3:L12`. Pages whose text layer is garbled or missing are reported
+/// as issues (they need OCR); a PDF with no usable page at all is an error.
+public enum PDFDocumentReader: DocumentReader {
+    public static let format = ReportFormat.pdf
+    public static let extensions = ["pdf"]
+
+    /// `%PDF-` within the first 1,024 bytes, as PDF readers accept it.
+    public static func sniff(_ bytes: [UInt8]) -> Bool {
+        let magic = Array("%PDF-".utf8)
+        let head = bytes.prefix(1024)
+        guard head.count >= magic.count else { return false }
+        return (0...(head.count - magic.count)).contains { head.dropFirst($0).starts(with: magic) }
+    }
+
+    public static func read(_ bytes: [UInt8], file: String) throws -> ReadDocument {
+        let content: PDFContent
+        do {
+            content = try PDFReader.read(bytes, file: file)
+        } catch {
+            let place = error.page.map { "page \($0)" } ?? ""
+            switch error.kind {
+            case .notPDF: throw InputError(file: file, place: place, message: "not a PDF: expected the bytes to start with %PDF-")
+            case .encrypted: throw InputError(file: file, place: place, message: "the PDF is encrypted and needs a password: save an unprotected copy first")
+            case let .damaged(why): throw InputError(file: file, place: place, message: "the PDF is damaged (\(why))")
+            }
+        }
+        var issues: [ExtractionIssue] = []
+        for page in content.pages where page.quality.verdict != .usable {
+            issues.append(ExtractionIssue(severity: .warning, place: "page \(page.number)", message: unusable(page)))
+        }
+        guard content.pages.contains(where: { $0.quality.verdict == .usable }) else {
+            let which = content.pages.map { unusable($0) }
+            let summary = Set(which).count == 1 ? which.first ?? "" : which.enumerated().map { "page \($0.offset + 1): \($0.element)" }.joined(separator: "; ")
+            throw InputError(file: file, message: "no page has a usable text layer (\(content.pages.count) pages: \(summary))")
+        }
+        var blocks: [DocumentBlock] = []
+        for block in content.blocks {
+            switch block {
+            case let .line(line):
+                blocks.append(.line(line.text, number: line.number, page: line.page))
+            case let .table(table):
+                let rows = table.rows.map { $0.map { GridCell(text: $0.text, isOrigin: $0.isOrigin) } }
+                blocks.append(.table(GridTable(rows: rows, pages: table.rowPages, guessed: table.construction == .glyphGeometry)))
+            }
+        }
+        return ReadDocument(SourceDocument(format: .pdf, blocks: blocks), encoding: "pdf", issues: issues)
+    }
+
+    /// Why a page's text is not read.
+    private static func unusable(_ page: PDFPageInfo) -> String {
+        let q = page.quality
+        switch q.verdict {
+        case .noText:
+            return "no text layer (a scan or an image): OCR it first"
+        case .garbled:
+            let cjk = Int((q.cjkShare * 100).rounded())
+            return "the text layer is garbled (\(q.characters) characters, \(cjk) % CJK, \(q.controls) control, \(q.privateUse) private-use, "
+                + "\(q.replacements) U+FFFD, \(q.latin1) Latin-1; a font without a usable ToUnicode map): its text is not read; OCR it"
+        case .usable:
+            return "usable"
+        }
+    }
+}
