@@ -26,10 +26,9 @@ enum ChangeKind: KindLayout {
     static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
         // Values that are already changes: one clause per series for the focus year.
         let zh = spec.language == .zh
-        guard spec.changeMeasure == .value, let last = spec.yearsWithValues.last else {
+        guard spec.changeMeasure == .value, let focus = years?.focus else {
             return AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
         }
-        let focus = spec.focusYear ?? last
         let list = spec.series.compactMap { s -> String? in
             guard let v = s.value(in: focus) else { return nil }
             if zh { return v > 0 ? "\(s.label)增加\(num(v))" : (v < 0 ? "\(s.label)减少\(num(-v))" : "\(s.label)持平") }
