@@ -106,7 +106,8 @@ public enum Gallery {
                 }
             }
             make(.slope, level) { s in
-                if let (base, focus) = s.slopeYears, base != focus {
+                if let compared = s.comparedYears, let base = compared.base, base != compared.focus {
+                    let focus = compared.focus
                     s.subtitle = entity + " · " + (zh ? "\(base)年与\(focus)年" : "\(base) and \(focus)")
                 }
             }
@@ -120,23 +121,16 @@ public enum Gallery {
                     s.subtitle = entity + " · " + (zh ? "\(base)年至\(focus)年" : "\(base) to \(focus)")
                 }
             }
-            make(.sparkline, Array(level.prefix(1))) { $0.size = ChartSize.preset("sparkline")! }
+            make(.sparkline, Array(level.prefix(1)))
         }
         addCrossEntityCharts(observations, language: language, to: &out)
         return out
     }
 
-    /// The years a chart that compares years draws (rank: one; slope: two; change of levels, waterfall: the
-    /// last two), or nil when it draws every year.
+    /// The years a chart that compares years draws (the kind's ``ChartSpec/comparedYears``), or nil when it
+    /// draws every year.
     static func shownYears(_ spec: ChartSpec) -> Set<Int>? {
-        switch spec.kind {
-        case .rank: return spec.yearsWithValues.last.map { [spec.focusYear ?? $0] }
-        case .slope: return spec.slopeYears.map { [$0.base, $0.focus] }
-        case .waterfall: return lastTwoYears(spec).map { [$0.base, $0.focus] }
-        case .change where spec.changeMeasure != .value && spec.series.count > 1:
-            return lastTwoYears(spec).map { [$0.base, $0.focus] }
-        default: return nil
-        }
+        spec.comparedYears?.years
     }
 
     /// The last year with values and the latest year before it (the years change and waterfall charts compare).
