@@ -150,6 +150,9 @@ public enum TidyCSVScanner {
             if line == 0 && !stopped {
                 builder.addError(InputError(file: file, place: "line 1",
                                             message: "empty file: expected the header \(TidyTable.columns.joined(separator: ","))"))
+            } else if line == 1 && columns != nil {
+                builder.addError(InputError(file: file, place: "line 2",
+                                            message: "no rows after the header: expected one observation per line"))
             }
         }
 

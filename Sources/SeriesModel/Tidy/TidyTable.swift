@@ -53,6 +53,9 @@ public enum TidyTable {
                 throw InputError(file: file, place: "line \(line), column \(error.field)", message: error.message)
             }
         }
+        if line == 1 {
+            throw InputError(file: file, place: "line 2", message: "no rows after the header: expected one observation per line")
+        }
         return out
     }
 
