@@ -52,6 +52,7 @@ struct PlotCommand: ParsableCommand {
                 : spec.kind == .rank ? "no series has a value in the year shown" : "no values"
             Diagnostics.warning("“\(spec.title)”: \(what); the chart says 无数据")
         }
+        try spec.checkDrawableValues()
         let rendered = try Chart.renderDetailed(spec, format: format)
         try AtomicFile.write(rendered.bytes, to: output, createFolders: true)
         if style.altText {

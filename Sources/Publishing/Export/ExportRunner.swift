@@ -250,6 +250,7 @@ public struct ExportRunner: Sendable {
     /// The real renderer: PNG through ``PNGEncoder`` on the chart's pixels, SVG and PDF through cairo, with
     /// the task's `charts` engine.
     static func renderFile(_ file: ExportFile, with charts: ChartRenderer) throws -> RenderedFile {
+        try file.chart.spec.checkDrawableValues()
         let rendered = try charts.renderDetailed(file.chart.spec, format: file.format)
         return RenderedFile(bytes: rendered.bytes, altText: rendered.altText)
     }
