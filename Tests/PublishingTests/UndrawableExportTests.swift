@@ -39,3 +39,37 @@ import Testing
         #expect(t.values.count == 1)
     }
 }
+
+/// Review ux-reliability S1-6 and S3-13: one export per folder, and no file left that the manifest does not list.
+@Suite struct ExportFolderTests {
+    static func dir() throws -> String {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("exportfolder-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+        return d
+    }
+
+    @Test func s1_6_aSecondExportIntoTheSameFolderRefusesWhileTheFirstRuns() async throws {
+        let dir = try Self.dir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var held: ExportLock? = try ExportLock(directory: dir)
+        let files = ExportTests.files(try ExportTests.observations())
+        await #expect(throws: ExportFolderBusy.self) { _ = try await ExportRunner(directory: dir, jobs: 1).run(files) }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/manifest.json"))
+        #expect(held != nil)
+        held = nil
+        let after = try await ExportRunner(directory: dir, jobs: 1).run(files)
+        #expect(after.written.count == 6)
+    }
+
+    @Test func s3_13_filesOfAnEarlierExportThatThisOneDoesNotListAreRemoved() async throws {
+        let dir = try Self.dir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = ExportTests.files(try ExportTests.observations())
+        _ = try await ExportRunner(directory: dir, jobs: 2).run(files.filter { $0.format == .png })
+        let svg = try await ExportRunner(directory: dir, jobs: 2).run(files.filter { $0.format == .svg })
+        #expect(svg.removed.count == 3 && svg.removed.allSatisfy { $0.hasSuffix(".png") })
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: dir).filter { !$0.hasPrefix(".") }.sorted()
+        let listed = (ExportManifest.read(from: dir)?.files.map(\.file) ?? []) + ["index.html", "manifest.json"]
+        #expect(onDisk == listed.sorted())
+    }
+}
