@@ -146,7 +146,9 @@ struct ChartOptions: ParsableArguments {
             }
         } else {
             let obs = try ObservationLoader.load(data)
-            spec = try ChartSpec(observations: obs, metrics: metrics, entities: entities, kind: kind ?? .line,
+            let available = Array(Set(obs.map(\.metric)))
+            let ids = try metrics.map { text throws(MetricLookupError) in try MetricPattern.resolve(text, available: available) }
+            spec = try ChartSpec(observations: obs, metrics: ids, entities: entities, kind: kind ?? .line,
                                  language: lang ?? .zh)
         }
         apply(to: &spec)

@@ -57,6 +57,18 @@ import Testing
         #expect(throws: ExitCode(1)) { try cmd.run() }
     }
 
+    @Test func s3_18_s3_19_aMetricOrEntityThatMatchesNothingIsNamedAndTheExitCodeSaysIt() throws {
+        let data = RepoPaths.dataset("pingtan/pingtan_2022.html").path
+        #expect(throws: ExitCode(1)) {
+            try TrendsCommand.parse([data, "--format", "csv", "--metric", "licensing.decisons", "--metric", "penalty.decisions"]).run()
+        }
+        #expect(throws: ExitCode(2)) { try TrendsCommand.parse([data, "--format", "csv", "--metric", "行政许可"]).run() }
+        #expect(throws: ExitCode(2)) { try TrendsCommand.parse([data, "--format", "csv", "--entity", "牡丹江"]).run() }
+        #expect(throws: Never.self) {
+            try TrendsCommand.parse([data, "--format", "csv", "--entity", "平潭", "--metric", "行政许可·处理决定数量"]).run()
+        }
+    }
+
     /// As root a folder without permissions can still be read, so the command then runs as `nobody` (setpriv).
     @Test func s1_5_anUnreadableSubfolderIsNamedAndTheExitCodeSaysIt() throws {
         let dir = try Self.scratch()
