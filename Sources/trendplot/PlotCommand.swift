@@ -50,6 +50,7 @@ struct PlotCommand: ParsableCommand {
         if let why = ResolvedChart(spec).noDataReason {
             Diagnostics.warning("“\(spec.title)”: \(why); the chart says 无数据")
         }
+        try spec.checkDrawableValues()
         let rendered = try Chart.renderDetailed(spec, format: format)
         try AtomicFile.write(rendered.bytes, to: output, createFolders: true)
         if style.altText {
@@ -143,7 +144,9 @@ struct ChartOptions: ParsableArguments {
             }
         } else {
             let obs = try ObservationLoader.load(data)
-            spec = try ChartSpec(observations: obs, metrics: metrics, entities: entities, kind: kind ?? .line,
+            let available = Array(Set(obs.map(\.metric)))
+            let ids = try metrics.map { text throws(MetricLookupError) in try MetricPattern.resolve(text, available: available) }
+            spec = try ChartSpec(observations: obs, metrics: ids, entities: entities, kind: kind ?? .line,
                                  language: lang ?? .zh)
         }
         apply(to: &spec)

@@ -57,6 +57,7 @@ public enum BriefPDF {
         var l = BriefLayout(text: text, zh: briefing.language == .zh)
         return try l.layout(briefing) { spec in
             do {
+                do { try spec.checkDrawableValues() } catch { throw BriefError("\(error)") }
                 return try Chart.scene(for: spec, text: text)
             } catch let e as ChartError {
                 throw BriefError("laying out the briefing chart \(spec.title): \(e.description)")
