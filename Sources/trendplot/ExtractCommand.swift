@@ -26,7 +26,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Output format: csv or json.")
     var format: Format = .csv
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
+    @Option(name: .shortAndLong, help: "Write to this file instead of stdout; FILE.xlsx writes a workbook (数据, 表二/三/四 per body, 核查, 来源).")
     var output: String?
 
     @Option(help: "The body's name, instead of the one in the title.")
@@ -61,6 +61,12 @@ struct ExtractCommand: ParsableCommand {
                 Diagnostics.error(Diagnostics.describe(error))
             }
         }
+        if let output, Workbooks.isWorkbook(output) {
+            try Workbooks.write(data: .tidy(results.flatMap(\.observations)), reports: results,
+                                checks: ReportChecker.run(results), to: output)
+            if failed { throw ExitCode(ExitStatus.unusable) }
+            return
+        }
         let text: String
         switch format {
         case .csv:
@@ -72,8 +78,7 @@ struct ExtractCommand: ParsableCommand {
             text = String(decoding: try enc.encode(document), as: UTF8.self) + "\n"
         }
         if let output, output != "-" {
-            let options: Data.WritingOptions = output.hasPrefix("/dev/") ? [] : .atomic
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: options)
+            try Workbooks.writeText(text, csv: format == .csv, to: output)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
