@@ -5,6 +5,9 @@ import SeriesModel
 
 /// Writing `-o FILE` for the extract and trends commands: a workbook for `.xlsx`, else the text (CSV with a BOM).
 enum Workbooks {
+    /// The workbook an export folder holds.
+    static let exportFileName = "data.xlsx"
+
     /// True when `path` names an XLSX workbook.
     static func isWorkbook(_ path: String) -> Bool { path.lowercased().hasSuffix(".xlsx") }
 
