@@ -86,7 +86,7 @@ extension ChartSpec {
                   unit: unit == "%" ? "" : (zh ? unit : (catalog[metrics[0]]?.unitEn ?? unit)),
                   valueFormat: unit == "%" ? .percent : .number, series: series, language: language)
         if metrics.allSatisfy({ $0.hasSuffix("_change") }) { changeMeasure = .value }
-        if kind == .sparkline { size = ChartSize.preset("sparkline")! }
+        size = kind.defaultSize
     }
 
     /// `数据来源：牡丹江市人民政府2020年政府信息公开工作年度报告` when the files are named `<place>_<year>…`,
