@@ -93,6 +93,9 @@ struct TrendsCommand: ParsableCommand {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, not “\(lang)”") }
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let output, Workbooks.isWorkbook(output), findings || summary || shares || ranks {
+            throw ValidationError("-o \(output) writes the trend rows as a workbook; it cannot be combined with --findings, --summary, --shares or --ranks")
+        }
     }
 
     func run() throws { try Diagnostics.run(runBody) }

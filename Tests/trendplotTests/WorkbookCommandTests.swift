@@ -93,6 +93,11 @@ import Testing
         #expect(book.sheets.contains { $0.name == "表三·牡丹江市人民政府" })
     }
 
+    @Test func aWorkbookHoldsTrendRowsOnly() {
+        #expect(throws: (any Error).self) { try TrendsCommand.parse(["datasets", "--findings", "-o", "x.xlsx"]) }
+        #expect(throws: Never.self) { try TrendsCommand.parse(["datasets", "-o", "x.xlsx"]) }
+    }
+
     @Test func csvWrittenToAFileStartsWithABOMAndReadsBack() throws {
         let csv = Self.temporary("bom.csv")
         defer { try? FileManager.default.removeItem(at: csv) }
