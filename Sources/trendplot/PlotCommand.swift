@@ -120,7 +120,7 @@ struct ChartOptions: ParsableArguments {
     var scale: Double?
 
     @Option(help: "Language of generated text: zh or en.")
-    var lang: ChartLanguage?
+    var lang: Language?
 
     @Flag(help: "Write FILE.alt.txt (the chart described in words) beside the chart.")
     var altText = false
@@ -207,7 +207,7 @@ extension Theme.Name: ExpressibleByArgument {}
 extension Annotations.ValueLabels: ExpressibleByArgument {}
 extension ChartSpec.ChangeMeasure: ExpressibleByArgument {}
 extension ChartSpec.FacetScale: ExpressibleByArgument {}
-extension ChartLanguage: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
 
 /// Reads observations from DATA arguments: report files, tidy CSV/JSON files and folders (see ``Inputs``).
 package enum ObservationLoader {

@@ -86,5 +86,3 @@ public struct ChartSpec: Sendable, Hashable, Codable {
     public var yearsWithValues: [Int] { Array(Set(series.flatMap(\.years))).sorted() }
 }
 
-/// The language of a chart's generated words: SeriesModel's ``Language`` (`zh` or `en`, as in spec files).
-public typealias ChartLanguage = Language

@@ -11,7 +11,7 @@ import SeriesModel
 /// ```
 public enum Gallery {
     /// The briefing set per body (see ``selectOverview(_:language:)``).
-    public static func overview(_ observations: [Observation], language: ChartLanguage = .zh) -> [(name: String, spec: ChartSpec)] {
+    public static func overview(_ observations: [Observation], language: Language = .zh) -> [(name: String, spec: ChartSpec)] {
         selectOverview(observations, language: language).charts
     }
 
@@ -49,14 +49,14 @@ public enum Gallery {
     }
 
     /// Every chart kind drawn from the data (see ``selectCharts(_:language:)``).
-    public static func charts(_ observations: [Observation], language: ChartLanguage = .zh) -> [(name: String, spec: ChartSpec)] {
+    public static func charts(_ observations: [Observation], language: Language = .zh) -> [(name: String, spec: ChartSpec)] {
         selectCharts(observations, language: language).charts
     }
 
     /// Every chart kind drawn from the data: per body, each kind on the metrics that suit it; across bodies, a
     /// rank, a slope and a line chart of the metric and years most bodies report (see ``crossEntityRank(_:)``).
     /// Charts with nothing to draw are left out and named in `skipped`.
-    public static func selectCharts(_ observations: [Observation], language: ChartLanguage = .zh) -> Selection {
+    public static func selectCharts(_ observations: [Observation], language: Language = .zh) -> Selection {
         var out = Selection()
         let zh = language == .zh
         for (slug, entity, obs) in byEntity(observations) {
@@ -157,7 +157,7 @@ public enum Gallery {
     }
 
     /// The outcomes of 表三 (总计 column) by year, grouped as the template groups them: a share chart.
-    static func outcomeShares(_ obs: [Observation], entity: String, language: ChartLanguage) -> ChartSpec? {
+    static func outcomeShares(_ obs: [Observation], entity: String, language: Language) -> ChartSpec? {
         let zh = language == .zh
         // The parts as the template groups 表三's rows (ShareGroup.applicationOutcomes, also behind `trends --shares`).
         var values: [Int: [String: Observation]] = [:]
