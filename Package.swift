@@ -37,6 +37,13 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            // libxlsxwriter for the XLSX workbooks (Publishing/Workbook).
+            name: "CXlsxWriter",
+            path: "Sources/CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // The data path, bottom up: SeriesModel (data, dataset, analytics; no C) → ReportReading (report files →
         // extraction → checks → the input loader) → Charts (a generic chart engine) → Publishing (views, briefing,
         // batch export) → the CLI.
@@ -52,7 +59,7 @@ let package = Package(
         ]),
         .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", "CDeflate", .product(name: "Yams", package: "Yams")]),
         .target(name: "Publishing", dependencies: [
-            "SeriesModel", "ReportReading", "Charts", .product(name: "SystemPackage", package: "swift-system"),
+            "SeriesModel", "ReportReading", "Charts", "CXlsxWriter", .product(name: "SystemPackage", package: "swift-system"),
         ]),
         .executableTarget(
             name: "trendplot",
@@ -69,7 +76,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["SeriesModel", "Charts", "Publishing"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["SeriesModel", "Charts", "Publishing", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/TestSupport"),
         .testTarget(name: "SeriesModelTests", dependencies: ["SeriesModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportReadingTests", dependencies: ["ReportReading", "SeriesModel", "TestSupport",
                                                                .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -10,7 +10,7 @@ import SeriesModel
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Draw every chart of the data into a folder (PNG, SVG, PDF), with manifest.json and index.html.",
+        abstract: "Draw every chart of the data into a folder (PNG, SVG, PDF), with manifest.json, index.html and data.xlsx.",
         discussion: """
         DATA is any mix of report files, tidy CSV/JSON files and folders (read recursively); - is stdin. Charts whose data and options are unchanged since the
         last run (recorded in DIR/manifest.json) are skipped unless --force. A chart that fails does not stop the
@@ -65,7 +65,7 @@ struct ExportCommand: AsyncParsableCommand {
         let formats = try parsedFormats()
         // Planning runs with glibc's usual trimming, so that the input data, let go after planning, goes back to
         // the system; drawing then keeps freed memory for the next chart.
-        let plan = try Self.plan(data, per: per, kind: kind)
+        let plan = try Self.plan(data, per: per, kind: kind, workbook: output)
         HeapReuse.releaseFreedMemory()
         HeapReuse.keepFreedMemory()
         let total = plan.chartCount * formats.count
@@ -93,10 +93,19 @@ struct ExportCommand: AsyncParsableCommand {
         if !outcome.failures.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
 
-    /// The charts to draw, made one at a time as drawing goes. The observations are let go on return (the plan
-    /// keeps them compactly), before any chart is drawn.
-    private static func plan(_ data: [String], per: ExportPlan.Per, kind: ChartKind) throws -> LazyExportPlan {
-        let plan = LazyExportPlan(try ObservationLoader.load(data), per: per, kind: kind)
+    /// The charts to draw, made one at a time as drawing goes, after the data workbook (`DIR/data.xlsx`: the merged
+    /// tidy rows, the reports' tables, the checks, the sources) is written. The observations are let go on return
+    /// (the plan keeps them compactly), before any chart is drawn.
+    private static func plan(_ data: [String], per: ExportPlan.Per, kind: ChartKind, workbook folder: String) throws -> LazyExportPlan {
+        let inputs = Inputs.load(data)
+        if inputs.isUnusable { throw ExitCode(ExitStatus.unusable) }
+        let observations = inputs.dataset.observations()
+        if !observations.isEmpty {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Workbooks.write(data: .tidy(observations), reports: inputs.reports, checks: CheckReport.run(inputs),
+                                to: folder + "/" + Workbooks.exportFileName)
+        }
+        let plan = LazyExportPlan(observations, per: per, kind: kind)
         if plan.chartCount == 0 {
             throw RuntimeFailure(message: "no chart can be drawn from \(data.joined(separator: ", ")): no observations found")
         }

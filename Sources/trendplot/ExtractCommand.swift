@@ -26,7 +26,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Output format: csv or json.")
     var format: Format = .csv
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
+    @Option(name: .shortAndLong, help: "Write to this file instead of stdout; FILE.xlsx writes a workbook (数据, 表二/三/四 per body, 核查, 来源).")
     var output: String?
 
     @Option(help: "The body's name, instead of the one in the title.")
@@ -65,6 +65,10 @@ struct ExtractCommand: ParsableCommand {
             let kept = output.map { $0 == "-" ? "" : "; \($0) was not written" + (FileManager.default.fileExists(atPath: $0) ? " (its old content is kept)" : "") } ?? ""
             throw RuntimeFailure(message: "no observation could be extracted from \(files.joined(separator: " "))\(kept)")
         }
+        if let output, Workbooks.isWorkbook(output) {
+            try Workbooks.write(data: .tidy(observations), reports: results, checks: ReportChecker.run(results), to: output)
+            return
+        }
         let text: String
         switch format {
         case .csv:
@@ -75,15 +79,16 @@ struct ExtractCommand: ParsableCommand {
             let document = ExtractJSON(observations: observations, reports: results.map(ExtractJSON.Report.init))
             text = String(decoding: try enc.encode(document), as: UTF8.self) + "\n"
         }
-        try Output.write(text, to: output)
+        try Output.write(text, to: output, byteOrderMark: format == .csv)
     }
 }
 
 /// Where a command's text output goes: stdout, or a file written atomically through ``AtomicFile`` (missing folders
 /// made; a device such as `/dev/null` written directly).
 enum Output {
-    /// Writes `text` to `path`, or to stdout when `path` is nil or `-`.
-    static func write(_ text: String, to path: String?) throws {
+    /// Writes `text` to `path`, or to stdout when `path` is nil or `-`. With `byteOrderMark`, a file (not stdout or
+    /// a device) starts with the UTF-8 BOM, which Excel and WPS on Chinese Windows need to read a CSV as UTF-8.
+    static func write(_ text: String, to path: String?, byteOrderMark: Bool = false) throws {
         guard let path, path != "-" else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
@@ -95,7 +100,7 @@ enum Output {
             handle.write(Data(text.utf8))
             return
         }
-        try AtomicFile.write(Array(text.utf8), to: path, createFolders: true)
+        try AtomicFile.write((byteOrderMark ? TidyTable.byteOrderMark : []) + Array(text.utf8), to: path, createFolders: true)
     }
 }
 

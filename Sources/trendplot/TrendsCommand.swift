@@ -56,6 +56,9 @@ struct TrendsCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, json or md.")
     var format: Format = .table
 
+    @Option(name: .shortAndLong, help: "Write to this file instead of stdout; FILE.xlsx writes a workbook (数据 = the trend rows, 表二/三/四 per body, 核查, 来源).")
+    var output: String?
+
     @Option(help: "Language of labels and findings: zh or en.")
     var lang: String = "zh"
 
@@ -90,6 +93,9 @@ struct TrendsCommand: ParsableCommand {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, not “\(lang)”") }
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let output, Workbooks.isWorkbook(output), findings || summary || shares || ranks {
+            throw ValidationError("-o \(output) writes the trend rows as a workbook; it cannot be combined with --findings, --summary, --shares or --ranks")
+        }
     }
 
     func run() throws { try Diagnostics.run(runBody) }
@@ -166,7 +172,18 @@ struct TrendsCommand: ParsableCommand {
             throw RuntimeFailure(message: "no --entity names a body in the data; nothing to show")
         }
         let selected = selectedSeries(dataset, entities: Set(wantedEntities))
-        var out = OutputBuffer()
+        if let output, Workbooks.isWorkbook(output) {
+            var rows: [(row: TrendRow, unit: String, label: String)] = []
+            for i in selected {
+                let s = dataset.series(at: i).restricted(from: from, to: to)
+                let meta = dataset.unitAndLabel(ofSeries: i, language: language)
+                rows += TrendRow.rows(of: s, indexBase: indexBase).map { ($0, meta.unit, meta.label) }
+            }
+            try Workbooks.write(data: .trends(rows), reports: inputs.reports, checks: CheckReport.run(inputs), to: output)
+            timer.lap("workbook")
+            return
+        }
+        var out = try OutputBuffer(path: output, csv: format == .csv || (summary && format != .json))
         if findings {
             let gen = Findings(language: language, from: from, to: to)
             let entityList = wantedEntities.isEmpty ? dataset.entities : dataset.entities.filter { wantedEntities.contains($0) }
@@ -182,22 +199,19 @@ struct TrendsCommand: ParsableCommand {
             out.write(try TrendsReport.ranks(dataset, metrics: metricList, entities: wantedEntities.isEmpty ? nil : wantedEntities,
                                              from: from, to: to, format: reportFormat, language: language))
         } else if summary && format != .json {
-            TrendsCSVWriter.writeSummaries(dataset, series: selected, from: from, to: to) {
-                FileHandle.standardOutput.write(Data($0))
-            }
+            TrendsCSVWriter.writeSummaries(dataset, series: selected, from: from, to: to) { out.write(bytes: $0) }
         } else if summary {
             try TrendsReport.summaries(dataset, series: selected, from: from, to: to,
                                        format: format == .json ? .json : .csv) { out.write($0) }
         } else if format == .csv {
-            out.flush()
             TrendsCSVWriter.write(dataset, series: selected, from: from, to: to, language: language, indexBase: indexBase) {
-                FileHandle.standardOutput.write(Data($0))
+                out.write(bytes: $0)
             }
         } else {
             try TrendsReport.trends(dataset, series: selected, from: from, to: to, format: reportFormat,
                                     language: language, indexBase: indexBase) { out.write($0) }
         }
-        out.flush()
+        try out.finish()
         timer.lap(findings ? "findings" : "trends and output")
     }
 
@@ -246,18 +260,42 @@ struct PhaseTimer {
     }
 }
 
-/// Collects output and writes it to stdout in large blocks.
+/// Collects output and writes it to stdout (or, with `-o`, to a file written atomically) in large blocks.
 struct OutputBuffer {
-    private var text = ""
+    private var bytes: [UInt8] = []
+    private let file: AtomicFile?
+    private var failure: (any Error)?
 
-    mutating func write(_ s: String) {
-        text += s
-        if text.utf8.count >= 1 << 20 { flush() }
+    /// Output to stdout.
+    init() { file = nil }
+
+    /// Output to `path` (stdout for nil, `-` or `/dev/stdout`); CSV written to a file starts with a UTF-8 BOM, so
+    /// that Excel and WPS read it as UTF-8.
+    init(path: String?, csv: Bool) throws {
+        guard let path, path != "-", path != "/dev/stdout" else { file = nil; return }
+        file = try AtomicFile(path: path)
+        if csv { bytes = TidyTable.byteOrderMark }
     }
 
-    mutating func flush() {
-        guard !text.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(text.utf8))
-        text = ""
+    mutating func write(_ s: String) { write(bytes: Array(s.utf8)) }
+
+    mutating func write(bytes chunk: [UInt8]) {
+        bytes += chunk
+        if bytes.count >= 1 << 20 {
+            do { try flush() } catch { failure = failure ?? error }
+        }
+    }
+
+    mutating func flush() throws {
+        guard !bytes.isEmpty else { return }
+        if let file { try file.write(bytes) } else { FileHandle.standardOutput.write(Data(bytes)) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left; a file is then moved into place.
+    mutating func finish() throws {
+        if let failure { throw failure }
+        try flush()
+        try file?.commit()
     }
 }

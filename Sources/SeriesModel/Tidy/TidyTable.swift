@@ -8,6 +8,9 @@ import Foundation
 /// let text = TidyTable.csv(obs)
 /// ```
 public enum TidyTable {
+    /// The UTF-8 byte order mark that starts CSV written to a file: Excel and WPS read the file as UTF-8 only with it.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// The header of a tidy CSV file, in order.
     public static let columns = ["entity", "year", "metric", "value", "unit", "label", "source", "derived"]
 
