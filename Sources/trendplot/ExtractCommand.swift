@@ -38,6 +38,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The template (2019 or 2021), instead of the one the labels suggest.")
     var template: String?
 
+    @OptionGroup var ocr: OCROption
+
     func run() throws { try Diagnostics.run(runBody) }
 
     func runBody() throws {
@@ -48,7 +50,7 @@ struct ExtractCommand: ParsableCommand {
             }
             tpl = t
         }
-        let options = ExtractionOptions(entity: entity, year: year, template: tpl)
+        let options = ExtractionOptions(entity: entity, year: year, template: tpl, reading: ocr.reading)
         var results: [ExtractionResult] = []
         var failed = false
         for path in ReportFiles.expand(files) {

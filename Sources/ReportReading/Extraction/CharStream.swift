@@ -9,8 +9,8 @@ enum StreamPlace: Sendable, Hashable {
     /// A line of a PDF page (both 1-based).
     case pageLine(page: Int, line: Int)
     /// A cell of the `table`-th table of a PDF, on `page` (all 1-based, positions in the joined, expanded grid);
-    /// `guessed` when the grid was rebuilt from glyph positions.
-    case pageCell(page: Int, table: Int, row: Int, column: Int, guessed: Bool)
+    /// `guessed` when the grid was rebuilt from glyph positions, `ocr` when its text was read by OCR.
+    case pageCell(page: Int, table: Int, row: Int, column: Int, guessed: Bool, ocr: Bool = false)
 }
 
 /// A report as one normalised character stream: whitespace removed (remembered as cell boundaries),
@@ -148,7 +148,7 @@ extension CharStream {
     private static func place(_ grid: GridTable, table: Int, row r: Int, column c: Int) -> StreamPlace {
         if let lines = grid.lines { return .line(r < lines.count ? lines[r] : (lines.last ?? 0)) }
         if let pages = grid.pages, r < pages.count {
-            return .pageCell(page: pages[r], table: table, row: r + 1, column: c + 1, guessed: grid.guessed)
+            return .pageCell(page: pages[r], table: table, row: r + 1, column: c + 1, guessed: grid.guessed, ocr: grid.ocr)
         }
         return .cell(table: table, row: r + 1, column: c + 1)
     }

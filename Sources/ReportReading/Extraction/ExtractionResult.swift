@@ -12,12 +12,15 @@ public struct ExtractionOptions: Sendable {
     public var year: Int?
     /// The template, instead of the one the labels suggest.
     public var template: TemplateVersion?
+    /// How the file is read: OCR of scanned PDF pages (on by default) and its progress callback.
+    public var reading: ReadOptions
 
     /// Creates options; nil means "detect".
-    public init(entity: String? = nil, year: Int? = nil, template: TemplateVersion? = nil) {
+    public init(entity: String? = nil, year: Int? = nil, template: TemplateVersion? = nil, reading: ReadOptions = .init()) {
         self.entity = entity
         self.year = year
         self.template = template
+        self.reading = reading
     }
 }
 

@@ -80,7 +80,8 @@ struct TableReader {
     private func cellRef(at i: Int, table: Int) -> SourceRef? {
         switch stream.place(at: i) {
         case let .cell(_, r, c): return SourceRef(file: info.file, location: .cell(table: table, row: r, column: c))
-        case let .pageCell(p, _, r, c, _): return SourceRef(file: info.file, location: .pageCell(page: p, table: table, row: r, column: c))
+        case let .pageCell(p, _, r, c, _, ocr):
+            return SourceRef(file: info.file, location: .pageCell(page: p, table: table, row: r, column: c), notes: ocr ? ["OCR"] : [])
         case .line, .pageLine: return nil
         }
     }
@@ -115,7 +116,7 @@ struct TableReader {
         let candidates = reading.candidates
         guard let first = candidates.first else { return }
         if row.tokens.contains(where: { t in
-            guard t.position < stream.count, case .pageCell(_, _, _, _, true) = stream.place(at: t.position) else { return false }
+            guard t.position < stream.count, case .pageCell(_, _, _, _, true, _) = stream.place(at: t.position) else { return false }
             return true
         }) {
             // A PDF table without ruling lines: its grid is a guess, so its numbers are flagged, never emitted.
