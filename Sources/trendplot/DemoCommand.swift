@@ -61,7 +61,14 @@ struct DemoCommand: ParsableCommand {
     /// Loads every observation the demo draws: the reports and tidy files under `dir`, plus the derived
     /// indicators (公开率, …) so the overview can chart them.
     static func loadObservations(_ dir: String) throws -> [Observation] {
-        var dataset = try Inputs.loadDataset([dir])
+        let inputs = Inputs.load([dir])
+        if inputs.isUnusable { throw ExitCode(ExitStatus.unusable) }
+        // Say what was read from where: the same body and year may come from a PDF, a DOCX, HTML and web text.
+        for r in inputs.reports {
+            Diagnostics.status("read \(r.report.file): \(r.report.entity) \(r.report.year), \(r.report.format.rawValue), "
+                               + "\(r.observations.count) observations")
+        }
+        var dataset = inputs.dataset
         dataset.addIndicators()
         return dataset.observations()
     }

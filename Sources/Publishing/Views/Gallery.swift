@@ -165,23 +165,21 @@ public enum Gallery {
     /// The outcomes of 表三 (总计 column) by year, grouped as the template groups them: a share chart.
     static func outcomeShares(_ obs: [Observation], entity: String, language: ChartLanguage) -> ChartSpec? {
         let zh = language == .zh
-        let groups: [(String, String, String)] = [
-            ("granted", "予以公开", "granted"), ("partial_granted", "部分公开", "partially granted"),
-            ("denied_", "不予公开", "denied"), ("unable_", "无法提供", "unable to provide"),
-            ("not_processed_", "不予处理", "not processed"), ("other_", "其他处理", "other handling"),
-        ]
+        // The parts as the template groups 表三's rows (ShareGroup.applicationOutcomes, also behind `trends --shares`).
+        var values: [Int: [String: Observation]] = [:]
+        for o in obs where o.entity == entity { values[o.year, default: [:]][o.metric] = o }
         var series: [ChartSeries] = []
         var used: [Observation] = []
-        for (slot, (prefix, labelZh, labelEn)) in groups.enumerated() {
+        for (slot, part) in ShareGroup.applicationOutcomes.parts.enumerated() {
             var byYear: [Int: Double] = [:]
-            for o in obs where o.entity == entity && o.metric.hasPrefix("applications.") && o.metric.hasSuffix(".total") {
-                let row = o.metric.dropFirst("applications.".count).dropLast(".total".count)
-                let matches = prefix.hasSuffix("_") ? row.hasPrefix(prefix) : row == prefix
-                if matches { byYear[o.year, default: 0] += o.value; used.append(o) }
+            for (year, row) in values {
+                guard let (v, metrics) = part.sum.evaluate({ row[$0]?.value }) else { continue }
+                byYear[year] = v
+                used += metrics.compactMap { row[$0] }
             }
             if byYear.values.contains(where: { $0 != 0 }) {
                 // Each outcome keeps its colour when another outcome is absent (all zero) for this body.
-                var s = ChartSeries(label: zh ? labelZh : labelEn, values: byYear)
+                var s = ChartSeries(label: zh ? part.zh : part.en, values: byYear)
                 s.slot = slot
                 series.append(s)
             }

@@ -70,7 +70,11 @@ public enum ReportChecker {
                 findings.append(CheckFinding(rule: "extraction", severity: issue.severity, file: file, place: issue.place,
                                              lhs: "", rhs: "", message: issue.message))
             }
-            let rows = MetricCatalog.applicationRows(for: r.report.template)
+            // a 2021-template 表三 that prints the 2019 single （六）其他处理 row is checked with its own 23 rows
+            let single = r.observations.contains { $0.metric.hasPrefix("applications.other_handling.") }
+                || r.blankCells.contains { $0.metric.hasPrefix("applications.other_handling.") }
+                || r.ambiguities.contains { $0.metrics.contains { $0.hasPrefix("applications.other_handling.") } }
+            let rows = MetricCatalog.applicationRows(for: single ? .v2019 : r.report.template)
             let cols = MetricCatalog.applicantColumns
             func a(_ row: String, _ col: String) -> Double? { v("applications.\(row).\(col)", y) }
             let label = Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0.zh) })

@@ -24,7 +24,7 @@ enum MarkdownTables {
         var number = 0
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             number += 1
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = String(trim(line))
             if t.hasPrefix("|") {
                 let cells = cellsOf(t)
                 if cells.allSatisfy({ $0.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " } && $0.contains("-") }) { continue }
@@ -39,6 +39,49 @@ enum MarkdownTables {
         return out
     }
 
+    /// True when a text holds pipe tables (at least two `|---|` separator lines): a converter's Markdown saved
+    /// as `.txt`, read as Markdown so that its cells stay apart.
+    static func looksLikeMarkdown(_ text: String) -> Bool {
+        var separators = 0
+        var atLineStart = true
+        var inCandidate = false, dashes = 0, onlyTableChars = true
+        for b in text.utf8 {
+            if b == 0x0A || b == 0x0D {
+                if inCandidate && onlyTableChars && dashes >= 3 {
+                    separators += 1
+                    if separators >= 2 { return true }
+                }
+                atLineStart = true
+                inCandidate = false
+                continue
+            }
+            if atLineStart {
+                if b == 0x20 || b == 0x09 { continue }
+                atLineStart = false
+                inCandidate = b == 0x7C  // |
+                dashes = 0
+                onlyTableChars = true
+                continue
+            }
+            guard inCandidate else { continue }
+            switch b {
+            case 0x2D: dashes += 1  // -
+            case 0x7C, 0x3A, 0x20, 0x09: break  // | : space tab
+            default: onlyTableChars = false
+            }
+        }
+        return inCandidate && onlyTableChars && dashes >= 3 && separators >= 1
+    }
+
+    /// `s` without leading and trailing spaces (any Unicode space, as `.whitespaces` trims).
+    static func trim<S: StringProtocol>(_ s: S) -> Substring {
+        let sub = Substring(s)
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || ($0.isWhitespace && !$0.isNewline) }
+        guard let first = sub.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = sub.lastIndex(where: { !isSpace($0) })!
+        return sub[first...last]
+    }
+
     /// The cells of one pipe-table line; `\|` is a literal bar.
     static func cellsOf(_ line: String) -> [String] {
         var cells: [String] = []
@@ -51,8 +94,8 @@ enum MarkdownTables {
             cur.append(ch)
         }
         cells.append(cur)
-        if cells.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { cells.removeFirst() }
-        if cells.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { cells.removeLast() }
-        return cells.map { $0.trimmingCharacters(in: .whitespaces) }
+        if let f = cells.first, trim(f).isEmpty { cells.removeFirst() }
+        if let l = cells.last, trim(l).isEmpty { cells.removeLast() }
+        return cells.map { String(trim($0)) }
     }
 }

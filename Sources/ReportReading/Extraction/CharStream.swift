@@ -20,12 +20,17 @@ enum StreamPlace: Sendable, Hashable {
 struct CharStream: Sendable {
     /// Stands for a blank table cell (not reported).
     static let blankCell: Unicode.Scalar = "\u{E000}"
+    /// Stands for a blank cell of a row printed blank after its label: not reported when the row has a label
+    /// of the template, ignored by 表四's label-less row (a header row's empty cells look the same).
+    static let blankRowCell: Unicode.Scalar = "\u{E002}"
     /// Marks the end of an HTML or Markdown table.
     static let tableEnd: Unicode.Scalar = "\u{E001}"
 
     private(set) var scalars: [Unicode.Scalar] = []
     /// True when a cell boundary (whitespace, line break, cell edge) comes right before the character.
     private(set) var boundary: [Bool] = []
+    /// True for the characters of a table cell that holds a label (`数据1`): its digits are not numbers.
+    private(set) var inLabelCell: [Bool] = []
     private(set) var placeIndex: [Int32] = []
     private(set) var places: [StreamPlace] = []
 
@@ -34,7 +39,7 @@ struct CharStream: Sendable {
     func place(at i: Int) -> StreamPlace { places[Int(placeIndex[i])] }
 
     /// Appends `text` from `place`; a boundary is set before its first character.
-    mutating func append(_ text: String, at place: StreamPlace) {
+    mutating func append(_ text: String, at place: StreamPlace, labelCell: Bool = false) {
         let p = Int32(places.count)
         places.append(place)
         var pendingBoundary = true
@@ -42,21 +47,26 @@ struct CharStream: Sendable {
             guard let n = Self.normalize(u) else { pendingBoundary = true; continue }
             scalars.append(n)
             boundary.append(pendingBoundary)
+            inLabelCell.append(labelCell)
             placeIndex.append(p)
             pendingBoundary = false
         }
     }
 
-    /// Appends a marker character (``blankCell`` or ``tableEnd``).
+    /// Appends a marker character (``blankCell``, ``blankRowCell`` or ``tableEnd``).
     mutating func appendMarker(_ marker: Unicode.Scalar, at place: StreamPlace) {
         places.append(place)
         scalars.append(marker)
         boundary.append(true)
+        inLabelCell.append(false)
         placeIndex.append(Int32(places.count - 1))
     }
 
     /// The normal form of one character, or nil for whitespace and invisible characters.
     static func normalize(_ u: Unicode.Scalar) -> Unicode.Scalar? {
+        // fast paths: CJK ideographs and printable ASCII other than ( ) need no lookup
+        if u.value >= 0x4E00 && u.value <= 0x9FFF { return u }
+        if u.value > 0x20 && u.value < 0x7F && u.value != 0x28 && u.value != 0x29 { return u }
         switch u.value {
         case 0x200B...0x200D, 0xFEFF, 0x00AD: return nil
         case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: return Unicode.Scalar(u.value - 0xFEE0)
@@ -114,6 +124,8 @@ struct CharStream: Sendable {
 extension CharStream {
     /// Builds the stream of a document. Table rows that hold numbers keep their cells apart; blank cells after
     /// the first filled cell of such a row become ``blankCell``; copies made by rowspan/colspan are skipped.
+    /// A row printed entirely blank after its label (`2.其他法律… | &nbsp; | &nbsp; …`) in a table that holds
+    /// numbers elsewhere gives a ``blankCell`` for each of its blank cells: not reported, not a cut table.
     init(_ document: SourceDocument) {
         self.init()
         var htmlTable = 0
@@ -123,18 +135,37 @@ extension CharStream {
                 append(text, at: page.map { .pageLine(page: $0, line: number) } ?? .line(number))
             case let .table(grid):
                 htmlTable += 1
+                let kindsOfRows = grid.rows.map { row in row.map { CellText.classify($0.text) } }
+                let tableHasNumbers = zip(grid.rows, kindsOfRows).contains { row, kinds in
+                    zip(row, kinds).contains { $0.isOrigin && $1 == .number }
+                }
                 for (r, row) in grid.rows.enumerated() {
-                    let kinds = row.map { CellText.classify($0.text) }
+                    let kinds = kindsOfRows[r]
                     let hasNumber = zip(row, kinds).contains { $0.isOrigin && $1 == .number }
+                    let origins = row.indices.filter { row[$0].isOrigin }
+                    // a blank row: one to three label cells first, then only blank cells (a header row
+                    // mixes labels and blanks)
+                    let labels = origins.prefix { kinds[$0] == .label }
+                    let lastLabel = labels.last
+                    let blankRow = !hasNumber && tableHasNumbers && (1...3).contains(labels.count)
+                        && origins.count > labels.count && origins.dropFirst(labels.count).allSatisfy { kinds[$0] == .blank }
                     var seenFilled = false
-                    for (c, cell) in row.enumerated() where cell.isOrigin {
+                    for c in origins {
+                        let cell = row[c]
                         let place = Self.place(grid, table: htmlTable, row: r, column: c)
                         switch kinds[c] {
                         case .blank:
-                            if hasNumber && seenFilled { appendMarker(Self.blankCell, at: place) }
-                        case .number, .label:
+                            if hasNumber && seenFilled {
+                                appendMarker(Self.blankCell, at: place)
+                            } else if blankRow && c > lastLabel! {
+                                appendMarker(Self.blankRowCell, at: place)
+                            }
+                        case .number:
                             seenFilled = true
                             append(cell.text, at: place)
+                        case .label:
+                            seenFilled = true
+                            append(cell.text, at: place, labelCell: true)
                         }
                     }
                 }

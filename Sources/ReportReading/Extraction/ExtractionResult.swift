@@ -76,6 +76,9 @@ public struct AmbiguousCells: Sendable, Hashable, Codable {
     public var truncated: Bool
     /// Where the row is.
     public var source: String
+    /// Why the cells are open when it is not an ambiguous split: `row placed by position` with a failing identity,
+    /// a count printed as `38.7万`, … (nil for an ambiguous split).
+    public var reason: String?
 }
 
 /// A blank table cell: the body reported nothing (which is not 0), so there is no observation.

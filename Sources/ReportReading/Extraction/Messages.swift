@@ -11,6 +11,19 @@ enum ExtractionMessages {
     static let unknownTemplate = "cannot tell the template: found none of the 2019 labels (本年新制作数量, 上一年项目数量, 政府集中采购) or the 2021 labels (本年制发件数, 本年收费金额, 逾期不补正); pass --template 2019 or 2021"
     static let unknownEntity = "cannot find the body's name: expected a title such as “XX市人民政府2020年政府信息公开工作年度报告”; pass --entity"
     static let unknownYear = "cannot find the report year: expected a title with the year or a statistics period (统计期限自2020年1月1日…); pass --year"
+    static let singleOtherHandling = "表三 prints the 2019 template's single （六）其他处理 row (23 rows): read as such, key other_handling"
+    static func guessBreaksIdentity(_ guess: String) -> String {
+        "this row's place is a guess (\(guess)) and the table's identities do not confirm it: its numbers are not emitted as certain"
+    }
+    static func strayNumber(_ text: String) -> String {
+        "is blank while the number “\(text)” stands outside the table before the next row (it may belong here)"
+    }
+    static func doubtfulCell(_ printed: String, why: String) -> String {
+        (printed.isEmpty ? "the cell" : "“\(printed)”") + " \(why): not emitted as certain"
+    }
+    static func templateBeforeItsYear(_ year: Int) -> String {
+        "the tables follow the 2021 template (本年制发件数, 本年收费金额, 逾期不补正), which applies from the 2021 reports on, but the report says \(year): pass the right --year (or --template) to read it"
+    }
     static func yearMismatch(title: Int, period: Int) -> String {
         "the title says \(title) but the statistics period starts in \(period); using \(title)"
     }
@@ -37,7 +50,7 @@ enum ExtractionMessages {
         "the run “\(run)” splits in \(count) consistent ways; no value for \(metrics.joined(separator: ", "))"
     }
     static func rowSumBroken(_ run: String) -> String {
-        "no split of “\(run)” satisfies the row's sum; the only valid split is kept as printed (see trendplot check)"
+        "no split of “\(run)” into the row's cells satisfies the row's sum: the cells (blank ones may have vanished) are not emitted as certain"
     }
 
     static func chinese(_ table: Int) -> String { ["", "一", "二", "三", "四", "五"][min(max(table, 0), 5)] }

@@ -10,34 +10,50 @@ enum NarrativeScanner {
         ("applications", "(?:受理|收到|接收|新收)(?:各类)?(\\d+)件(?:政府信息公开|依申请公开)?申请"),
     ]
 
-    /// The figures stated in the stream before `end` (the start of the first table).
+    /// The patterns, compiled once.
+    private static let compiled: [(topic: String, re: NSRegularExpression)] = patterns.compactMap { p in
+        (try? NSRegularExpression(pattern: p.pattern)).map { (p.topic, $0) }
+    }
+
+    private static let keys = ["规范性文件", "申请"].map(CharStream.normalized)
+
+    /// The figures stated in the stream before `end` (the start of the first table). Only sentences (up to `。`)
+    /// that hold a count (`12件`) and one of the topics' words are handed to the patterns.
     static func figures(_ stream: CharStream, upTo end: Int, file: String) -> [NarrativeFigure] {
         let limit = min(end, stream.count)
-        let text = stream.text(0..<limit)
-        let ns = text as NSString
-        // UTF-16 offset → stream index, built once (regex ranges are UTF-16).
-        var streamIndex: [Int32] = []
-        streamIndex.reserveCapacity(ns.length + 1)
-        for (i, u) in stream.scalars[0..<limit].enumerated() {
-            streamIndex.append(Int32(i))
-            if u.value > 0xFFFF { streamIndex.append(Int32(i)) }
+        let s = stream.scalars
+        var sentences: [Range<Int>] = []
+        var start = 0
+        var hasCount = false
+        for i in 0...limit {
+            if i == limit || s[i] == "。" {
+                if hasCount, keys.contains(where: { stream.find($0, from: start, to: i) != nil }) { sentences.append(start..<i) }
+                start = i + 1
+                hasCount = false
+                continue
+            }
+            if i > start, s[i] == "件" || s[i] == "个" || s[i] == "份", NumberScanner.isDigit(s[i - 1]) { hasCount = true }
         }
-        streamIndex.append(Int32(limit))
         var out: [NarrativeFigure] = []
-        for (topic, pattern) in patterns {
-            guard let re = try? NSRegularExpression(pattern: pattern) else { continue }
-            for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-                guard let v = Double(ns.substring(with: m.range(at: 1))) else { continue }
-                let offset = Int(streamIndex[min(m.range.location, streamIndex.count - 1)])
-                var place = "\(file)#text"
-                if offset < stream.count {
-                    switch stream.place(at: offset) {
-                    case let .line(n) where n > 0: place = SourceRef(file: file, location: .line(n)).description
-                    case let .pageLine(p, n): place = SourceRef(file: file, location: .pageLine(page: p, line: n)).description
-                    default: break
+        for (topic, re) in compiled {
+            for sentence in sentences {
+                let text = stream.text(sentence)
+                let ns = text as NSString
+                for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                    guard let v = Double(ns.substring(with: m.range(at: 1))) else { continue }
+                    // UTF-16 offset → stream index
+                    let prefix = ns.substring(to: m.range.location)
+                    let offset = sentence.lowerBound + prefix.unicodeScalars.count
+                    var place = "\(file)#text"
+                    if offset < stream.count {
+                        switch stream.place(at: offset) {
+                        case let .line(n) where n > 0: place = SourceRef(file: file, location: .line(n)).description
+                        case let .pageLine(p, n): place = SourceRef(file: file, location: .pageLine(page: p, line: n)).description
+                        default: break
+                        }
                     }
+                    out.append(NarrativeFigure(topic: topic, value: v, quote: ns.substring(with: m.range), source: place))
                 }
-                out.append(NarrativeFigure(topic: topic, value: v, quote: ns.substring(with: m.range), source: place))
             }
         }
         return out

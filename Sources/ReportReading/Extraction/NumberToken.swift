@@ -31,13 +31,17 @@ enum NumberScanner {
         CellUnit(text: "（万元）", name: "万元", shift: 0), CellUnit(text: "万元", name: "万元", shift: 0),
         CellUnit(text: "（亿元）", name: "亿元", shift: 4), CellUnit(text: "亿元", name: "亿元", shift: 4),
         CellUnit(text: "（元）", name: "元", shift: -4), CellUnit(text: "元", name: "元", shift: -4),
+        // multipliers without a unit of money: a count printed as 38.7万 is a rounded figure (flagged, never read as 38.7)
+        CellUnit(text: "万", name: "万", shift: 4), CellUnit(text: "亿", name: "亿", shift: 8),
     ].map { $0 }
 
     private static let unitScalars: [(CellUnit, [Unicode.Scalar])] = units.map { ($0, Array($0.text.unicodeScalars)) }
 
     /// The tokens in `range`. Signs always start a token; `,` between digits followed by three digits is a
-    /// thousands separator; the scan stops at the end of a table once a token was found.
-    static func tokens(in stream: CharStream, _ range: Range<Int>) -> [NumberToken] {
+    /// thousands separator; the scan stops at the end of a table once a token was found (once `wanted` tokens
+    /// were found, when given: a row printed as several small tables, like 表四's three groups); the blanks of
+    /// rows printed blank count only when `blankRows`.
+    static func tokens(in stream: CharStream, _ range: Range<Int>, wanted: Int? = nil, blankRows: Bool = true) -> [NumberToken] {
         let s = stream.scalars
         var out: [NumberToken] = []
         var i = max(range.lowerBound, 0)
@@ -45,16 +49,24 @@ enum NumberScanner {
         while i < end {
             let c = s[i]
             if c == CharStream.tableEnd {
-                if !out.isEmpty { break }
+                if !out.isEmpty && out.count >= (wanted ?? 0) { break }
                 i += 1
                 continue
             }
-            if c == CharStream.blankCell {
+            if c == CharStream.blankRowCell && !blankRows { i += 1; continue }
+            if c == CharStream.blankCell || c == CharStream.blankRowCell {
                 out.append(NumberToken(text: "", unit: nil, position: i))
                 i += 1
                 continue
             }
             let signed = (c == "+" || c == "-") && i + 1 < end && isDigit(s[i + 1]) && !stream.boundary[i + 1]
+            // digits glued to the words of a label cell (`数据1`, `第2项`) are part of the label
+            let inLabel = stream.inLabelCell[i] && !stream.boundary[i] && i > 0 && !isDigit(s[i - 1])
+            if inLabel {
+                i += 1
+                while i < end, !stream.boundary[i], isDigit(s[i]) || s[i] == "." { i += 1 }
+                continue
+            }
             guard isDigit(c) || signed else { i += 1; continue }
             var text = String(Character(c))
             var j = i + 1

@@ -67,6 +67,9 @@ public enum ReportExtractor {
         guard let year = options.year ?? header.titleYear ?? header.periodYear else {
             throw InputError(file: file, message: ExtractionMessages.unknownYear)
         }
+        if template == .v2021 && year < 2021 && (options.year == nil || options.template == nil) {
+            throw InputError(file: file, message: ExtractionMessages.templateBeforeItsYear(year))
+        }
         if options.year == nil, let t = header.titleYear, let p = header.periodYear, t != p {
             issues.append(ExtractionIssue(severity: .warning, place: "title", message: ExtractionMessages.yearMismatch(title: t, period: p)))
         }

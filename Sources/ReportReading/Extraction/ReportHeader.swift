@@ -14,70 +14,166 @@ enum ReportHeader {
         return a > b ? .v2019 : .v2021
     }
 
-    /// The body and year from the title (`牡丹江市人民政府` / `2020年政府信息公开工作年度报告`), and the year of
-    /// the statistics period (`统计期限自2021年1月1日`).
+    // The title's endings: (政府信息公开|政务公开|信息公开)(工作)?(年度)?报 — `政府信息公开工作年度报告`, `…年度报告`,
+    // `…工作报告`, `…报告`, or cut by a site (`…工作年度报`).
+
+    /// The years a report can describe: the regulations' reports began in 2008; nothing later than next year.
+    static let plausibleYears: ClosedRange<Int> = 2008...(Calendar(identifier: .gregorian).component(.year, from: Date()) + 1)
+
+    /// The body and year from the title, and the year of the statistics period (`统计期限自2021年1月1日`).
+    ///
+    /// Titles put the year before the ending (`牡丹江市人民政府2020年政府信息公开工作年度报告`, `…2020年度…`,
+    /// `…二〇二〇年…`) or before the body (`2019年上海市人民政府办公厅政府信息公开工作年度报告`); the body may be
+    /// on the line before the year. Digits inside a name are kept (`测试01县人民政府`); years outside
+    /// ``plausibleYears`` are not taken.
     static func titleAndPeriod(_ stream: CharStream) -> (entity: String?, titleYear: Int?, periodYear: Int?) {
         let limit = min(stream.count, 6000)
-        let head = stream.text(0..<limit)
-        let scalars = Array(head.unicodeScalars)
+        let scalars = stream.scalars
         var entity: String?
         var titleYear: Int?
-        if let m = firstMatch("(\\d{4})年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?年度?报告", in: head) {
-            titleYear = Int(m.groups[0])
-            let yearStart = m.scalarStart
-            entity = entityBefore(yearStart, scalars: scalars, stream: stream)
-        }
-        if entity == nil, let m = firstMatch("(?:政府信息公开|政务公开)(?:工作)?年度?报告", in: head) {
-            var start = m.scalarStart
-            while start > 0, !NumberScanner.isDigit(scalars[start - 1]), "〇零一二三四五六七八九十年度".unicodeScalars.contains(scalars[start - 1]) {
-                start -= 1
+        for start in titleEndings(stream, upTo: limit) {
+            var p = start
+            var year: Int?
+            if let (y, ys) = yearEnding(before: p, scalars: scalars) {
+                year = y
+                p = ys
             }
-            entity = entityBefore(start, scalars: scalars, stream: stream)
-        }
-        var periodYear: Int?
-        if let m = firstMatch("(?:统计|期限|时间|期间)[^。]{0,12}?自?(\\d{4})年0?1月0?1日", in: stream.text(0..<min(stream.count, 20000))) {
-            periodYear = Int(m.groups[0])
-        }
-        return (entity, titleYear, periodYear)
-    }
-
-    private static let stops: Set<Unicode.Scalar> = [":", "：", "_", "|", "》", "《", "，", "。", "、", ">", "-", "—"]
-
-    /// The name printed before the year, back to the line or cell boundary where it starts. When the year starts
-    /// its own line (`牡丹江市人民政府` / `2020 年…`), that is the previous line.
-    static func entityBefore(_ index: Int, scalars: [Unicode.Scalar], stream: CharStream) -> String? {
-        func segment(endingAt end: Int) -> String {
-            var i = end
-            while i > 0 {
-                let c = scalars[i - 1]
-                if stops.contains(c) || NumberScanner.isDigit(c) { break }
-                i -= 1
-                if stream.boundary[i] { break }
+            guard var name = segment(endingAt: p, scalars: scalars, stream: stream) else { continue }
+            if year == nil, let (y, rest) = leadingYear(name) {
+                year = y
+                name = rest
             }
-            return String(String.UnicodeScalarView(scalars[i..<end]))
+            if let y = year, !plausibleYears.contains(y) { year = nil }
+            if titleYear == nil { titleYear = year }
+            if let e = cleanName(name) {
+                entity = e
+                if year != nil { titleYear = year }
+                break
+            }
         }
-        let name = segment(endingAt: index)
-        let cleaned = name.replacingOccurrences(of: "关于", with: "")
-        guard cleaned.unicodeScalars.count >= 2, cleaned.unicodeScalars.count <= 40,
-              cleaned.unicodeScalars.contains(where: { $0.value >= 0x4E00 && $0.value <= 0x9FFF }) else { return nil }
-        return EntityName.normalize(cleaned)
+        return (entity, titleYear, periodYear(stream, upTo: min(stream.count, 20000)))
     }
 
-    struct Match {
-        var groups: [String]
-        var scalarStart: Int
+    private static let endingHeads = ["政府信息公开", "政务公开", "信息公开"].map(CharStream.normalized)
+    private static let work = CharStream.normalized("工作"), annual = CharStream.normalized("年度")
+
+    /// Where each title ending starts before `limit`, in order, not overlapping.
+    static func titleEndings(_ stream: CharStream, upTo limit: Int) -> [Int] {
+        var out: [Int] = []
+        var i = 0
+        while i < limit {
+            var matched: Int?
+            for head in endingHeads where stream.matches(head, at: i) {
+                var j = i + head.count
+                if stream.matches(work, at: j) { j += work.count }
+                if stream.matches(annual, at: j) { j += annual.count }
+                if j < stream.count, stream.scalars[j] == "报" { matched = j + 1 }
+                break
+            }
+            if let end = matched {
+                out.append(i)
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return out
     }
 
-    /// The first match of `pattern` in `text`, with its start as a Unicode-scalar offset.
-    static func firstMatch(_ pattern: String, in text: String) -> Match? {
-        guard let re = try? NSRegularExpression(pattern: pattern) else { return nil }
-        let ns = NSRange(text.startIndex..., in: text)
-        guard let m = re.firstMatch(in: text, range: ns), let whole = Range(m.range, in: text) else { return nil }
-        var groups: [String] = []
-        for g in 1..<m.numberOfRanges {
-            if let r = Range(m.range(at: g), in: text) { groups.append(String(text[r])) } else { groups.append("") }
+    private static let periodWords = ["统计", "期限", "时间", "期间"].map(CharStream.normalized)
+
+    /// The year of the statistics period: `(统计|期限|时间|期间)`, at most 12 characters without `。`, then
+    /// `自`? `YYYY年1月1日` (or `01月01日`).
+    static func periodYear(_ stream: CharStream, upTo limit: Int) -> Int? {
+        let s = stream.scalars
+        var i = 4
+        while i < limit {
+            defer { i += 1 }
+            guard s[i] == "年" else { continue }
+            var j = i + 1
+            if j < limit, s[j] == "0" { j += 1 }
+            guard j + 3 < limit, s[j] == "1", s[j + 1] == "月" else { continue }
+            j += 2
+            if s[j] == "0" { j += 1 }
+            guard j + 1 < limit, s[j] == "1", s[j + 1] == "日" else { continue }
+            let d = i - 4
+            guard (d..<i).allSatisfy({ NumberScanner.isDigit(s[$0]) }) else { continue }
+            // a period word ending at most 13 characters before the year, with no 。 between
+            var e = d
+            var found = false
+            while e >= 0 && d - e <= 13 {
+                if e < d && s[e] == "。" { break }
+                if periodWords.contains(where: { e >= $0.count && stream.matches($0, at: e - $0.count) }) { found = true; break }
+                e -= 1
+            }
+            guard found else { continue }
+            let y = (d..<i).reduce(0) { $0 * 10 + Int(s[$1].value - 0x30) }
+            if plausibleYears.contains(y) { return y }
         }
-        let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: whole.lowerBound)
-        return Match(groups: groups, scalarStart: start)
+        return nil
+    }
+
+    private static let stops: Set<Unicode.Scalar> = [":", "：", "_", "|", "》", "《", "，", "。", "、", ">", "-", "—", "#", "*", "【", "】", "[", "]"]
+    private static let chineseDigits: [Unicode.Scalar: Int] = ["〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3,
+                                                                 "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+
+    /// The year printed right before `index` as `2020年`, `2020年度` or `二〇二〇年`: its value and start.
+    static func yearEnding(before index: Int, scalars: [Unicode.Scalar]) -> (Int, Int)? {
+        var i = index
+        if i > 0, scalars[i - 1] == "度" { i -= 1 }
+        guard i > 0, scalars[i - 1] == "年" else { return nil }
+        i -= 1
+        guard i >= 4 else { return nil }
+        var value = 0
+        for k in (i - 4)..<i {
+            let c = scalars[k]
+            if NumberScanner.isDigit(c) { value = value * 10 + Int(c.value - 0x30) } else if let d = chineseDigits[c] {
+                value = value * 10 + d
+            } else { return nil }
+        }
+        if i - 5 >= 0, NumberScanner.isDigit(scalars[i - 5]) { return nil }
+        return (value, i - 4)
+    }
+
+    /// A year that starts a name (`2019年上海市…`, `2020年度…`, `二〇二〇年…`) and the rest of the name.
+    static func leadingYear(_ name: String) -> (Int, String)? {
+        let u = Array(name.unicodeScalars)
+        guard u.count > 5 else { return nil }
+        var value = 0
+        for k in 0..<4 {
+            if NumberScanner.isDigit(u[k]) { value = value * 10 + Int(u[k].value - 0x30) } else if let d = chineseDigits[u[k]] {
+                value = value * 10 + d
+            } else { return nil }
+        }
+        guard u[4] == "年" else { return nil }
+        var rest = 5
+        if rest < u.count, u[rest] == "度" { rest += 1 }
+        return (value, String(String.UnicodeScalarView(u[rest...])))
+    }
+
+    /// The text before `end` back to the line or cell boundary (or a punctuation stop) where it starts. When the
+    /// year starts its own line (`牡丹江市人民政府` / `2020 年…`), that is the previous line.
+    static func segment(endingAt end: Int, scalars: [Unicode.Scalar], stream: CharStream) -> String? {
+        var i = end
+        while i > 0 {
+            let c = scalars[i - 1]
+            if stops.contains(c) { break }
+            i -= 1
+            if stream.boundary[i] { break }
+        }
+        if i > 0, scalars[i - 1] == "《" { return nil }
+        return String(String.UnicodeScalarView(scalars[i..<end]))
+    }
+
+    /// A body's name from a title segment: after `关于`, without leading digits or signs; nil unless it is
+    /// 2–40 characters with a Chinese character first.
+    static func cleanName(_ segment: String) -> String? {
+        var name = Substring(segment)
+        if let r = name.range(of: "关于", options: .backwards) { name = name[r.upperBound...] }
+        name = name.drop { c in !c.unicodeScalars.allSatisfy { $0.value >= 0x3400 && $0.value <= 0x9FFF } }
+        for suffix in ["的", "本级"] where name.hasSuffix(suffix) { name = name.dropLast(suffix.count) }
+        let n = name.unicodeScalars.count
+        guard n >= 2, n <= 40, !["中华人民共和国", "本机关", "我单位", "我局", "我厅", "我委", "我办"].contains(String(name)) else { return nil }
+        return EntityName.normalize(String(name))
     }
 }

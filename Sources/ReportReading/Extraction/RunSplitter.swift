@@ -24,6 +24,8 @@ struct RowReading: Sendable {
     var problem: RowProblem?
     /// True when no split satisfied the row's sums and the readings ignore them.
     var sumsIgnored = false
+    /// Cells whose printed number does not fit the cell (`38.7万` or `-3` as a count, 16+ digits): why.
+    var doubts: [Int: String] = [:]
 }
 
 /// Why a row gave no reading.
@@ -54,14 +56,16 @@ enum RunSplitter {
         }
         if tokens.count == cells.count {
             var row: [CellValue?] = []
-            for (t, c) in zip(tokens, cells) {
+            var doubts: [Int: String] = [:]
+            for (i, (t, c)) in zip(tokens, cells).enumerated() {
                 if t.isBlank { row.append(nil); continue }
+                if let why = misfit(t, kind: c.kind) { doubts[i] = why }
                 guard let v = value(t.text, unit: t.unit, kind: c.kind, position: t.position) else {
                     return RowReading(candidates: [], wasSplit: false, truncated: false, problem: .unreadable(text: t.text))
                 }
                 row.append(v)
             }
-            return RowReading(candidates: [row], wasSplit: false, truncated: false, problem: nil)
+            return RowReading(candidates: [row], wasSplit: false, truncated: false, problem: nil, doubts: doubts)
         }
         let run = tokens.map { $0.isBlank ? "□" : $0.text + ($0.unit?.text ?? "") }.joined(separator: " ")
         var search = Search(tokens: tokens, cells: cells, sumGroups: sumGroups, enforceSums: true, budget: budget)
@@ -85,30 +89,40 @@ enum RunSplitter {
     }
 
     private struct Search {
+        /// One cell of the reading being built: a piece of a token and its value (nil for a blank token).
+        struct Piece {
+            var token: Int
+            var lo: Int
+            var hi: Int
+            var value: Double
+        }
+
         let tokens: [NumberToken]
-        let chars: [[Character]]
+        /// The ASCII bytes of each token's text (digits, `.`, a sign).
+        let bytes: [[UInt8]]
         let cells: [CellSpec]
-        let groupEnding: [Int: [Int]]
+        /// For each cell that ends a sum group, the group's other cells.
+        let groupEnding: [[Int]?]
         let enforceSums: Bool
         var budget: Int
         var results: [[CellValue?]] = []
         var truncated = false
         var exhausted = false
-        var current: [CellValue?] = []
+        var current: [Piece?] = []
         let suffixLength: [Int]
 
         init(tokens: [NumberToken], cells: [CellSpec], sumGroups: [[Int]], enforceSums: Bool, budget: Int) {
             self.tokens = tokens
-            self.chars = tokens.map { Array($0.text) }
+            self.bytes = tokens.map { Array($0.text.utf8) }
             self.cells = cells
-            var ending: [Int: [Int]] = [:]
-            for g in sumGroups where g.count >= 2 { ending[g[g.count - 1]] = Array(g.dropLast()) }
+            var ending: [[Int]?] = Array(repeating: nil, count: cells.count)
+            for g in sumGroups where g.count >= 2 && g[g.count - 1] < cells.count { ending[g[g.count - 1]] = Array(g.dropLast()) }
             self.groupEnding = ending
             self.enforceSums = enforceSums
             self.budget = budget
             var suffix = Array(repeating: 0, count: tokens.count + 1)
             for t in stride(from: tokens.count - 1, through: 0, by: -1) {
-                suffix[t] = suffix[t + 1] + max(1, tokens[t].text.count)
+                suffix[t] = suffix[t + 1] + max(1, tokens[t].text.utf8.count)
             }
             self.suffixLength = suffix
         }
@@ -118,13 +132,28 @@ enum RunSplitter {
             step(cell: 0, token: 0, offset: 0)
         }
 
+        /// The reading as cell values (made only for complete readings).
+        private func materialize() -> [CellValue?]? {
+            var row: [CellValue?] = []
+            row.reserveCapacity(current.count)
+            for (cell, piece) in current.enumerated() {
+                guard let p = piece else { row.append(nil); continue }
+                let t = tokens[p.token]
+                let text = String(decoding: bytes[p.token][p.lo..<p.hi], as: UTF8.self)
+                let unit = p.hi == bytes[p.token].count ? t.unit : nil
+                guard let v = RunSplitter.value(text, unit: unit, kind: cells[cell].kind, position: t.position) else { return nil }
+                row.append(v)
+            }
+            return row
+        }
+
         private mutating func step(cell: Int, token: Int, offset: Int) {
             if exhausted || truncated { return }
             budget -= 1
             if budget <= 0 { exhausted = true; return }
             if token == tokens.count {
-                if cell == cells.count {
-                    if results.count >= RunSplitter.maxCandidates { truncated = true } else { results.append(current) }
+                if cell == cells.count, let row = materialize() {
+                    if results.count >= RunSplitter.maxCandidates { truncated = true } else { results.append(row) }
                 }
                 return
             }
@@ -136,18 +165,18 @@ enum RunSplitter {
                 current.removeLast()
                 return
             }
-            let chars = self.chars[token]
+            let chars = self.bytes[token]
+            let kind = cells[cell].kind
             for end in (offset + 1)...chars.count {
                 let remainingCells = cells.count - cell - 1
                 let tokensAfter = tokens.count - token - 1
                 let minPieces = (end < chars.count ? 1 : 0) + tokensAfter
                 let maxPieces = (chars.count - end) + suffixLength[token + 1]
                 if remainingCells < minPieces || remainingCells > maxPieces { continue }
-                let piece = String(chars[offset..<end])
-                guard RunSplitter.isValid(piece, kind: cells[cell].kind, atTokenStart: offset == 0) else { continue }
                 let unit = end == chars.count ? t.unit : nil
-                guard let v = RunSplitter.value(piece, unit: unit, kind: cells[cell].kind, position: t.position) else { continue }
-                current.append(v)
+                if let u = unit, kind != .amount || !u.name.hasSuffix("元") { continue }
+                guard let v = RunSplitter.pieceValue(chars, offset, end, kind: kind, unit: unit) else { continue }
+                current.append(Piece(token: token, lo: offset, hi: end, value: v))
                 if sumHolds(at: cell) {
                     if end == chars.count {
                         step(cell: cell + 1, token: token + 1, offset: 0)
@@ -171,9 +200,68 @@ enum RunSplitter {
         }
     }
 
+    /// The value of `bytes[lo..<hi]` as one cell of `kind` in a split run, or nil when the piece is not a valid
+    /// number for the cell (the rules of ``isValid(_:kind:atTokenStart:)``). Amounts with a unit are converted.
+    static func pieceValue(_ bytes: [UInt8], _ lo: Int, _ hi: Int, kind: CellKind, unit: CellUnit?) -> Double? {
+        var i = lo
+        var negative = false
+        if bytes[i] == 0x2B || bytes[i] == 0x2D {  // + -
+            guard kind == .signedCount, lo == 0 else { return nil }
+            negative = bytes[i] == 0x2D
+            i += 1
+        }
+        guard i < hi, hi - i <= maxDigits + 1 else { return nil }
+        var mantissa = 0.0, scale = 1.0, dots = 0, intDigits = 0
+        let first = bytes[i]
+        for k in i..<hi {
+            let b = bytes[k]
+            if b == 0x2E {
+                dots += 1
+                guard kind == .amount, dots == 1, k != i, k != hi - 1 else { return nil }
+                continue
+            }
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            mantissa = mantissa * 10 + Double(b - 0x30)
+            if dots == 1 { scale *= 10 } else { intDigits += 1 }
+        }
+        if first == 0x30 && intDigits > 1 { return nil }  // no leading zeros
+        if let unit, unit.shift != 0, kind == .amount {
+            let text = String(decoding: bytes[lo..<hi], as: UTF8.self)
+            return value(text, unit: unit, kind: kind, position: 0)?.value
+        }
+        let v = mantissa / scale
+        return negative ? -v : v
+    }
+
+    /// The most digits a number may have and still be held exactly (below 2^53).
+    static let maxDigits = 15
+
+    /// Why a printed token does not fit a cell of `kind`, or nil when it does: a count must be a whole number
+    /// ≥ 0 without a multiplier (`38.7万` is a rounded figure), a change a whole number, an amount ≥ 0 in a
+    /// 元/万元/亿元 unit; no number may have more than ``maxDigits`` digits.
+    static func misfit(_ t: NumberToken, kind: CellKind) -> String? {
+        let digits = t.text.filter(\.isNumber).count
+        if digits > maxDigits { return "has \(digits) digits, more than a number can hold exactly" }
+        switch kind {
+        case .count:
+            if t.unit != nil { return "is a rounded figure with a unit in a count cell" }
+            if t.text.hasPrefix("-") { return "is negative in a count cell" }
+            if t.text.contains(".") { return "has a fraction in a count cell" }
+            if t.text.hasPrefix("+") { return "has a sign in a count cell" }
+        case .signedCount:
+            if t.unit != nil { return "has a unit in a cell of item counts" }
+            if t.text.contains(".") { return "has a fraction in a cell of item counts" }
+        case .amount:
+            if t.text.hasPrefix("-") { return "is a negative amount" }
+            if let u = t.unit, !u.name.hasSuffix("元") { return "is printed with \(u.name), not a unit of money" }
+        }
+        return nil
+    }
+
     /// True when `piece` can be one cell of `kind` in a split run.
     static func isValid(_ piece: String, kind: CellKind, atTokenStart: Bool) -> Bool {
         var body = Substring(piece)
+        if body.count > maxDigits + 1 { return false }
         if let f = body.first, f == "+" || f == "-" {
             guard kind == .signedCount, atTokenStart else { return false }
             body = body.dropFirst()

@@ -27,6 +27,9 @@ struct TableLocator {
         var valuesStart: Int
         /// Where the row ends (the next row's label or the table's end).
         var end: Int
+        /// Why the row's place is a guess (`label matched tolerantly`, `row placed by position`), nil when its
+        /// label was found as printed in the template.
+        var guess: String?
     }
 
     private func key(_ s: String) -> [Unicode.Scalar] { CharStream.normalized(s) }
@@ -85,17 +88,110 @@ struct TableLocator {
             found.append(FoundRow(spec: spec, labelStart: hit.start, valuesStart: hit.end, end: region.upperBound))
             cursor = hit.end
         }
+        found = tolerantPass(rows, found: found, region: region)
         for i in found.indices.dropLast() { found[i].end = max(found[i].valuesStart, found[i + 1].labelStart) }
         return found
     }
 
-    /// The start of `enumerator` when it sits right before `index` (`2.` also matches `2、`; `属于` may follow it).
+    /// Looks for the labels the exact pass missed between their found neighbours, allowing one wrong, missing or
+    /// extra character (keys of six or more) in a search key of four or more characters (OCR and typing slips:
+    /// `本机关不掌屋`).
+    private func tolerantPass(_ rows: [RowSpec], found: [FoundRow], region: Range<Int>) -> [FoundRow] {
+        let foundKeys = Set(found.map(\.spec.key))
+        guard found.count < rows.count else { return found }
+        var out = found
+        for (index, spec) in rows.enumerated() where !foundKeys.contains(spec.key) {
+            guard let search = spec.searchKey, !spec.enumeratorRequired else { continue }
+            let k = key(search)
+            guard k.count >= 4 else { continue }
+            let before = rows[..<index].map(\.key), after = rows[(index + 1)...].map(\.key)
+            let lo = out.last { before.contains($0.spec.key) }?.valuesStart ?? region.lowerBound
+            let hi = out.first { after.contains($0.spec.key) }?.labelStart ?? region.upperBound
+            guard lo < hi else { continue }
+            let hit: Range<Int>, guess: String
+            if let split = splitFind(k, from: lo, to: hi) {
+                // the values sit between the label's two halves: they start after the first half
+                hit = split
+                guess = "label wrapped around its numbers"
+            } else if let near = approximateFind(k, from: lo, to: hi) {
+                hit = near
+                guess = "label matched tolerantly"
+            } else {
+                continue
+            }
+            let start = spec.enumerator.map(key).flatMap { enumeratorStart($0, before: hit.lowerBound) } ?? hit.lowerBound
+            let row = FoundRow(spec: spec, labelStart: start, valuesStart: hit.upperBound, end: region.upperBound, guess: guess)
+            let at = out.firstIndex { $0.labelStart > start } ?? out.count
+            out.insert(row, at: at)
+        }
+        return out
+    }
+
+    /// The first place in `from..<to` where `k` occurs cut in two by a run of numbers (`pdftotext` prints a
+    /// wrapped label's halves around the row's numbers: `1.本机关不` 12 0 0 … `掌握相关政府信息`): the range of the
+    /// first half, whose end is where the row's numbers start.
+    func splitFind(_ k: [Unicode.Scalar], from: Int, to: Int) -> Range<Int>? {
+        let s = stream.scalars
+        let end = min(to, s.count)
+        var i = from
+        while i < end {
+            defer { i += 1 }
+            guard s[i] == k[0] else { continue }
+            var m = 0
+            while m < k.count, i + m < end, s[i + m] == k[m] { m += 1 }
+            guard m >= 1, m < k.count, m >= 2 || k.count - m >= 3 else { continue }
+            var j = i + m, digits = 0
+            while j < end, NumberScanner.isDigit(s[j]) || s[j] == "." || s[j] == "-" || s[j] == "+" || s[j] == CharStream.blankCell {
+                if NumberScanner.isDigit(s[j]) { digits += 1 }
+                j += 1
+            }
+            guard digits > 0, j + (k.count - m) <= end else { continue }
+            if (0..<(k.count - m)).allSatisfy({ s[j + $0] == k[m + $0] }) { return i..<(i + m) }
+        }
+        return nil
+    }
+
+    /// The first place in `from..<to` where `k` occurs with at most one substituted, missing or extra character.
+    func approximateFind(_ k: [Unicode.Scalar], from: Int, to: Int) -> Range<Int>? {
+        let s = stream.scalars
+        let end = min(to, s.count)
+        var i = from
+        while i < end {
+            // substitution (same length)
+            if i + k.count <= end {
+                var diff = 0
+                var wrongIsLabelText = true
+                for j in 0..<k.count where s[i + j] != k[j] {
+                    diff += 1
+                    // a digit or a marker in place of a label character is a number next to the label, not a slip
+                    if NumberScanner.isDigit(s[i + j]) || s[i + j].value >= 0xE000 && s[i + j].value <= 0xE0FF { wrongIsLabelText = false }
+                    if diff > 1 { break }
+                }
+                if diff <= 1 && wrongIsLabelText { return i..<(i + k.count) }
+            }
+            // one key character missing in the text, or one extra character in the text
+            for len in [k.count - 1, k.count + 1] where k.count >= 6 && i + len <= end && s[i] == k[0] {
+                let t = Array(s[i..<(i + len)])
+                if t.contains(where: { NumberScanner.isDigit($0) || $0.value >= 0xE000 && $0.value <= 0xE0FF }) { continue }
+                var m = 0
+                while m < min(t.count, k.count) && t[m] == k[m] { m += 1 }
+                let rest = len < k.count ? (Array(k[(m + 1)...]) == Array(t[m...])) : (Array(k[m...]) == Array(t[(m + 1)...]))
+                if rest { return i..<(i + len) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The start of `enumerator` when it sits right before `index` (`2.` also matches `2、`, `2，`, `（2）`;
+    /// `属于` may follow it).
     private func enumeratorStart(_ e: [Unicode.Scalar], before index: Int) -> Int? {
         let s = stream.scalars
         if e.count == 2, NumberScanner.isDigit(e[0]), e[1] == "." {
             let start = index - 2
-            guard start >= 0, s[start] == e[0], s[start + 1] == "." || s[start + 1] == "、" else { return nil }
-            return start
+            if start >= 0, s[start] == e[0], s[start + 1] == "." || s[start + 1] == "、" || s[start + 1] == "，" { return start }
+            if index - 3 >= 0, s[index - 3] == "（", s[index - 2] == e[0], s[index - 1] == "）" { return index - 3 }
+            return nil
         }
         let start = index - e.count
         return start >= 0 && stream.matches(e, at: start) ? start : nil

@@ -26,18 +26,44 @@ struct TableReader {
         var found: TableLocator.FoundRow
         var tokens: [NumberToken]
         var reading: RowReading
+        /// Set when the row's values cannot be emitted as certain: why (an identity fails and the row's place
+        /// was a guess).
+        var doubt: String?
+    }
+
+    /// True when a 2021-template 表三 prints the 2019 single （六）其他处理 row instead of its three sub-rows.
+    private func singleOtherHandling(_ region: Range<Int>) -> Bool {
+        func has(_ s: String) -> Bool { stream.find(CharStream.normalized(s), from: region.lowerBound, to: region.upperBound) != nil }
+        return has("其他处理") && !has("无正当理由逾期") && !has("逾期不补正") && !has("逾期未按") && !has("申请人逾期")
     }
 
     mutating func read(table: Int, region: Range<Int>, locator: TableLocator) {
-        let specs = layout.rows(of: table)
-        let found = locator.rows(specs, in: region)
+        var specs = layout.rows(of: table)
+        if table == 3 && layout.template == .v2021 && singleOtherHandling(region) {
+            specs = TemplateLayout.v2019.table3
+            issues.append(ExtractionIssue(severity: .info, place: "table 3", message: ExtractionMessages.singleOtherHandling))
+        }
+        var found = locator.rows(specs, in: region)
+        if table == 3 { found = placeByPosition(found, specs: specs) }
         let foundKeys = Set(found.map(\.spec.key))
         for spec in specs where !foundKeys.contains(spec.key) {
             issues.append(ExtractionIssue(severity: .error, place: "table \(table)", message: ExtractionMessages.rowMissing(spec.label)))
         }
         var rows: [ReadRow] = found.map { f in
-            let tokens = NumberScanner.tokens(in: stream, f.valuesStart..<f.end)
-            let reading = RunSplitter.read(tokens, cells: f.spec.cells, sumGroups: f.spec.sumGroups, budget: &budget)
+            let tokens = NumberScanner.tokens(in: stream, f.valuesStart..<f.end,
+                                              wanted: f.spec.searchKey == nil ? f.spec.cells.count : nil,
+                                              blankRows: f.spec.searchKey != nil)
+            var reading = RunSplitter.read(tokens, cells: f.spec.cells, sumGroups: f.spec.sumGroups, budget: &budget)
+            if f.spec.searchKey != nil, reading.problem == nil, tokens.count == f.spec.cells.count, tokens.contains(where: \.isBlank) {
+                // a number printed outside the table before the next row (a converter moved it out of its cell)
+                // may belong in a blank cell: the blanks are not certain
+                let beyond = NumberScanner.tokens(in: stream, f.valuesStart..<f.end, wanted: Int.max, blankRows: false)
+                if let stray = beyond.first(where: { !$0.isBlank && $0.position > tokens.last!.position }) {
+                    for (i, t) in tokens.enumerated() where t.isBlank {
+                        reading.doubts[i] = ExtractionMessages.strayNumber(stray.text)
+                    }
+                }
+            }
             return ReadRow(found: f, tokens: tokens, reading: reading)
         }
         if table == 3 {
@@ -51,8 +77,76 @@ struct TableReader {
             for i in rows.indices where !rows[i].reading.truncated {
                 if let k = keys.firstIndex(of: rows[i].found.spec.key) { rows[i].reading.candidates = solved[k] }
             }
+            flagGuessesThatBreakIdentities(&rows, keys: keys)
         }
         for row in rows { emit(row, table: table) }
+    }
+
+    /// Rows whose labels are missing between two found rows get their numbers by position when the row before
+    /// holds exactly the numbers of all of them (a converter dropped or mangled the labels, the order survived).
+    private func placeByPosition(_ found: [TableLocator.FoundRow], specs: [RowSpec]) -> [TableLocator.FoundRow] {
+        let order = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.key, $0) })
+        var out: [TableLocator.FoundRow] = []
+        for (n, f) in found.enumerated() {
+            out.append(f)
+            let here = order[f.spec.key] ?? 0
+            let next = n + 1 < found.count ? (order[found[n + 1].spec.key] ?? specs.count) : specs.count
+            let missing = Array(specs[(here + 1)..<max(here + 1, next)])
+            guard !missing.isEmpty, n + 1 < found.count else { continue }
+            let width = f.spec.cells.count
+            // the blanks of header rows between the rows (（三）不予公开 | | …) look like blank rows: not counted
+            var tokens = NumberScanner.tokens(in: stream, f.valuesStart..<f.end, blankRows: false)
+            while tokens.count > width * (missing.count + 1), tokens.last?.isBlank == true { tokens.removeLast() }
+            guard tokens.count == width * (missing.count + 1), missing.allSatisfy({ $0.cells.count == width }) else { continue }
+            out[out.count - 1].end = tokens[width].position
+            for (m, spec) in missing.enumerated() {
+                let start = tokens[width * (m + 1)].position
+                let end = m + 1 < missing.count ? tokens[width * (m + 2)].position : f.end
+                out.append(TableLocator.FoundRow(spec: spec, labelStart: start, valuesStart: start, end: end,
+                                                 guess: "row placed by position"))
+            }
+        }
+        return out
+    }
+
+    /// The fault rule: a row placed by a guess (tolerant label, position) is emitted only when a 表三 column
+    /// identity it takes part in holds in all seven columns and none fails; otherwise the guessed rows are not
+    /// emitted as certain. When every row was read as printed, a failure is the report's own and `check`
+    /// reports it.
+    private func flagGuessesThatBreakIdentities(_ rows: inout [ReadRow], keys: [String]) {
+        guard rows.contains(where: { $0.found.guess != nil }) else { return }
+        var at: [String: Int] = [:]
+        for (i, r) in rows.enumerated() where r.reading.problem == nil && r.reading.candidates.count == 1 { at[r.found.spec.key] = i }
+        func value(_ key: String, _ col: Int) -> Double? {
+            guard let i = at[key] else { return nil }
+            return rows[i].reading.candidates[0][col]?.value
+        }
+        var flagged: Set<Int> = []
+        var confirmed: Set<Int> = []
+        func judge(_ lhs: [String], _ rhs: [String], columns: [Int]) {
+            var holdsEverywhere = true
+            for col in columns {
+                let l = lhs.map { value($0, col) }, r = rhs.map { value($0, col) }
+                guard !l.contains(where: { $0 == nil }), !r.contains(where: { $0 == nil }) else { holdsEverywhere = false; continue }
+                let sl = l.reduce(0) { $0 + $1! }, sr = r.reduce(0) { $0 + $1! }
+                if abs(sl - sr) > 1e-6 {
+                    holdsEverywhere = false
+                    for k in lhs + rhs { if let i = at[k], rows[i].found.guess != nil { flagged.insert(i) } }
+                }
+            }
+            if holdsEverywhere { for k in lhs + rhs { if let i = at[k] { confirmed.insert(i) } } }
+        }
+        for eq in IdentitySolver.table3Equations(rowKeys: keys) {
+            judge(eq.lhs.map { keys[$0] }, eq.rhs.map { keys[$0] }, columns: Array(0..<7))
+        }
+        for (i, r) in rows.enumerated() where r.found.guess != nil && !confirmed.contains(i) { flagged.insert(i) }
+        for (i, r) in rows.enumerated() where r.found.guess != nil && at[r.found.spec.key] != nil {
+            let v = r.reading.candidates[0]
+            if v.allSatisfy({ $0 != nil }), abs(v[0..<6].reduce(0) { $0 + $1!.value } - v[6]!.value) > 1e-6 { flagged.insert(i) }
+        }
+        for i in flagged where rows[i].reading.problem == nil && !rows[i].reading.candidates.isEmpty {
+            rows[i].doubt = ExtractionMessages.guessBreaksIdentity(rows[i].found.guess ?? "")
+        }
     }
 
     private func place(_ row: TableLocator.FoundRow, table: Int) -> String {
@@ -93,6 +187,7 @@ struct TableReader {
         } else {
             ref = lineRef(row)
         }
+        if let guess = row.guess { ref.notes.append(guess) }
         if let run { ref.notes.append("split from \(run)") }
         if let conv = value?.conversion { ref.notes.append(conv) }
         return ref.description
@@ -125,9 +220,24 @@ struct TableReader {
                                           message: ExtractionMessages.guessedGrid(printed)))
             return
         }
-        if reading.sumsIgnored && candidates.count == 1 {
-            issues.append(ExtractionIssue(severity: .warning, place: place(row.found, table: table),
-                                          message: ExtractionMessages.rowSumBroken(row.tokens.map(\.text).joined(separator: " "))))
+        if let doubt = row.doubt {
+            let listed = candidates.map { cand in cand.map { $0?.printed ?? "□" }.joined(separator: "|") }
+            ambiguities.append(AmbiguousCells(table: table, row: spec.label, metrics: spec.cells.map(\.metric),
+                                              run: row.tokens.map { $0.isBlank ? "□" : $0.text }.joined(separator: " "),
+                                              candidates: listed, truncated: reading.truncated,
+                                              source: lineSource(row.found), reason: doubt))
+            issues.append(ExtractionIssue(severity: .warning, place: place(row.found, table: table), message: doubt))
+            return
+        }
+        if reading.sumsIgnored {
+            // the split is a guess and the row's own sum fails with every split: nothing of it is certain
+            let printed = row.tokens.map { $0.isBlank ? "□" : $0.text }.joined(separator: " ")
+            let why = ExtractionMessages.rowSumBroken(printed)
+            ambiguities.append(AmbiguousCells(table: table, row: spec.label, metrics: spec.cells.map(\.metric), run: printed,
+                                              candidates: candidates.map { c in c.map { $0?.printed ?? "□" }.joined(separator: "|") },
+                                              truncated: reading.truncated, source: lineSource(row.found), reason: why))
+            issues.append(ExtractionIssue(severity: .warning, place: place(row.found, table: table), message: why))
+            return
         }
         let run = reading.wasSplit ? row.tokens.map { $0.isBlank ? "□" : $0.text + ($0.unit?.text ?? "") }.joined(separator: " ") : nil
         var outcomes: [CellOutcome] = []
@@ -143,6 +253,15 @@ struct TableReader {
             } else {
                 outcomes.append(.blank)
             }
+        }
+        let doubtful = reading.doubts.keys.sorted().filter { open.contains($0) == false }
+        for c in doubtful {
+            outcomes[c] = .open
+            let printed = first[c]?.printed ?? ""
+            let why = ExtractionMessages.doubtfulCell(printed, why: reading.doubts[c] ?? "")
+            ambiguities.append(AmbiguousCells(table: table, row: spec.label, metrics: [spec.cells[c].metric], run: printed,
+                                              candidates: [], truncated: false, source: lineSource(row.found), reason: why))
+            issues.append(ExtractionIssue(severity: .warning, place: place(row.found, table: table), message: why))
         }
         if !open.isEmpty {
             let metrics = open.map { spec.cells[$0].metric }
