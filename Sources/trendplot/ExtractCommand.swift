@@ -70,7 +70,8 @@ struct ExtractCommand: ParsableCommand {
         case .json:
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let document = ExtractJSON(observations: results.flatMap(\.observations), reports: results.map(ExtractJSON.Report.init))
+            let document = ExtractJSON(observations: results.flatMap { r in r.observations.map { ExtractJSON.Row(observation: $0, cell: r.cellBoxes[$0.source]) } },
+                                       reports: results.map(ExtractJSON.Report.init))
             text = String(decoding: try enc.encode(document), as: UTF8.self) + "\n"
         }
         if let output, output != "-" {
@@ -102,7 +103,22 @@ struct ExtractJSON: Encodable {
         }
     }
 
-    var observations: [Observation]
+    /// An observation, with the page and box (points) of its PDF cell where there is one.
+    struct Row: Encodable {
+        var observation: Observation
+        var cell: CellBox?
+
+        private enum Keys: String, CodingKey { case page, box }
+        func encode(to encoder: any Encoder) throws {
+            try observation.encode(to: encoder)
+            guard let cell else { return }
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(cell.page, forKey: .page)
+            try c.encode(cell.box, forKey: .box)
+        }
+    }
+
+    var observations: [Row]
     var reports: [Report]
 }
 

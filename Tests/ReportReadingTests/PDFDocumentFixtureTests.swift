@@ -28,6 +28,13 @@ struct PDFDocumentFixtureTests {
         #expect(got.observations == expected.observations)
         #expect(got.blanks == expected.blanks)
         #expect(read.observations.allSatisfy { $0.source.hasPrefix("\(name)#p") && !$0.source.contains("OCR") })
+        // Every printed value has its cell's box, on the page its source names, inside the A4 page.
+        for o in read.observations where !o.derived {
+            let cell = try #require(read.cellBoxes[o.source], "no box for \(o.source)")
+            #expect(o.source.hasPrefix("\(name)#p\(cell.page)/"))
+            #expect(cell.box.count == 4 && cell.box[0] >= 0 && cell.box[0] < cell.box[2] && cell.box[2] <= 595.5
+                    && cell.box[1] >= 0 && cell.box[1] < cell.box[3] && cell.box[3] <= 842.5, "\(o.source): \(cell.box)")
+        }
     }
 
     static func scanned(ocr: Bool = true) throws -> ExtractionResult {

@@ -33,6 +33,8 @@ struct CharStream: Sendable {
     private(set) var inLabelCell: [Bool] = []
     private(set) var placeIndex: [Int32] = []
     private(set) var places: [StreamPlace] = []
+    /// The cell boxes (points, `[x0, y0, x1, y1]`, `[row][column]`) of each PDF table, by its 1-based number.
+    private(set) var tableBoxes: [Int: [[[Double]]]] = [:]
 
     var count: Int { scalars.count }
 
@@ -135,6 +137,7 @@ extension CharStream {
                 append(text, at: page.map { .pageLine(page: $0, line: number) } ?? .line(number))
             case let .table(grid):
                 htmlTable += 1
+                if let boxes = grid.boxes { tableBoxes[htmlTable] = boxes }
                 let kindsOfRows = grid.rows.map { row in row.map { CellText.classify($0.text) } }
                 let tableHasNumbers = zip(grid.rows, kindsOfRows).contains { row, kinds in
                     zip(row, kinds).contains { $0.isOrigin && $1 == .number }

@@ -88,7 +88,9 @@ public enum ReportExtractor {
         let narrativeEnd = regions.table2?.lowerBound ?? regions.table3?.lowerBound ?? stream.count
         let narrative = NarrativeScanner.figures(stream, upTo: narrativeEnd, file: file)
         let confirmed = OCRConfirmation.confirm(reader.observations, blanks: reader.blanks, template: template, year: year)
+        let kept = Set(confirmed.kept.map(\.source))
         return ExtractionResult(report: info, observations: confirmed.kept, ambiguities: reader.ambiguities,
-                                blankCells: reader.blanks, issues: reader.issues + confirmed.flagged, narrative: narrative)
+                                blankCells: reader.blanks, issues: reader.issues + confirmed.flagged, narrative: narrative,
+                                cellBoxes: reader.boxes.filter { kept.contains($0.key) })
     }
 }

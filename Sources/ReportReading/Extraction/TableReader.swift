@@ -7,6 +7,8 @@ struct TableReader {
     let layout: TemplateLayout
     var observations: [Observation] = []
     var ambiguities: [AmbiguousCells] = []
+    /// The PDF cell box of each emitted observation's source.
+    var boxes: [String: CellBox] = [:]
     var blanks: [BlankCell] = []
     var issues: [ExtractionIssue] = []
     var budget = ReportExtractor.searchBudget
@@ -287,6 +289,10 @@ struct TableReader {
                 value = v
             }
             let src = source(row.found, value: value, position: nil, run: run)
+            if value.position < stream.count, case let .pageCell(page, t, r, c, _, _) = stream.place(at: value.position),
+               let grid = stream.tableBoxes[t], r - 1 < grid.count, c - 1 < grid[r - 1].count {
+                boxes[src] = CellBox(page: page, box: grid[r - 1][c - 1])
+            }
             observations.append(Observation(entity: info.entity, year: year, metric: cell.metric, value: value.value, source: src))
             if cell.metric.hasSuffix(".items") && cell.yearOffset == -1 { previousItems = value.value }
             if cell.metric.hasSuffix(".items_change") {
