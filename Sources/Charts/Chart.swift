@@ -29,16 +29,19 @@ public enum Chart {
 
     /// The scene of `spec`: every primitive, text measured by Pango.
     public static func scene(for spec: ChartSpec) throws -> Scene {
-        try scene(for: spec, text: PangoText(language: spec.language == .zh ? "zh-cn" : "en"))
+        let chart = ResolvedChart(spec)
+        return try scene(for: chart, text: PangoText(language: chart.languageTag))
     }
 
     /// Renders `spec` and returns the bytes with the unknown-glyph count, the alt text and the scene.
     public static func renderDetailed(_ spec: ChartSpec, format: OutputFormat) throws -> Rendered {
-        try renderDetailed(spec, format: format, text: PangoText(language: spec.language == .zh ? "zh-cn" : "en"))
+        let chart = ResolvedChart(spec)
+        return try renderDetailed(chart, format: format, text: PangoText(language: chart.languageTag))
     }
 
-    static func renderDetailed(_ spec: ChartSpec, format: OutputFormat, text: PangoText) throws -> Rendered {
-        let scene = try scene(for: spec, text: text)
+    static func renderDetailed(_ chart: ResolvedChart, format: OutputFormat, text: PangoText) throws -> Rendered {
+        let spec = chart.spec
+        let scene = try scene(for: chart, text: text)
         let bytes: [UInt8]
         do {
             bytes = try draw(scene, format: format, scale: spec.size.scale, text: text)
@@ -49,9 +52,10 @@ public enum Chart {
     }
 
     /// The pixels of `spec` (for callers with their own PNG encoder).
-    public static func rasterize(_ spec: ChartSpec) throws -> RasterImage {
-        let text = PangoText(language: spec.language == .zh ? "zh-cn" : "en")
-        let scene = try scene(for: spec, text: text)
+    package static func rasterize(_ spec: ChartSpec) throws -> RasterImage {
+        let chart = ResolvedChart(spec)
+        let text = PangoText(language: chart.languageTag)
+        let scene = try scene(for: chart, text: text)
         let cr = try imageContext(scene, scale: spec.size.scale)
         SceneRenderer(text: text).draw(scene, on: cr)
         return cr.surface.imagePixels()
@@ -64,19 +68,27 @@ public enum Chart {
     /// let png = try Chart.withPixels(spec) { view in myEncoder.encode(view.bytes, width: view.width, height: view.height, stride: view.stride) }
     /// ```
     public static func withPixels<R>(_ spec: ChartSpec, _ body: (PixelView) throws -> R) throws -> R {
-        let text = PangoText(language: spec.language == .zh ? "zh-cn" : "en")
-        let scene = try scene(for: spec, text: text)
+        let chart = ResolvedChart(spec)
+        let text = PangoText(language: chart.languageTag)
+        let scene = try scene(for: chart, text: text)
         let cr = try imageContext(scene, scale: spec.size.scale)
         SceneRenderer(text: text).draw(scene, on: cr)
         try cr.checkStatus("drawing the image")
         return try cr.surface.withPixels(body)
     }
 
+    /// The scene of `spec`, text measured by `text` (whose language should be the spec's
+    /// ``ResolvedChart/languageTag``).
     package static func scene(for spec: ChartSpec, text: PangoText) throws -> Scene {
-        try validate(spec)
-        var b = SceneBuilder(spec: spec, measurer: text)
+        try scene(for: ResolvedChart(spec), text: text)
+    }
+
+    /// The scene of a resolved chart: the one place a spec is laid out.
+    static func scene(for chart: ResolvedChart, text: PangoText) throws -> Scene {
+        try validate(chart.spec)
+        var b = SceneBuilder(chart: chart, measurer: text)
         b.layout()
-        var scene = b.scene(altText: AltTextWriter.altText(for: spec))
+        var scene = b.scene(altText: AltTextWriter.altText(for: chart))
         scene.unknownGlyphs = scene.texts.reduce(0) { $0 + text.unknownGlyphs($1.text, style: $1.style, wrapWidth: $1.wrapWidth) }
         return scene
     }

@@ -18,24 +18,9 @@ public struct ChartError: Error, CustomStringConvertible, Sendable {
 
 // MARK: - Messages
 
-/// Every user-facing message of the chart library, in one place.
+/// Every user-facing message of the chart engine, in one place (choosing data is Publishing's: see
+/// `ChartError+Data.swift` there).
 extension ChartError {
-    package static func noMetric() -> ChartError {
-        ChartError(stage: "choosing data for", chart: "", message: "no metric given: pass --metric ID (see `trendplot metrics`)")
-    }
-
-    package static func noObservations(metric: String, entities: [String], inCatalog: Bool, chart: String) -> ChartError {
-        let scope = entities.isEmpty ? "" : " for " + entities.joined(separator: ", ")
-        let known = inCatalog ? "" : " (it is not in the metric catalog either; see `trendplot metrics`)"
-        return ChartError(stage: "choosing data for", chart: chart, message: "no observation of metric “\(metric)”\(scope) in the data\(known)")
-    }
-
-    package static func mixedUnits(_ units: [(metric: String, unit: String)], chart: String) -> ChartError {
-        let list = units.map { "\($0.metric) (\($0.unit))" }.joined(separator: ", ")
-        return ChartError(stage: "choosing data for", chart: chart,
-                          message: "the metrics have different units: \(list); one axis shows one unit, so plot them separately or use --kind facets")
-    }
-
     static func specFile(_ file: String, _ message: String) -> ChartError {
         ChartError(stage: "reading the spec file", chart: file, message: message)
     }

@@ -31,11 +31,11 @@ public final class ChartRenderer {
 
     /// Renders `spec` and returns the bytes with the unknown-glyph count, the alt text and the scene.
     public func renderDetailed(_ spec: ChartSpec, format: OutputFormat) throws -> Chart.Rendered {
-        try Chart.renderDetailed(spec, format: format, text: engine(for: spec))
+        let chart = ResolvedChart(spec)
+        return try Chart.renderDetailed(chart, format: format, text: engine(for: chart.languageTag))
     }
 
-    private func engine(for spec: ChartSpec) -> PangoText {
-        let language = spec.language == .zh ? "zh-cn" : "en"
+    private func engine(for language: String) -> PangoText {
         if let engine = engines[language] {
             if engine.cachedLayouts > layoutLimit { engine.clearLayouts() }
             return engine

@@ -42,7 +42,7 @@ struct BriefCommand: ParsableCommand {
     var lang: String = "zh"
 
     mutating func validate() throws {
-        guard ChartLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, not “\(lang)”") }
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, not “\(lang)”") }
         guard output.lowercased().hasSuffix(".pdf") else {
             throw ValidationError("-o \(output): the briefing is a PDF; give a file name ending in .pdf")
         }
@@ -52,7 +52,7 @@ struct BriefCommand: ParsableCommand {
 
     func runBody() throws {
         let input = try Self.read(data)
-        let builder = BriefingBuilder(language: ChartLanguage(rawValue: lang) ?? .zh, metrics: metrics, entities: entities)
+        let builder = BriefingBuilder(language: Language(rawValue: lang) ?? .zh, metrics: metrics, entities: entities)
         let rendered = try BriefPDF.render(try builder.build(input))
         try AtomicFile.write(rendered.bytes, to: output, createFolders: true)
         FontWarning.report(unknownGlyphs: rendered.unknownGlyphs)

@@ -9,7 +9,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check reports against the template's identities, across years and against their own text.",
         discussion: """
-        Exit status: 0 clean (warnings allowed), 1 findings of severity error, 2 unreadable input.
+        Exit status: 0 clean (warnings allowed), 1 findings of severity error or a file that could not be read,
+        2 nothing could be read.
         Tidy CSV/JSON files among the inputs are not checked themselves, but a value they give that disagrees
         with a report (or with another file) is listed as a conflict, with both sources.
         Examples:
@@ -34,7 +35,7 @@ struct CheckCommand: ParsableCommand {
     func runBody() throws {
         let inputs = Inputs.load(files, options: ExtractionOptions(reading: ocr.reading))
         let report = CheckReport.run(inputs)
-        let unreadable = !inputs.errors.isEmpty
+        let nothingRead = inputs.reports.isEmpty && inputs.dataset.count == 0
         let results = inputs.reports
         switch format {
         case .json:
@@ -49,7 +50,9 @@ struct CheckCommand: ParsableCommand {
             s += "\(results.count) report(s), \(report.checked) identities checked: \(errors) error(s), \(warnings) warning(s)\n"
             print(s, terminator: "")
         }
-        if unreadable { throw ExitCode(ExitStatus.unusable) }
+        if nothingRead {
+            throw RuntimeFailure(message: "no report could be read from \(files.joined(separator: " ")); nothing was checked")
+        }
         if report.findings.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -46,6 +46,7 @@ struct DemoCommand: ParsableCommand {
                 let path = (output as NSString).appendingPathComponent("\(name).\(format.rawValue)")
                 let rendered: Chart.Rendered
                 do {
+                    try spec.checkDrawableValues()
                     rendered = try Chart.renderDetailed(spec, format: format)
                 } catch {
                     throw RuntimeFailure(message: "\(Diagnostics.describe(error)) (chart \(index + 1) of \(charts.count), \(name).\(format.rawValue))")

@@ -72,7 +72,7 @@ struct ExportCommand: AsyncParsableCommand {
 
         let stop = StopFlag()
         let interrupt = Self.stopOnInterrupt(stop)
-        defer { interrupt.cancel() }
+        defer { interrupt.forEach { $0.cancel() } }
         let bar = ProgressBar(title: "trendplot export")
         let runner = ExportRunner(directory: output, jobs: jobs, force: force, stop: stop)
         let outcome = try await runner.run(plan, formats: formats) { done, total in bar.update(done: done, total: total) }
@@ -81,6 +81,10 @@ struct ExportCommand: AsyncParsableCommand {
         if !outcome.failures.isEmpty { summary += ", \(outcome.failures.count) failed" }
         if outcome.interrupted { summary += ", stopped before \(total - outcome.written.count - outcome.skipped.count - outcome.failures.count) others" }
         bar.finish(summary + " (\(plan.chartCount) charts × \(formats.count) formats, \(output))")
+        if !outcome.removed.isEmpty {
+            Diagnostics.note("removed \(outcome.removed.count) file(s) an earlier export listed and this one does not "
+                             + "(other formats or data), e.g. \(outcome.removed[0])")
+        }
         for failure in outcome.failures {
             Diagnostics.error("\(output)/\(failure.file): \(failure.message)")
         }
@@ -99,18 +103,26 @@ struct ExportCommand: AsyncParsableCommand {
         return plan
     }
 
-    /// Ctrl-C sets `stop` (charts in progress are finished and written); a second Ctrl-C quits at once.
-    private static func stopOnInterrupt(_ stop: StopFlag) -> any DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler {
-            if stop.isSet { _exit(130) }
-            stop.set()
-            FileHandle.standardError.write(Data(
-                "\ntrendplot export: stopping after the charts in progress (Ctrl-C again to quit now)\n".utf8))
+    /// Ctrl-C or SIGTERM (what `timeout`, systemd and CI send) sets `stop`: the charts in progress are finished and
+    /// written, then the manifest and the index. A second signal does not cut that short (the manifest would no
+    /// longer match the folder); it only says what is happening. SIGKILL still ends the process at once.
+    private static func stopOnInterrupt(_ stop: StopFlag) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if stop.isSet {
+                    FileHandle.standardError.write(Data(
+                        "\ntrendplot export: still finishing the charts in progress and writing the manifest\n".utf8))
+                    return
+                }
+                stop.set()
+                FileHandle.standardError.write(Data(
+                    "\ntrendplot export: stopping after the charts in progress; the manifest is written, a rerun draws the rest\n".utf8))
+            }
+            source.resume()
+            return source
         }
-        source.resume()
-        return source
     }
 }
 

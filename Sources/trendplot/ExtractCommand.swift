@@ -52,21 +52,25 @@ struct ExtractCommand: ParsableCommand {
         }
         let options = ExtractionOptions(entity: entity, year: year, template: tpl, reading: ocr.reading)
         var results: [ExtractionResult] = []
-        var failed = false
         for path in ReportFiles.expand(files) {
             do {
                 let result = try InputLoader.extract(path: path, options: options)
                 ReportFiles.printReport(result)
+                if result.issues.contains(where: { $0.severity == .error }) { Diagnostics.recordFailure() }
                 results.append(result)
             } catch {
-                failed = true
-                Diagnostics.error(Diagnostics.describe(error))
+                Diagnostics.itemFailed(Diagnostics.describe(error))
             }
+        }
+        let observations = results.flatMap(\.observations)
+        guard !observations.isEmpty else {
+            let kept = output.map { $0 == "-" ? "" : "; \($0) was not written" + (FileManager.default.fileExists(atPath: $0) ? " (its old content is kept)" : "") } ?? ""
+            throw RuntimeFailure(message: "no observation could be extracted from \(files.joined(separator: " "))\(kept)")
         }
         let text: String
         switch format {
         case .csv:
-            text = TidyTable.csv(results.flatMap(\.observations))
+            text = TidyTable.csv(observations)
         case .json:
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -74,13 +78,27 @@ struct ExtractCommand: ParsableCommand {
                                        reports: results.map(ExtractJSON.Report.init))
             text = String(decoding: try enc.encode(document), as: UTF8.self) + "\n"
         }
-        if let output, output != "-" {
-            let options: Data.WritingOptions = output.hasPrefix("/dev/") ? [] : .atomic
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: options)
-        } else {
+        try Output.write(text, to: output)
+    }
+}
+
+/// Where a command's text output goes: stdout, or a file written atomically through ``AtomicFile`` (missing folders
+/// made; a device such as `/dev/null` written directly).
+enum Output {
+    /// Writes `text` to `path`, or to stdout when `path` is nil or `-`.
+    static func write(_ text: String, to path: String?) throws {
+        guard let path, path != "-" else {
             FileHandle.standardOutput.write(Data(text.utf8))
+            return
         }
-        if failed { throw ExitCode(ExitStatus.unusable) }
+        if path.hasPrefix("/dev/") {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw RuntimeFailure(message: "\(path): cannot be opened for writing")
+            }
+            handle.write(Data(text.utf8))
+            return
+        }
+        try AtomicFile.write(Array(text.utf8), to: path, createFolders: true)
     }
 }
 
@@ -132,7 +150,8 @@ enum ReportFiles {
             guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
                 return [path]
             }
-            let (files, _, skipped) = InputLoader.expand([path])
+            let (files, errors, skipped) = InputLoader.expand([path])
+            for e in errors { Diagnostics.itemFailed("\(e)") }
             for s in skipped { Diagnostics.note("\(s)") }
             return files.filter { InputLoader.kind(of: $0) == .report }
         }

@@ -36,10 +36,11 @@ enum Inputs {
         return inputs.dataset
     }
 
-    /// Writes the read errors, skipped files and conflicts to stderr.
+    /// Writes the read errors (each an item that failed: the command exits 1, or 2 when nothing was read), skipped
+    /// files and conflicts to stderr.
     static func reportProblems(_ inputs: LoadedInputs) {
         for e in inputs.skipped { Diagnostics.note("\(e)") }
-        for e in inputs.dataset.errors { Diagnostics.warning("\(e)") }
+        for e in inputs.dataset.errors { Diagnostics.itemFailed("\(e)") }
         let conflicts = inputs.dataset.conflicts
         if !conflicts.isEmpty {
             var lines = ["\(conflicts.count) value(s) disagree between sources (kept printed, then first):"]

@@ -47,11 +47,10 @@ struct PlotCommand: ParsableCommand {
     func runBody() throws {
         let format = OutputFormat(path: output)!
         let spec = try style.makeSpec(data: data, metrics: metrics, entities: entities)
-        if !spec.hasDrawableData {
-            let what = spec.kind == .slope ? "no series has values in both compared years"
-                : spec.kind == .rank ? "no series has a value in the year shown" : "no values"
-            Diagnostics.warning("“\(spec.title)”: \(what); the chart says 无数据")
+        if let why = ResolvedChart(spec).noDataReason {
+            Diagnostics.warning("“\(spec.title)”: \(why); the chart says 无数据")
         }
+        try spec.checkDrawableValues()
         let rendered = try Chart.renderDetailed(spec, format: format)
         try AtomicFile.write(rendered.bytes, to: output, createFolders: true)
         if style.altText {
@@ -122,7 +121,7 @@ struct ChartOptions: ParsableArguments {
     var scale: Double?
 
     @Option(help: "Language of generated text: zh or en.")
-    var lang: ChartLanguage?
+    var lang: Language?
 
     @Flag(help: "Write FILE.alt.txt (the chart described in words) beside the chart.")
     var altText = false
@@ -139,59 +138,62 @@ struct ChartOptions: ParsableArguments {
                 spec = try file.spec(series: nil)
             } else {
                 let obs = try ObservationLoader.load(dataPaths)
-                let base = try ChartSpec(observations: obs, metrics: m, entities: e, kind: file.kind ?? .line,
-                                         language: file.language ?? .zh)
+                let base = try ChartSpec(observations: obs, metrics: m, entities: e, kind: file.overrides.kind ?? .line,
+                                         language: file.overrides.language ?? .zh)
                 spec = try file.spec(series: base)
             }
         } else {
             let obs = try ObservationLoader.load(data)
-            spec = try ChartSpec(observations: obs, metrics: metrics, entities: entities, kind: kind ?? .line,
+            let available = Array(Set(obs.map(\.metric)))
+            let ids = try metrics.map { text throws(MetricLookupError) in try MetricPattern.resolve(text, available: available) }
+            spec = try ChartSpec(observations: obs, metrics: ids, entities: entities, kind: kind ?? .line,
                                  language: lang ?? .zh)
         }
         apply(to: &spec)
         return spec
     }
 
+    /// Applies the flags to `spec` (after the spec file, so flags win).
     func apply(to spec: inout ChartSpec) {
-        if let kind {
-            if kind == .sparkline && spec.kind != .sparkline && size == nil { spec.size = ChartSize.preset("sparkline")! }
-            spec.kind = kind
-        }
-        if let lang { spec.language = lang }
-        if let title { spec.title = title }
-        if let subtitle { spec.subtitle = subtitle }
-        if let source { spec.source = source }
-        if let labels { spec.annotations.valueLabels = labels }
-        if let reference {
-            spec.annotations.reference = reference.lowercased() == "mean" || reference == "均值"
-                ? .mean : TidyTable.parseNumber(reference).map { .value($0, label: nil) }
-        }
-        if trend { spec.annotations.trendLine = true }
-        if let highlight { spec.annotations.highlightYear = highlight }
-        for n in note {
+        // A kind with its own canvas (sparkline) gets it unless --size says otherwise.
+        if let kind, kind != spec.kind, size == nil, kind.defaultSize != .standard { spec.size = kind.defaultSize }
+        overrides(for: spec).apply(to: &spec)
+    }
+
+    /// The flags as spec overrides. `--note` adds to the spec's notes, `--trend` only turns the trend line on,
+    /// and `--size` keeps the spec's PNG scale unless `--scale` is given.
+    func overrides(for spec: ChartSpec) -> SpecOverrides {
+        var o = SpecOverrides()
+        o.kind = kind
+        o.language = lang
+        o.title = title
+        o.subtitle = subtitle
+        o.source = source
+        let notes = note.compactMap { n -> Annotations.Note? in
             let parts = n.split(separator: ":", maxSplits: 1)
-            if parts.count == 2, let y = Int(parts[0]) { spec.annotations.notes.append(.init(year: y, text: String(parts[1]))) }
+            guard parts.count == 2, let y = Int(parts[0]) else { return nil }
+            return Annotations.Note(year: y, text: String(parts[1]))
         }
-        if let baseYear { spec.baseYear = baseYear }
-        if let focusYear { spec.focusYear = focusYear }
-        if let change { spec.changeMeasure = change }
-        if let facetScale { spec.facetScale = facetScale }
-        if let theme { spec.theme = theme }
-        if let size, let preset = ChartSize.preset(size) {
-            let s = spec.size.scale
-            spec.size = preset
-            spec.size.scale = s
+        o.annotations = SpecOverrides.AnnotationsEntry(valueLabels: labels, reference: reference,
+                                                       trendLine: trend ? true : nil, highlightYear: highlight,
+                                                       notes: notes.isEmpty ? nil : spec.annotations.notes + notes)
+        o.baseYear = baseYear
+        o.focusYear = focusYear
+        o.changeMeasure = change
+        o.facetScale = facetScale
+        o.theme = theme
+        if size != nil || width != nil || height != nil || scale != nil {
+            let preset = size.flatMap { ChartSize.preset($0) != nil ? $0 : nil }
+            o.size = .explicit(width: width, height: height, scale: scale ?? (preset != nil ? spec.size.scale : nil), preset: preset)
         }
-        if let width { spec.size.width = width }
-        if let height { spec.size.height = height }
-        if let scale { spec.size.scale = scale }
+        return o
     }
 
     mutating func validate() throws {
         if let size, ChartSize.preset(size) == nil {
             throw ValidationError("unknown size preset “\(size)”: expected \(ChartSize.presets.map(\.name).joined(separator: ", "))")
         }
-        if let reference, reference.lowercased() != "mean", reference != "均值", TidyTable.parseNumber(reference) == nil {
+        if let reference, SpecOverrides.reference(reference) == nil {
             throw ValidationError("--reference expects mean or a number, found “\(reference)”")
         }
         for n in note {
@@ -208,7 +210,7 @@ extension Theme.Name: ExpressibleByArgument {}
 extension Annotations.ValueLabels: ExpressibleByArgument {}
 extension ChartSpec.ChangeMeasure: ExpressibleByArgument {}
 extension ChartSpec.FacetScale: ExpressibleByArgument {}
-extension ChartLanguage: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
 
 /// Reads observations from DATA arguments: report files, tidy CSV/JSON files and folders (see ``Inputs``).
 package enum ObservationLoader {

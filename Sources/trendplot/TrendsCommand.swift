@@ -95,6 +95,33 @@ struct TrendsCommand: ParsableCommand {
     func run() throws { try Diagnostics.run(runBody) }
 
     func runBody() throws {
+        var command = self
+        try command.resolveAndRun()
+    }
+
+    /// Turns each `--metric` (an id, a Chinese label or a unique part of one) into an id, naming those that match
+    /// nothing (with "did you mean"), then runs.
+    private mutating func resolveAndRun() throws {
+        let given = metrics
+        if !given.isEmpty {
+            var resolved: [String] = []
+            for text in given {
+                do {
+                    resolved.append(try MetricPattern.resolve(text))
+                } catch {
+                    // Possibly an id of the user's own: checked against the data once it is read.
+                    if !error.ambiguous && text.allSatisfy(\.isASCII) { resolved.append(text) } else { Diagnostics.itemFailed(error.description) }
+                }
+            }
+            if resolved.isEmpty {
+                throw RuntimeFailure(message: "no --metric names a metric; nothing to show")
+            }
+            metrics = resolved
+        }
+        try runResolved()
+    }
+
+    private func runResolved() throws {
         let language = Language(rawValue: lang) ?? .zh
         var aliases = EntityAliases()
         if let alias {
@@ -111,9 +138,32 @@ struct TrendsCommand: ParsableCommand {
         timer.lap("indicators (now \(dataset.count) observations, \(dataset.seriesCount) series)")
         if inputs.isUnusable { throw ExitCode(ExitStatus.unusable) }
 
-        let wantedEntities = entities.map { aliases.resolve(EntityName.normalize($0)) }
-        for e in wantedEntities where !dataset.entities.contains(e) {
-            Diagnostics.warning("no data for entity “\(e)”")
+        for m in metrics where !MetricPattern(m).isPattern && !dataset.metrics.contains(m) {
+            do {
+                _ = try MetricPattern.resolve(m, available: dataset.metrics)
+                Diagnostics.itemFailed("--metric “\(m)”: no observation of it in \(data.joined(separator: " "))")
+            } catch {
+                Diagnostics.itemFailed(error.description)
+            }
+        }
+        // --entity as in brief: the name, an old name (--alias) or a unique part of a name.
+        var wantedEntities: [String] = []
+        for given in entities {
+            let e = aliases.resolve(EntityName.normalize(given))
+            if dataset.entities.contains(e) { wantedEntities.append(e); continue }
+            let partial = dataset.entities.filter { $0.contains(e) }
+            if partial.count == 1 {
+                wantedEntities.append(partial[0])
+            } else if partial.isEmpty {
+                Diagnostics.itemFailed("--entity “\(given)”: no body of that name in the data (bodies: "
+                                       + dataset.entities.prefix(5).joined(separator: ", ") + (dataset.entities.count > 5 ? ", …" : "") + ")")
+            } else {
+                Diagnostics.itemFailed("--entity “\(given)” is part of \(partial.count) names ("
+                                       + partial.prefix(5).joined(separator: ", ") + "): give more of the name")
+            }
+        }
+        if !entities.isEmpty && wantedEntities.isEmpty {
+            throw RuntimeFailure(message: "no --entity names a body in the data; nothing to show")
         }
         let selected = selectedSeries(dataset, entities: Set(wantedEntities))
         var out = OutputBuffer()

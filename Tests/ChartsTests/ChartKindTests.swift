@@ -126,4 +126,23 @@ struct ChartKindTests {
         #expect(!names.contains { $0.contains("regulations") })
         #expect(!names.contains { $0.contains("natural_person") })
     }
+
+    @Test func trendLineIsTheLeastSquaresLine() throws {
+        // On points that lie on a line, the fitted line passes through the first and the last marker.
+        var spec = ChartSpec(title: "行政许可·项目数量", unit: "项",
+                             series: [ChartSeries(label: "牡丹江市人民政府", values: [2019: 3000, 2020: 4000, 2021: 5000])])
+        spec.annotations.trendLine = true
+        let scene = try Chart.scene(for: spec)
+        let dashed = scene.items.compactMap { item -> [Point]? in
+            if case .polyline(let pts, let s) = item, !s.dash.isEmpty { return pts } else { return nil }
+        }
+        let markers = scene.items.compactMap { item -> Point? in
+            if case .marker(let p, _, _, _, _) = item { return p } else { return nil }
+        }
+        #expect(dashed.count == 1)
+        let line = try #require(dashed.first)
+        let first = try #require(markers.first), last = try #require(markers.last)
+        #expect(abs(line[0].x - first.x) < 1e-9 && abs(line[0].y - first.y) < 1e-9)
+        #expect(abs(line[1].x - last.x) < 1e-9 && abs(line[1].y - last.y) < 1e-9)
+    }
 }

@@ -74,4 +74,36 @@ struct ChartSpecFileTests {
             "\($0)".contains("missing key “version”")
         }
     }
+
+    @Test func referenceIsReadOneWayInFilesAndFlags() throws {
+        let yaml = """
+        version: 1
+        title: 行政许可·项目数量
+        annotations: { reference: "1,200", referenceLabel: 目标 }
+        series: [{ label: 牡丹江市人民政府, values: { 2019: 5434, 2020: 4794 } }]
+        """
+        let spec = try ChartSpecFile.parse(yaml, file: "r.yaml").spec(series: nil)
+        #expect(spec.annotations.reference == .value(1200, label: "目标"))
+        #expect(SpecOverrides.reference("均值") == .mean)
+        #expect(SpecOverrides.reference("Mean") == .mean)
+        #expect(SpecOverrides.reference("+2.5") == .value(2.5, label: nil))
+        #expect(SpecOverrides.reference("nan") == nil)
+        #expect { try ChartSpecFile.parse("version: 1\nannotations: { reference: most }\n", file: "e.yaml") } throws: {
+            "\($0)" == "reading the spec file e.yaml: annotations.reference: expected mean or a number, found “most”"
+        }
+    }
+
+    @Test func overridesApplyOnlyTheFieldsTheyHold() {
+        var spec = ChartSpec(title: "行政许可·项目数量", unit: "项",
+                             series: [ChartSeries(label: "牡丹江市人民政府", values: [2019: 5434, 2020: 4794])])
+        spec.size = ChartSize(width: 1200, height: 750, scale: 2)
+        var o = SpecOverrides()
+        o.kind = .bar
+        o.size = .explicit(width: nil, height: 600, scale: nil, preset: "a4-half")
+        o.apply(to: &spec)
+        #expect(spec.kind == .bar)
+        #expect(spec.title == "行政许可·项目数量")
+        #expect(spec.unit == "项")
+        #expect(spec.size == ChartSize(width: 794, height: 600, scale: 1))
+    }
 }

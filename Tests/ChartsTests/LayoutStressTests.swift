@@ -51,7 +51,7 @@ enum StressInput: String, CaseIterable, CustomTestStringConvertible, Sendable {
         spec.kind = kind
         spec.source = "数据来源：各地政府信息公开工作年度报告"
         spec.annotations.valueLabels = .all
-        if kind == .sparkline { spec.size = ChartSize.preset("sparkline")! }
+        if kind == .sparkline { spec.size = ChartSize.sparkline }
         return spec
     }
 }

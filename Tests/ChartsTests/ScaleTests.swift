@@ -41,15 +41,6 @@ struct ScaleTests {
         #expect(LabelSpreader.spread([1, 2, 3], heights: [20, 20, 20], min: 0, max: 50) == nil)
     }
 
-    @Test func trendIsTheLeastSquaresLine() throws {
-        let t = try #require(LinearTrend(points: [(2019, 5434), (2020, 4794)]))
-        #expect(t.slope == -640)
-        #expect(t.value(at: 2019) == 5434)
-        let three = try #require(LinearTrend(points: [(2019, 1), (2020, 3), (2021, 2)]))
-        #expect(abs(three.slope - 0.5) < 1e-12)
-        #expect(LinearTrend(points: [(2020, 1)]) == nil)
-    }
-
     @Test func svgIdsAreRenumberedInOrder() {
         let svg = Array("<g id=\"surface33\"><use xlink:href=\"#surface33\"/><g id=\"surface40\"/>glyph0-1 mysurface5".utf8)
         let out = String(decoding: SVGPostprocess.renumberIDs(svg), as: UTF8.self)

@@ -12,7 +12,7 @@ enum BriefFixtures {
         BriefingInput(InputLoader().load([Fixtures.datasetURL(folder).path]))
     }
 
-    static func pingtan(language: ChartLanguage = .zh) throws -> Briefing {
+    static func pingtan(language: Language = .zh) throws -> Briefing {
         try BriefingBuilder(language: language).build(input("pingtan"))
     }
 }

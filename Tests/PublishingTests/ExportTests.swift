@@ -137,8 +137,8 @@ struct ExportTests {
         }
         let outcome = try await runner.run(files)
         #expect(outcome.interrupted && outcome.written.count == 2)
-        let onDisk = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-        #expect(onDisk == (outcome.written + ["index.html", "manifest.json"]).sorted())
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()   // the lock file stays, empty
+        #expect(onDisk == (outcome.written + [".trendplot-export.lock", "index.html", "manifest.json"]).sorted())
         let rest = try await ExportRunner(directory: dir, jobs: 2).run(files)
         #expect(rest.written.count == 4 && rest.skipped.count == 2 && !rest.interrupted)
     }

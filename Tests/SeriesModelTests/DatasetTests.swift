@@ -181,7 +181,7 @@ import Testing
         }
         #expect(read("").1 == ["e.csv: line 1: empty file: expected the header entity,year,metric,value,unit,label,source,derived"])
         #expect(read("entity,year,metric,value\r\n").0.count == 0)
-        #expect(read("entity,year,metric,value\r\n").1.isEmpty)
+        #expect(read("entity,year,metric,value\r\n").1 == ["e.csv: line 2: no rows after the header: expected one observation per line"])
         let noNewline = read("entity,year,metric,value\r\n甲,2020,licensing.decisions,12\r\n甲,2021,licensing.decisions,13")
         #expect(noNewline.0.series(entity: "甲", metric: "licensing.decisions")?.values == [12, 13])
         #expect(noNewline.0.observation(.init(entity: "甲", year: 2021, metric: "licensing.decisions"))?.source == "e.csv:3")

@@ -85,3 +85,17 @@ import Testing
         #expect(d.value(entity: "平潭综合实验区", year: 2022, metric: "indicator.review_correction_rate") == 50)
     }
 }
+
+@Suite struct SourceRefTests {
+    /// Every source form the readers write reads back to itself, and the file part is found the same way.
+    @Test func sourceStringsRoundTrip() {
+        let forms = ["mudanjiang_2020.txt:259", "pingtan_2021.html#table3[r5c2]", "hongze_2023.pdf#p7/table3[r13c4]",
+                     "hongze_2023.pdf#p3:L12", "pingtan_2021.txt:41 (split from 3960181)",
+                     "a.html#table2[r3c4] (75394432.52元 → 万元; split from 12)", "workload.py:0", "p.json#3", "x.csv"]
+        for f in forms { #expect(SourceRef(parsing: f).description == f) }
+        #expect(SourceRef(parsing: "hongze_2023.pdf#p7/table3[r13c4]").location == .pageCell(page: 7, table: 3, row: 13, column: 4))
+        #expect(SourceRef(parsing: "a/b/x_2020.txt:12 (note)").location == .line(12))
+        #expect(SourceRef.fileName(of: "a/b/x_2020.txt:12 (note)") == "x_2020.txt")
+        #expect(SourceRef.fileName(of: "workload.py:0") == "workload.py")
+    }
+}

@@ -35,7 +35,8 @@ struct PlotCommandTests {
 
     @Test func unknownMetricIsNamedInTheError() throws {
         let cmd = try PlotCommand.parse([Self.csv, "--metric", "licensing.itemz", "-o", "/tmp/x.png"])
-        #expect { try cmd.runBody() } throws: { "\($0)".contains("no observation of metric “licensing.itemz”") }
+        #expect { try cmd.runBody() } throws: { "\($0)".contains("--metric “licensing.itemz” is not a metric id")
+                                                  && "\($0)".contains("did you mean “licensing.items”") }
         // A data problem ends with exit 2 and the message on stderr, never as a usage error (64).
         #expect(throws: ExitCode(2)) { try cmd.run() }
     }

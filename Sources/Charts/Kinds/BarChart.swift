@@ -1,5 +1,21 @@
+import SeriesModel
+
 /// `bar`: grouped bars — one group per year, one bar per series — from zero, a legend for several series.
 /// A zero is drawn as a hairline at the baseline; a missing value leaves its slot empty.
+enum BarKind: KindLayout {
+    static let labelZh = "分组柱状图"
+    static let defaultSize = ChartSize.standard
+    static func comparedYears(_ spec: ChartSpec) -> ComparedYears? { nil }
+    static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
+        !spec.yearsWithValues.isEmpty
+    }
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String { NoDataReason.noValues(language) }
+    static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
+        AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
+    }
+    static func layout(_ builder: inout SceneBuilder) { builder.layoutBar() }
+}
+
 extension SceneBuilder {
     mutating func layoutBar() {
         var body = frame()
@@ -11,7 +27,7 @@ extension SceneBuilder {
         let c = cartesian(in: body, values: values, zero: true, x: .yearBands(years), headroom: 0.06)
         highlightYear(c)
         missingYearMarks(c)
-        let bands = c.bands!
+        guard case .bands(let bands) = c.placement else { return }
         let n = max(1, series.count)
         let inner = min(bands.bandwidth, 120 * type.scale * Double(n))
         let barW = inner / Double(n)

@@ -5,6 +5,41 @@ import SeriesModel
 /// One series over several years: a bar per year (change from the year before). Several series, or values that
 /// are already changes: a horizontal bar per series (from the base year to the focus year, or the value itself).
 /// A percent change of a zero or missing base draws no bar and says why.
+enum ChangeKind: KindLayout {
+    static let labelZh = "增减图"
+    static let defaultSize = ChartSize.standard
+    /// One series of levels over three or more years: every year (nil). Otherwise the focus year (`focusYear`,
+    /// else the last) and, unless the values are already changes, the base year (`baseYear`, else the latest
+    /// year before the focus year, else the year before it).
+    static func comparedYears(_ spec: ChartSpec) -> ComparedYears? {
+        let years = spec.yearsWithValues
+        guard let last = years.last else { return nil }
+        if spec.changeMeasure != .value && spec.series.count == 1 && years.count >= 3 { return nil }
+        let focus = spec.focusYear ?? last
+        if spec.changeMeasure == .value { return ComparedYears(base: nil, focus: focus) }
+        return ComparedYears(base: spec.baseYear ?? years.last { $0 < focus } ?? focus - 1, focus: focus)
+    }
+    static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
+        !spec.yearsWithValues.isEmpty
+    }
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String { NoDataReason.noValues(language) }
+    static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
+        // Values that are already changes: one clause per series for the focus year.
+        let zh = spec.language == .zh
+        guard spec.changeMeasure == .value, let focus = years?.focus else {
+            return AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
+        }
+        let list = spec.series.compactMap { s -> String? in
+            guard let v = s.value(in: focus) else { return nil }
+            if zh { return v > 0 ? "\(s.label)增加\(num(v))" : (v < 0 ? "\(s.label)减少\(num(-v))" : "\(s.label)持平") }
+            return v > 0 ? "\(s.label) up \(num(v))" : (v < 0 ? "\(s.label) down \(num(-v))" : "\(s.label) unchanged")
+        }
+        return [zh ? "\(focus)年：" + list.joined(separator: "，") + "。" : "\(focus): " + list.joined(separator: ", ") + "."]
+            + AltTextWriter.moreSeries(spec)
+    }
+    static func layout(_ builder: inout SceneBuilder) { builder.layoutChange() }
+}
+
 extension SceneBuilder {
     /// One bar of a change chart: a label, the change (nil = cannot be computed) and why not.
     struct ChangeBar {
@@ -14,12 +49,12 @@ extension SceneBuilder {
     }
 
     mutating func layoutChange() {
-        let series = spec.series
-        let years = spec.yearsWithValues
-        if spec.changeMeasure != .value && series.count == 1 && years.count >= 3 {
-            layoutChangeOverYears(series[0])
-        } else {
-            layoutChangeAcross()
+        // Compared years (several series, or values that are already changes): one bar per series; none (one
+        // series of levels over three or more years): one bar per year.
+        if let compared = chart.comparedYears {
+            layoutChangeAcross(compared)
+        } else if let s = spec.series.first {
+            layoutChangeOverYears(s)
         }
     }
 
@@ -63,7 +98,7 @@ extension SceneBuilder {
         let c = cartesian(in: body, values: bars.compactMap(\.change), zero: true, x: .yearBands(shown),
                           format: percent ? .percent : nil, headroom: 0.07)
         highlightYear(c)
-        let bands = c.bands!
+        guard case .bands(let bands) = c.placement else { return }
         let w = min(bands.bandwidth, 90 * type.scale)
         let zeroY = c.y(0)
         let ls = TextStyle(size: type.label, bold: true, color: theme.text, halo: theme.background)
@@ -88,11 +123,10 @@ extension SceneBuilder {
         }
     }
 
-    private mutating func layoutChangeAcross() {
+    private mutating func layoutChangeAcross(_ compared: ComparedYears) {
         let body = frame()
-        let years = spec.yearsWithValues
-        let focus = spec.focusYear ?? years.last ?? 0
-        let base = spec.baseYear ?? years.last { $0 < focus } ?? focus - 1
+        let focus = compared.focus
+        let base = compared.base ?? focus - 1   // values that are already changes: the base year is only a caption
         let bars: [ChangeBar] = spec.series.map { s in
             let (v, why) = change(from: s.value(in: base), to: s.value(in: focus), baseYear: base)
             return ChangeBar(label: s.label, change: v, reason: why)

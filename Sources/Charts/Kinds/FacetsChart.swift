@@ -1,7 +1,23 @@
+import SeriesModel
+
 import Foundation
 
 /// `facets`: small multiples — one panel per series, each a small line chart, on one shared y scale
 /// (comparable heights) or free scales (each panel's own shape).
+enum FacetsKind: KindLayout {
+    static let labelZh = "分面小图"
+    static let defaultSize = ChartSize.standard
+    static func comparedYears(_ spec: ChartSpec) -> ComparedYears? { nil }
+    static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
+        !spec.yearsWithValues.isEmpty
+    }
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String { NoDataReason.noValues(language) }
+    static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
+        AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
+    }
+    static func layout(_ builder: inout SceneBuilder) { builder.layoutFacets() }
+}
+
 extension SceneBuilder {
     mutating func layoutFacets() {
         let body = frame()
@@ -48,7 +64,7 @@ extension SceneBuilder {
                              height: max(20, cell.maxY - titleBox.frame.maxY - type.gap * 0.5))
             let (values, zero) = panelValues(s)
             let c = cartesian(in: panel, values: values, zero: zero, x: .years(years), showXTitle: false, minLeft: minLeft)
-            let ys = c.yearScale!
+            guard case .points(let ys) = c.placement else { continue }
             let color = theme.seriesColor(0)
             for seg in segments(s) where seg.count > 1 {
                 add(.polyline(seg.map { Point(ys(Double($0.year)), c.y($0.value)) }, Stroke(color, width: type.lineWidth)))

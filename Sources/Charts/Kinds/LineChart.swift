@@ -1,5 +1,21 @@
+import SeriesModel
+
 /// `line`: one line per series over the years, markers at every value, direct end labels when they fit
 /// (a legend otherwise), a gap where a year is missing.
+enum LineKind: KindLayout {
+    static let labelZh = "折线图"
+    static let defaultSize = ChartSize.standard
+    static func comparedYears(_ spec: ChartSpec) -> ComparedYears? { nil }
+    static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
+        !spec.yearsWithValues.isEmpty
+    }
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String { NoDataReason.noValues(language) }
+    static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
+        AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
+    }
+    static func layout(_ builder: inout SceneBuilder) { builder.layoutLine() }
+}
+
 extension SceneBuilder {
     mutating func layoutLine() {
         var body = frame()
@@ -31,7 +47,7 @@ extension SceneBuilder {
         highlightYear(c)
         missingYearMarks(c)
         referenceLine(c, values: series.flatMap(\.presentValues))
-        let ys = c.yearScale!
+        guard case .points(let ys) = c.placement else { return }
         func pt(_ year: Int, _ v: Double) -> Point { Point(ys(Double(year)), c.y(v)) }
 
         for (i, t) in trends.enumerated() {
@@ -142,7 +158,9 @@ extension SceneBuilder {
         return (at(t0), at(t1))
     }
 
-    func trend(_ s: ChartSeries) -> LinearTrend? {
-        LinearTrend(points: s.points.compactMap { p in p.value.map { (p.year, $0) } })
+    /// The least-squares line through the series' values (SeriesModel's ``TrendFit``).
+    func trend(_ s: ChartSeries) -> TrendFit? {
+        let points = s.points.compactMap { p in p.value.map { (year: p.year, value: $0) } }
+        return TrendFit(years: points.map(\.year), values: points.map(\.value))
     }
 }

@@ -1,8 +1,35 @@
+import SeriesModel
+
 /// `rank`: one year, one horizontal bar per series, longest first, the value at each bar's end.
+enum RankKind: KindLayout {
+    static let labelZh = "排名图"
+    static let defaultSize = ChartSize.standard
+    static func comparedYears(_ spec: ChartSpec) -> ComparedYears? {
+        spec.yearsWithValues.last.map { ComparedYears(base: nil, focus: spec.focusYear ?? $0) }
+    }
+    static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
+        guard let focus = years?.focus else { return false }
+        return spec.series.contains { $0.value(in: focus) != nil }
+    }
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String {
+        language == .zh ? "所选年份没有数值" : "No values in the selected year"
+    }
+    static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
+        // Every series is named in the ranking (up to ten), so no "more series" sentence.
+        let zh = spec.language == .zh
+        guard let focus = years?.focus else { return AltTextWriter.seriesSentences(spec, num: num) }
+        let rows = spec.series.compactMap { s in s.value(in: focus).map { (s.label, $0) } }.sorted { $0.1 > $1.1 }
+        let list = rows.prefix(10).map { zh ? "\($0.0)\(num($0.1))" : "\($0.0) \(num($0.1))" }
+        return [zh ? "按\(focus)年数值由高到低：" + list.joined(separator: "，") + (rows.count > 10 ? "等" : "") + "。"
+                   : "Ranked for \(focus): " + list.joined(separator: ", ") + (rows.count > 10 ? ", …" : "") + "."]
+    }
+    static func layout(_ builder: inout SceneBuilder) { builder.layoutRank() }
+}
+
 extension SceneBuilder {
     mutating func layoutRank() {
         let body = frame()
-        let year = spec.focusYear ?? spec.yearsWithValues.last ?? 0
+        guard let year = chart.comparedYears?.focus else { return }
         let rows = spec.series.enumerated().compactMap { i, s in s.value(in: year).map { (i, s.label, $0) } }
             .sorted { ($0.2, $1.0) > ($1.2, $0.0) }
         let probeUnit = ValueUnit.choose(maxAbs: rows.map { abs($0.2) }.max() ?? 0, baseUnit: spec.unit, step: 1,

@@ -1,11 +1,35 @@
+import SeriesModel
+
 /// `slope`: two years, one line per series from its first-year value to its second-year value, labels pushed
 /// apart on both sides. Up to eight series take palette colours; more are coloured by direction.
+enum SlopeKind: KindLayout {
+    static let labelZh = "斜率图"
+    static let defaultSize = ChartSize.standard
+    /// `baseYear`/`focusYear`, else the first and the last year with values.
+    static func comparedYears(_ spec: ChartSpec) -> ComparedYears? {
+        let years = spec.yearsWithValues
+        guard let last = years.last else { return nil }
+        let focus = spec.focusYear ?? last
+        return ComparedYears(base: spec.baseYear ?? years.first { $0 < focus } ?? focus, focus: focus)
+    }
+    static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
+        guard let years, let base = years.base, base != years.focus else { return false }
+        return spec.series.contains { $0.value(in: base) != nil && $0.value(in: years.focus) != nil }
+    }
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String {
+        language == .zh ? "没有主体同时具有两个比较年份的数值" : "No series has values in both compared years"
+    }
+    static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
+        AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
+    }
+    static func layout(_ builder: inout SceneBuilder) { builder.layoutSlope() }
+}
+
 extension SceneBuilder {
     mutating func layoutSlope() {
         let body = frame()
-        let years = spec.yearsWithValues
-        let focus = spec.focusYear ?? years.last ?? 0
-        let base = spec.baseYear ?? years.first { $0 < focus } ?? focus
+        guard let compared = chart.comparedYears, let base = compared.base else { return }
+        let focus = compared.focus
         let rows = spec.series.enumerated().compactMap { i, s -> (Int, String, Double, Double)? in
             guard let a = s.value(in: base), let b = s.value(in: focus) else { return nil }
             return (i, s.label, a, b)

@@ -1,5 +1,21 @@
+import SeriesModel
+
 /// `sparkline`: a tiny line without axes — the label on top, the last value at the right end, the highest and
 /// lowest points marked.
+enum SparklineKind: KindLayout {
+    static let labelZh = "迷你图"
+    static let defaultSize = ChartSize.sparkline
+    static func comparedYears(_ spec: ChartSpec) -> ComparedYears? { nil }
+    static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
+        !spec.yearsWithValues.isEmpty
+    }
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String { NoDataReason.noValues(language) }
+    static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
+        AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
+    }
+    static func layout(_ builder: inout SceneBuilder) { builder.layoutSparkline() }
+}
+
 extension SceneBuilder {
     mutating func layoutSparkline() {
         guard let s = spec.series.first else { return }

@@ -2,6 +2,20 @@ import SeriesModel
 
 /// `stacked`: one bar per year, one segment per series (positives up, negatives down), the total on top.
 /// `share`: the same bars as percentages of each year's total (100% stacked composition).
+enum StackedKind: KindLayout {
+    static let labelZh = "堆积柱状图"
+    static let defaultSize = ChartSize.standard
+    static func comparedYears(_ spec: ChartSpec) -> ComparedYears? { nil }
+    static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
+        !spec.yearsWithValues.isEmpty
+    }
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String { NoDataReason.noValues(language) }
+    static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
+        AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
+    }
+    static func layout(_ builder: inout SceneBuilder) { builder.layoutStacked(share: false) }
+}
+
 extension SceneBuilder {
     mutating func layoutStacked(share: Bool) {
         var body = frame()
@@ -21,7 +35,7 @@ extension SceneBuilder {
                           fixedDomain: share ? 0...100 : nil, format: share ? .percent : nil, headroom: share ? 0 : 0.05)
         highlightYear(c)
         missingYearMarks(c)
-        let bands = c.bands!
+        guard case .bands(let bands) = c.placement else { return }
         let barW = min(bands.bandwidth, 140 * type.scale)
         let labelStyle = TextStyle(size: type.label * 0.92, color: theme.text)
         let totalStyle = TextStyle(size: type.label, bold: true, color: theme.text, halo: theme.background)

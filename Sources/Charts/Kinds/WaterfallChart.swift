@@ -1,11 +1,32 @@
+import SeriesModel
+
 /// `waterfall`: the base year's total, each series' change to the focus year, the focus year's total.
 /// Rises and falls are coloured by sign and marked ▲/▼; dashed connectors carry the running level.
+enum WaterfallKind: KindLayout {
+    static let labelZh = "瀑布图"
+    static let defaultSize = ChartSize.standard
+    /// `baseYear`/`focusYear`, else the last year with values and the latest year before it.
+    static func comparedYears(_ spec: ChartSpec) -> ComparedYears? {
+        let years = spec.yearsWithValues
+        guard let last = years.last else { return nil }
+        let focus = spec.focusYear ?? last
+        return ComparedYears(base: spec.baseYear ?? years.last { $0 < focus } ?? focus, focus: focus)
+    }
+    static func hasDrawableData(_ spec: ChartSpec, comparing years: ComparedYears?) -> Bool {
+        !spec.yearsWithValues.isEmpty
+    }
+    static func noDataReason(_ spec: ChartSpec, language: Language) -> String { NoDataReason.noValues(language) }
+    static func altTextSummary(_ spec: ChartSpec, comparing years: ComparedYears?, num: (Double) -> String) -> [String] {
+        AltTextWriter.seriesSentences(spec, num: num) + AltTextWriter.moreSeries(spec)
+    }
+    static func layout(_ builder: inout SceneBuilder) { builder.layoutWaterfall() }
+}
+
 extension SceneBuilder {
     mutating func layoutWaterfall() {
         let body = frame()
-        let years = spec.yearsWithValues
-        let focus = spec.focusYear ?? years.last ?? 0
-        let base = spec.baseYear ?? years.last { $0 < focus } ?? focus
+        guard let compared = chart.comparedYears, let base = compared.base else { return }
+        let focus = compared.focus
         let rows = spec.series.compactMap { s -> (String, Double, Double)? in
             guard let a = s.value(in: base), let b = s.value(in: focus) else { return nil }
             return (s.label, a, b)
@@ -18,7 +39,7 @@ extension SceneBuilder {
         let suffix = zh ? "年" : ""
         let names = ["\(base)\(suffix)"] + rows.map(\.0) + ["\(focus)\(suffix)"]
         let c = cartesian(in: body, values: levels + [end, 0], zero: true, x: .bands(names), headroom: 0.05)
-        let bands = c.bands!
+        guard case .bands(let bands) = c.placement else { return }
         let w = min(bands.bandwidth, 110 * type.scale)
         let ls = TextStyle(size: type.label, bold: true, color: theme.text, halo: theme.background)
         let total = theme.name == .print ? Color(hex: 0x404040) : theme.seriesColor(0)

@@ -9,12 +9,18 @@ import SeriesModel
 public enum AltTextWriter {
     /// The alt text of `spec` in its language.
     public static func altText(for spec: ChartSpec) -> AltText {
+        altText(for: ResolvedChart(spec))
+    }
+
+    /// The alt text of a resolved chart in its language.
+    public static func altText(for chart: ResolvedChart) -> AltText {
+        let spec = chart.spec
         let zh = spec.language == .zh
         let years = spec.yearsWithValues
         let kindName = zh ? spec.kind.labelZh : spec.kind.rawValue + " chart"
         let title = spec.title.isEmpty ? kindName : (zh ? "\(kindName)：\(spec.title)" : "\(kindName): \(spec.title)")
         var parts: [String] = []
-        let unit = spec.valueFormat == .percent ? "%" : spec.unit
+        let unit = chart.valueUnit
         func num(_ v: Double) -> String {
             let t = v == v.rounded() && abs(v) < 1e15 ? NumberText.grouped(v) : NumberText.grouped(v, fractionDigits: 2)
             return zh ? t + unit : t + (unit.isEmpty ? "" : " " + unit)
@@ -34,49 +40,15 @@ public enum AltTextWriter {
         } else {
             parts.append(zh ? "\(kindName)，没有数据。" : "A \(kindName) with no data.")
         }
-        if let summary = kindSummary(spec, num: num) {
-            parts.append(summary)
-        } else {
-            parts += seriesSentences(spec, num: num)
-        }
-        if spec.series.count > 12 && spec.kind != .rank {
-            parts.append(zh ? "另有\(spec.series.count - 12)个系列。" : "\(spec.series.count - 12) more series.")
-        }
+        parts += spec.kind.layout.altTextSummary(spec, comparing: chart.comparedYears, num: num)
         if let src = spec.source, !src.isEmpty { parts.append(src.hasSuffix("。") || src.hasSuffix(".") ? src : src + (zh ? "。" : ".")) }
         return AltText(title: title, description: parts.joined(separator: zh ? "" : " "))
     }
 
-    /// A sentence for kinds that compare one or two years across series (rank, change, waterfall, share).
-    static func kindSummary(_ spec: ChartSpec, num: (Double) -> String) -> String? {
-        let zh = spec.language == .zh
-        let years = spec.yearsWithValues
-        guard let last = years.last else { return nil }
-        let focus = spec.focusYear ?? last
-        switch spec.kind {
-        case .rank:
-            let rows = spec.series.compactMap { s in s.value(in: focus).map { (s.label, $0) } }.sorted { $0.1 > $1.1 }
-            let list = rows.prefix(10).map { zh ? "\($0.0)\(num($0.1))" : "\($0.0) \(num($0.1))" }
-            return zh ? "按\(focus)年数值由高到低：" + list.joined(separator: "，") + (rows.count > 10 ? "等" : "") + "。"
-                      : "Ranked for \(focus): " + list.joined(separator: ", ") + (rows.count > 10 ? ", …" : "") + "."
-        case .share:
-            let total = spec.series.compactMap { $0.value(in: focus) }.filter { $0 > 0 }.reduce(0, +)
-            guard total > 0 else { return nil }
-            let list = spec.series.compactMap { s -> String? in
-                guard let v = s.value(in: focus), v > 0 else { return nil }
-                let p = NumberText.positional(v / total * 100, fractionDigits: 1) + "%"
-                return zh ? "\(s.label)占\(p)" : "\(s.label) \(p)"
-            }
-            return zh ? "\(focus)年构成：" + list.joined(separator: "，") + "。" : "Composition in \(focus): " + list.joined(separator: ", ") + "."
-        case .change where spec.changeMeasure == .value:
-            let list = spec.series.compactMap { s -> String? in
-                guard let v = s.value(in: focus) else { return nil }
-                if zh { return v > 0 ? "\(s.label)增加\(num(v))" : (v < 0 ? "\(s.label)减少\(num(-v))" : "\(s.label)持平") }
-                return v > 0 ? "\(s.label) up \(num(v))" : (v < 0 ? "\(s.label) down \(num(-v))" : "\(s.label) unchanged")
-            }
-            return zh ? "\(focus)年：" + list.joined(separator: "，") + "。" : "\(focus): " + list.joined(separator: ", ") + "."
-        default:
-            return nil
-        }
+    /// `另有N个系列。` when more series are drawn than ``seriesSentences(_:num:)`` describes (12).
+    static func moreSeries(_ spec: ChartSpec) -> [String] {
+        guard spec.series.count > 12 else { return [] }
+        return [spec.language == .zh ? "另有\(spec.series.count - 12)个系列。" : "\(spec.series.count - 12) more series."]
     }
 
     /// First → last value, change and extremes of each series (up to 12).

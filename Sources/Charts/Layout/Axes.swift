@@ -10,23 +10,30 @@ enum XAxis {
     case bands([String])
 }
 
+/// Where the x axis puts the data: points on a linear year scale, or bands.
+enum XPlacement {
+    /// Point positions (``XAxis/years``).
+    case points(LinearScale)
+    /// Bands (``XAxis/yearBands`` and ``XAxis/bands``).
+    case bands(BandScale)
+}
+
 /// The result of laying out the axes: where the data goes and how values map there.
 struct Cartesian {
     let plot: Rect
     let y: LinearScale
     let ticks: NiceTicks
     let unit: ValueUnit
-    /// Point positions for `.years`.
-    let yearScale: LinearScale?
-    /// Bands for `.yearBands` and `.bands`.
-    let bands: BandScale?
+    /// The x positions: points for `.years`, bands otherwise.
+    let placement: XPlacement
     let years: [Int]
 
     /// The x centre of a year (point or band).
     func x(year: Int) -> Double? {
-        if let s = yearScale { return s(Double(year)) }
-        if let b = bands, let i = years.firstIndex(of: year) { return b.center(i) }
-        return nil
+        switch placement {
+        case .points(let s): s(Double(year))
+        case .bands(let b): years.firstIndex(of: year).map(b.center)
+        }
     }
 }
 
@@ -122,8 +129,7 @@ extension SceneBuilder {
         let startsAtZero = ticks.lower <= 0 && ticks.upper >= 0
         add(.polyline([Point(plot.minX, baseline), Point(plot.maxX, baseline)],
                       Stroke(startsAtZero ? theme.axis : theme.grid, width: (startsAtZero ? 1.2 : 1) * type.scale)))
-        var yearScale: LinearScale?
-        var bands: BandScale?
+        let placement: XPlacement
         var years: [Int] = []
         let labelTop = plot.maxY + type.gap * 0.8
         switch x {
@@ -135,16 +141,16 @@ extension SceneBuilder {
             let s = ys.count <= 1
                 ? LinearScale(domain: (first - 1)...(first + 1), from: plot.minX, to: plot.maxX)
                 : LinearScale(domain: first...last, from: plot.minX + pad, to: plot.maxX - pad)
-            yearScale = s
+            placement = .points(s)
             yearLabels(ys, at: { s(Double($0)) }, top: labelTop, style: tickStyle, plot: plot)
         case .yearBands(let ys):
             years = ys
             let b = BandScale(count: ys.count, from: plot.minX, to: plot.maxX, padding: 0.25)
-            bands = b
+            placement = .bands(b)
             yearLabels(ys, at: { y in ys.firstIndex(of: y).map(b.center) ?? 0 }, top: labelTop, style: tickStyle, plot: plot)
         case .bands(let names):
             let b = BandScale(count: names.count, from: plot.minX, to: plot.maxX, padding: 0.3)
-            bands = b
+            placement = .bands(b)
             for (i, n) in names.enumerated() {
                 if verticalBands {
                     text(n, bandStyle, at: Point(b.center(i), labelTop), .center, .top, role: .tickLabel, vertical: true)
@@ -159,7 +165,7 @@ extension SceneBuilder {
             text(xTitleText, titleStyle, at: Point(plot.maxX, labelTop + xLabelH + type.gap * 0.3), .right, .top,
                  role: .axisTitle)
         }
-        return Cartesian(plot: plot, y: y, ticks: ticks, unit: unit, yearScale: yearScale, bands: bands, years: years)
+        return Cartesian(plot: plot, y: y, ticks: ticks, unit: unit, placement: placement, years: years)
     }
 
     /// A wrap width no wider than `limit` that splits `text` into lines of similar length.

@@ -29,7 +29,8 @@ public struct NiceTicks: Sendable, Hashable {
         self.step = step
         self.lower = first * step
         self.upper = last * step
-        let n = Int(last - first)
+        let span = last - first                          // not finite for ±1e308: ends only, never a trap
+        let n = span.isFinite && span < 100_000 ? Int(span) : 0
         self.values = (0...Swift.max(0, n)).map { Self.clean((first + Double($0)) * step, step) }
     }
 

@@ -25,10 +25,10 @@ extension SceneBuilder {
     /// A band behind the highlighted year.
     mutating func highlightYear(_ c: Cartesian) {
         guard let year = spec.annotations.highlightYear, let cx = c.x(year: year) else { return }
-        let half: Double
-        if let b = c.bands { half = b.step / 2 } else if let s = c.yearScale {
-            half = min(abs(s(1) - s(0)) / 2, 36 * type.scale)
-        } else { return }
+        let half = switch c.placement {
+        case .bands(let b): b.step / 2
+        case .points(let s): min(abs(s(1) - s(0)) / 2, 36 * type.scale)
+        }
         let left = max(c.plot.minX, cx - half), right = min(c.plot.maxX, cx + half)
         add(.rect(Rect(x: left, y: c.plot.minY, width: right - left, height: c.plot.height), fill: theme.highlight, stroke: nil))
     }

@@ -8,19 +8,21 @@ enum VAlign { case top, middle, bottom }
 /// Mandatory text (titles, axis labels) is always added; optional text (value labels, notes) is added only
 /// where it overlaps no other text and stays inside its bounds.
 struct SceneBuilder {
-    let spec: ChartSpec
-    let theme: Theme
+    /// The resolved chart being laid out.
+    let chart: ResolvedChart
     let measurer: any TextMeasurer
     var type: Typography
     var items: [Primitive] = []
     private(set) var textFrames: [Rect] = []
 
-    init(spec: ChartSpec, measurer: any TextMeasurer) {
-        self.spec = spec
-        self.theme = Theme.named(spec.theme)
+    init(chart: ResolvedChart, measurer: any TextMeasurer) {
+        self.chart = chart
         self.measurer = measurer
-        self.type = Typography(size: spec.size)
+        self.type = chart.typography
     }
+
+    var spec: ChartSpec { chart.spec }
+    var theme: Theme { chart.theme }
 
     var canvas: Rect { Rect(x: 0, y: 0, width: spec.size.width, height: spec.size.height) }
     var zh: Bool { spec.language == .zh }

@@ -29,7 +29,7 @@ public struct ValueUnit: Sendable, Hashable {
     /// Picks 万 from 100,000 and 亿 from 100,000,000 (a base of 万元 becomes 亿元 from 10,000 万元).
     /// In English, thousand and million replace 万 and 亿 (a base of `10k yuan` becomes `million yuan`).
     public static func choose(maxAbs: Double, baseUnit: String, step: Double, format: ChartSpec.ValueFormat,
-                              language: ChartLanguage = .zh) -> ValueUnit {
+                              language: Language = .zh) -> ValueUnit {
         if format == .percent {
             return ValueUnit(divisor: 1, unit: "%", decimals: decimals(for: step), percent: true, extent: maxAbs)
         }
@@ -96,7 +96,7 @@ public struct ValueUnit: Sendable, Hashable {
     }
 
     /// The axis title: `单位：万件` (or `Unit: 10k docs` style in English when given `en`).
-    public func axisTitle(_ language: ChartLanguage) -> String? {
+    public func axisTitle(_ language: Language) -> String? {
         if unit.isEmpty { return nil }
         return language == .zh ? "单位：" + unit : "Unit: " + unit
     }

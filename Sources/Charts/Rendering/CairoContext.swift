@@ -6,14 +6,14 @@ import CCairo
 /// let cr = try CairoContext(try .image(width: 400, height: 300))
 /// cr.setSource(.black); cr.move(10, 10); cr.line(100, 100); cr.stroke()
 /// ```
-public final class CairoContext {
+package final class CairoContext {
     /// The `cairo_t *`.
     let pointer: OpaquePointer
     /// The surface drawn on.
-    public let surface: CairoSurface
+    package let surface: CairoSurface
 
     /// Creates a context drawing on `surface`.
-    public init(_ surface: CairoSurface) throws {
+    package init(_ surface: CairoSurface) throws {
         self.surface = surface
         let p = cairo_create(surface.pointer)!
         let status = cairo_status(p)
@@ -27,54 +27,54 @@ public final class CairoContext {
     deinit { cairo_destroy(pointer) }
 
     /// Throws if any drawing call failed.
-    public func checkStatus(_ stage: String) throws { try CairoError.check(cairo_status(pointer), stage) }
+    package func checkStatus(_ stage: String) throws { try CairoError.check(cairo_status(pointer), stage) }
 
     // Thin one-to-one wrappers of the cairo drawing calls of the same names.
 
     /// `cairo_save`.
-    public func save() { cairo_save(pointer) }
+    package func save() { cairo_save(pointer) }
     /// `cairo_restore`.
-    public func restore() { cairo_restore(pointer) }
+    package func restore() { cairo_restore(pointer) }
     /// `cairo_scale`.
-    public func scale(_ sx: Double, _ sy: Double) { cairo_scale(pointer, sx, sy) }
+    package func scale(_ sx: Double, _ sy: Double) { cairo_scale(pointer, sx, sy) }
     /// `cairo_translate`.
-    public func translate(_ x: Double, _ y: Double) { cairo_translate(pointer, x, y) }
+    package func translate(_ x: Double, _ y: Double) { cairo_translate(pointer, x, y) }
     /// `cairo_rotate`.
-    public func rotate(_ radians: Double) { cairo_rotate(pointer, radians) }
+    package func rotate(_ radians: Double) { cairo_rotate(pointer, radians) }
     /// `cairo_move_to`.
-    public func move(_ x: Double, _ y: Double) { cairo_move_to(pointer, x, y) }
+    package func move(_ x: Double, _ y: Double) { cairo_move_to(pointer, x, y) }
     /// `cairo_line_to`.
-    public func line(_ x: Double, _ y: Double) { cairo_line_to(pointer, x, y) }
+    package func line(_ x: Double, _ y: Double) { cairo_line_to(pointer, x, y) }
     /// `cairo_rectangle`.
-    public func rectangle(_ x: Double, _ y: Double, _ w: Double, _ h: Double) { cairo_rectangle(pointer, x, y, w, h) }
+    package func rectangle(_ x: Double, _ y: Double, _ w: Double, _ h: Double) { cairo_rectangle(pointer, x, y, w, h) }
     /// Adds a full circle as a new sub-path.
-    public func arc(_ x: Double, _ y: Double, radius: Double) {
+    package func arc(_ x: Double, _ y: Double, radius: Double) {
         cairo_new_sub_path(pointer)
         cairo_arc(pointer, x, y, radius, 0, 2 * Double.pi)
     }
     /// `cairo_close_path`.
-    public func closePath() { cairo_close_path(pointer) }
+    package func closePath() { cairo_close_path(pointer) }
     /// `cairo_new_path`.
-    public func newPath() { cairo_new_path(pointer) }
+    package func newPath() { cairo_new_path(pointer) }
     /// `cairo_fill`.
-    public func fill() { cairo_fill(pointer) }
+    package func fill() { cairo_fill(pointer) }
     /// `cairo_fill_preserve`.
-    public func fillPreserve() { cairo_fill_preserve(pointer) }
+    package func fillPreserve() { cairo_fill_preserve(pointer) }
     /// `cairo_stroke`.
-    public func stroke() { cairo_stroke(pointer) }
+    package func stroke() { cairo_stroke(pointer) }
     /// `cairo_paint`.
-    public func paint() { cairo_paint(pointer) }
+    package func paint() { cairo_paint(pointer) }
     /// `cairo_set_line_width`.
-    public func setLineWidth(_ w: Double) { cairo_set_line_width(pointer, w) }
+    package func setLineWidth(_ w: Double) { cairo_set_line_width(pointer, w) }
     /// `cairo_set_source_rgba`.
-    public func setSource(_ c: Color) { cairo_set_source_rgba(pointer, c.red, c.green, c.blue, c.alpha) }
+    package func setSource(_ c: Color) { cairo_set_source_rgba(pointer, c.red, c.green, c.blue, c.alpha) }
     /// Sets round joins and caps.
-    public func setLineJoinRound() {
+    package func setLineJoinRound() {
         cairo_set_line_join(pointer, CAIRO_LINE_JOIN_ROUND)
         cairo_set_line_cap(pointer, CAIRO_LINE_CAP_ROUND)
     }
     /// `cairo_set_dash with offset 0`.
-    public func setDash(_ pattern: [Double]) {
+    package func setDash(_ pattern: [Double]) {
         pattern.withUnsafeBufferPointer { cairo_set_dash(pointer, $0.baseAddress, Int32($0.count), 0) }
     }
 }

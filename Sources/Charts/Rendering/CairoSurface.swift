@@ -11,7 +11,7 @@ import CCairo
 /// try surface.finish()
 /// let svg = surface.streamedBytes
 /// ```
-public final class CairoSurface {
+package final class CairoSurface {
     /// The `cairo_surface_t *`.
     let pointer: OpaquePointer
     private let sink: ByteSink?
@@ -31,7 +31,7 @@ public final class CairoSurface {
     deinit { cairo_surface_destroy(pointer) }
 
     /// An ARGB32 image surface of `width`×`height` pixels.
-    public static func image(width: Int, height: Int) throws -> CairoSurface {
+    package static func image(width: Int, height: Int) throws -> CairoSurface {
         guard width > 0, height > 0, width <= 32767, height <= 32767 else {
             throw CairoError(stage: "creating a \(width)×\(height) image surface", status: CAIRO_STATUS_INVALID_SIZE)
         }
@@ -40,17 +40,17 @@ public final class CairoSurface {
     }
 
     /// An SVG surface writing to `path` (points = user units).
-    public static func svg(path: String, width: Double, height: Double) throws -> CairoSurface {
+    package static func svg(path: String, width: Double, height: Double) throws -> CairoSurface {
         try CairoSurface(owning: cairo_svg_surface_create(path, width, height), stage: "creating the SVG file \(path)")
     }
 
     /// A PDF surface writing to `path`; the page is `width`×`height` points.
-    public static func pdf(path: String, width: Double, height: Double) throws -> CairoSurface {
+    package static func pdf(path: String, width: Double, height: Double) throws -> CairoSurface {
         try CairoSurface(owning: cairo_pdf_surface_create(path, width, height), stage: "creating the PDF file \(path)")
     }
 
     /// An SVG surface whose document collects in memory; read it with ``streamedBytes`` after ``finish()``.
-    public static func svgInMemory(width: Double, height: Double) throws -> CairoSurface {
+    package static func svgInMemory(width: Double, height: Double) throws -> CairoSurface {
         let sink = ByteSink(reserving: 64 << 10)
         return try CairoSurface(owning: cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, width, height),
                                 sink: sink, stage: "creating an in-memory SVG surface")
@@ -76,28 +76,28 @@ public final class CairoSurface {
         return surface
     }
 
-    public static func pdfInMemory(width: Double, height: Double) throws -> CairoSurface {
+    package static func pdfInMemory(width: Double, height: Double) throws -> CairoSurface {
         let sink = ByteSink(reserving: 64 << 10)
         return try CairoSurface(owning: cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, width, height),
                                 sink: sink, stage: "creating an in-memory PDF surface")
     }
 
     /// Sets a PDF metadata entry (title, subject, creator, dates). Call before drawing.
-    public func setPDFMetadata(_ key: cairo_pdf_metadata_t, _ value: String) {
+    package func setPDFMetadata(_ key: cairo_pdf_metadata_t, _ value: String) {
         cairo_pdf_surface_set_metadata(pointer, key, value)
     }
 
     /// Flushes a vector surface to its file or stream. Write errors surface here.
-    public func finish() throws {
+    package func finish() throws {
         cairo_surface_finish(pointer)
         try CairoError.check(cairo_surface_status(pointer), "finishing the document")
     }
 
     /// The bytes an in-memory surface produced (empty for file surfaces).
-    public var streamedBytes: [UInt8] { sink?.bytes ?? [] }
+    package var streamedBytes: [UInt8] { sink?.bytes ?? [] }
 
     /// The image surface encoded as PNG by cairo (zlib).
-    public func pngBytes() throws -> [UInt8] {
+    package func pngBytes() throws -> [UInt8] {
         let sink = ByteSink(reserving: 64 << 10)
         let status = withExtendedLifetime(sink) {
             cairo_surface_write_to_png_stream(pointer, ByteSink.write, sink.closure)
@@ -107,7 +107,7 @@ public final class CairoSurface {
     }
 
     /// Lends the pixels of an image surface to `body` without copying.
-    public func withPixels<R>(_ body: (PixelView) throws -> R) rethrows -> R {
+    package func withPixels<R>(_ body: (PixelView) throws -> R) rethrows -> R {
         cairo_surface_flush(pointer)
         let w = Int(cairo_image_surface_get_width(pointer))
         let h = Int(cairo_image_surface_get_height(pointer))
@@ -118,7 +118,7 @@ public final class CairoSurface {
     }
 
     /// Width, height, stride and a copy of the premultiplied ARGB32 pixels of an image surface.
-    public func imagePixels() -> RasterImage {
+    package func imagePixels() -> RasterImage {
         cairo_surface_flush(pointer)
         let w = Int(cairo_image_surface_get_width(pointer))
         let h = Int(cairo_image_surface_get_height(pointer))

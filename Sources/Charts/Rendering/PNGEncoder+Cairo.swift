@@ -9,7 +9,7 @@ extension PNGEncoder {
     /// // … draw …
     /// let png = try PNGEncoder().encode(imageSurface: surface)
     /// ```
-    public func encode(imageSurface surface: OpaquePointer) throws -> [UInt8] {
+    package func encode(imageSurface surface: OpaquePointer) throws -> [UInt8] {
         cairo_surface_flush(surface)
         let format = cairo_image_surface_get_format(surface)
         guard format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24,

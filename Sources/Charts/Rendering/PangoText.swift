@@ -6,7 +6,7 @@ import CCairo
 /// layout and drawn from the same layout; an engine kept by a ``ChartRenderer`` reuses them across charts.
 /// Hinting of metrics is off, so measurements do not depend on the output format or the PNG scale factor.
 /// Not Sendable: create it inside the task that renders.
-public final class PangoText: TextMeasurer {
+package final class PangoText: TextMeasurer {
     private struct Key: Hashable {
         let text: String
         let size: Double
@@ -25,7 +25,7 @@ public final class PangoText: TextMeasurer {
     }
 
     /// The font families asked for, in order; Pango falls back per run beyond them.
-    public static let families = "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, Droid Sans Fallback, sans-serif"
+    package static let families = "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, Droid Sans Fallback, sans-serif"
 
     private let context: OpaquePointer
     private var cache: [Key: Layout] = [:]
@@ -33,7 +33,7 @@ public final class PangoText: TextMeasurer {
 
     /// An engine on the thread's default Pango font map (cheap after the first use on a thread).
     /// - Parameter language: a BCP-47 tag for glyph selection, `zh-cn` for Simplified Chinese forms.
-    public convenience init(language: String = "zh-cn") {
+    package convenience init(language: String = "zh-cn") {
         self.init(language: language, ownFontMap: false)
     }
 
@@ -101,12 +101,12 @@ public final class PangoText: TextMeasurer {
 
     /// The logical size of `text`, shaped once and cached for drawing.
 
-    public func measure(_ text: String, style: TextStyle, wrapWidth: Double?) -> Size {
+    package func measure(_ text: String, style: TextStyle, wrapWidth: Double?) -> Size {
         layout(text, size: style.size, bold: style.bold, wrapWidth: wrapWidth).size
     }
 
     /// Unknown glyphs (drawn as boxes) in `text` set in `style`: 0 when an installed font covers it.
-    public func unknownGlyphs(_ text: String, style: TextStyle, wrapWidth: Double? = nil) -> Int {
+    package func unknownGlyphs(_ text: String, style: TextStyle, wrapWidth: Double? = nil) -> Int {
         layout(text, size: style.size, bold: style.bold, wrapWidth: wrapWidth).unknownGlyphs
     }
 

@@ -12,7 +12,7 @@ public enum SVGPostprocess {
     }
 
     /// Renumbers `surfaceN`, `imageN`, `patternN` per prefix in order of first appearance.
-    public static func renumberIDs(_ svg: [UInt8]) -> [UInt8] {
+    package static func renumberIDs(_ svg: [UInt8]) -> [UInt8] {
         rewrite(svg, insertingAfterSVGTag: nil)
     }
 

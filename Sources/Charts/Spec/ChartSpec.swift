@@ -1,3 +1,5 @@
+import SeriesModel
+
 /// Everything a chart shows, as a plain value: the input of layout and rendering.
 ///
 /// ```swift
@@ -55,7 +57,7 @@ public struct ChartSpec: Sendable, Hashable, Codable {
     /// Canvas size and PNG scale.
     public var size: ChartSize
     /// Language of generated words (axis titles, alt text).
-    public var language: ChartLanguage
+    public var language: Language
     /// The earlier year compared by slope, change (several series) and waterfall charts; nil = automatic.
     public var baseYear: Int?
     /// The year shown by rank charts and the later year of slope, change and waterfall; nil = latest.
@@ -68,7 +70,7 @@ public struct ChartSpec: Sendable, Hashable, Codable {
     public init(kind: ChartKind = .line, title: String, subtitle: String? = nil, source: String? = nil,
                 unit: String = "", valueFormat: ValueFormat = .number, xTitle: String? = nil, yTitle: String? = nil,
                 series: [ChartSeries], annotations: Annotations = Annotations(), theme: Theme.Name = .briefing,
-                size: ChartSize = ChartSize(), language: ChartLanguage = .zh, baseYear: Int? = nil,
+                size: ChartSize = ChartSize(), language: Language = .zh, baseYear: Int? = nil,
                 focusYear: Int? = nil, changeMeasure: ChangeMeasure = .difference, facetScale: FacetScale = .shared) {
         self.kind = kind; self.title = title; self.subtitle = subtitle; self.source = source
         self.unit = unit; self.valueFormat = valueFormat; self.xTitle = xTitle; self.yTitle = yTitle
@@ -83,3 +85,4 @@ public struct ChartSpec: Sendable, Hashable, Codable {
     /// Years where at least one series has a value, sorted.
     public var yearsWithValues: [Int] { Array(Set(series.flatMap(\.years))).sorted() }
 }
+

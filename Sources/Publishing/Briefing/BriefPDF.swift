@@ -23,13 +23,13 @@ public enum BriefPDF {
 
     /// The pages of `briefing`, laid out without drawing.
     public static func pages(_ briefing: Briefing) throws -> [BriefPage] {
-        let text = PangoText(language: briefing.language == .zh ? "zh-cn" : "en")
+        let text = PangoText(language: briefing.language.textLanguageTag)
         return try layout(briefing, text: text)
     }
 
     /// The PDF of `briefing`.
     public static func render(_ briefing: Briefing) throws -> Rendered {
-        let text = PangoText(language: briefing.language == .zh ? "zh-cn" : "en")
+        let text = PangoText(language: briefing.language.textLanguageTag)
         let pages = try layout(briefing, text: text)
         let size = BriefLayout.pageSize
         let bytes: [UInt8]
@@ -57,6 +57,7 @@ public enum BriefPDF {
         var l = BriefLayout(text: text, zh: briefing.language == .zh)
         return try l.layout(briefing) { spec in
             do {
+                do { try spec.checkDrawableValues() } catch { throw BriefError("\(error)") }
                 return try Chart.scene(for: spec, text: text)
             } catch let e as ChartError {
                 throw BriefError("laying out the briefing chart \(spec.title): \(e.description)")

@@ -13,7 +13,7 @@ import SeriesModel
 /// ```
 public struct Briefing: Sendable, Hashable {
     /// The language of every generated word.
-    public var language: ChartLanguage
+    public var language: Language
     /// The document title on the cover and in the page footers.
     public var title: String
     /// The bodies covered, in section order.
@@ -31,7 +31,7 @@ public struct Briefing: Sendable, Hashable {
     /// Values two sources disagreed on, one line each.
     public var conflicts: [String]
 
-    public init(language: ChartLanguage, title: String, bodies: [String], years: [Int], generatedFrom: String,
+    public init(language: Language, title: String, bodies: [String], years: [Int], generatedFrom: String,
                 sections: [BriefSection], sources: [BriefSource], checks: BriefChecks, conflicts: [String]) {
         self.language = language; self.title = title; self.bodies = bodies; self.years = years
         self.generatedFrom = generatedFrom; self.sections = sections; self.sources = sources

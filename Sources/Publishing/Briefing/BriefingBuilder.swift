@@ -12,7 +12,7 @@ import SeriesModel
 /// ```
 public struct BriefingBuilder: Sendable {
     /// The language of every generated word.
-    public var language: ChartLanguage
+    public var language: Language
     /// Metric ids to chart (one chart each; a trailing `*` matches a prefix); empty = ``BriefChartPlan/standard``.
     public var metrics: [String]
     /// Bodies to cover; empty = every body in the data, one section each.
@@ -20,7 +20,7 @@ public struct BriefingBuilder: Sendable {
     /// The canvas of each chart (drawn scaled to the page width).
     public var chartSize: ChartSize
 
-    public init(language: ChartLanguage = .zh, metrics: [String] = [], entities: [String] = [],
+    public init(language: Language = .zh, metrics: [String] = [], entities: [String] = [],
                 chartSize: ChartSize = ChartSize(width: 640, height: 400)) {
         self.language = language; self.metrics = metrics; self.entities = entities; self.chartSize = chartSize
     }

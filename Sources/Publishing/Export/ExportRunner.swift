@@ -1,5 +1,6 @@
 import Charts
 import Foundation
+import SystemPackage
 import ReportReading
 import SeriesModel
 import Synchronization
@@ -30,6 +31,8 @@ public struct ExportOutcome: Sendable {
     public var written: [String] = []
     /// Files whose inputs were unchanged and whose output was still in place.
     public var skipped: [String] = []
+    /// Files an earlier run listed in the manifest that this run does not, removed from the folder.
+    public var removed: [String] = []
     /// Files that failed, with the reason.
     public var failures: [(file: String, message: String)] = []
     /// True when a stop request left files undone.
@@ -119,7 +122,10 @@ public struct ExportRunner: Sendable {
     /// Draws the files of `jobs`, `total` in all.
     func run(_ jobs: some Sequence<ExportJob>, total: Int, progress: Progress = { _, _ in }) async throws -> ExportOutcome {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let lock = try ExportLock(directory: directory)
+        defer { withExtendedLifetime(lock) {} }
         removeStaleTemporaryFiles()
+        let earlierFiles = Set(ExportManifest.read(from: directory)?.files.map(\.file) ?? [])
         let spool = try EntrySpool(in: directory)
         let previous = force ? [:] : PreviousManifest(directory: directory, spool: spool).records
         var outcome = ExportOutcome()
@@ -190,6 +196,14 @@ public struct ExportRunner: Sendable {
         outcome.manifestEntries = listed.count
         try writeManifest(listed, from: spool)
         try writeGallery(listed, from: spool)
+        if !outcome.interrupted {
+            // Files an earlier run listed (other formats, charts of other data) that this run does not: removed, so
+            // the folder never holds a chart its manifest does not describe.
+            let now = Set(listed.map(\.file))
+            for file in earlierFiles.subtracting(now).sorted() where !file.contains("/") && unlink(path(file)) == 0 {
+                outcome.removed.append(file)
+            }
+        }
         return outcome
     }
 
@@ -250,6 +264,7 @@ public struct ExportRunner: Sendable {
     /// The real renderer: PNG through ``PNGEncoder`` on the chart's pixels, SVG and PDF through cairo, with
     /// the task's `charts` engine.
     static func renderFile(_ file: ExportFile, with charts: ChartRenderer) throws -> RenderedFile {
+        try file.chart.spec.checkDrawableValues()
         let rendered = try charts.renderDetailed(file.chart.spec, format: file.format)
         return RenderedFile(bytes: rendered.bytes, altText: rendered.altText)
     }
@@ -310,4 +325,34 @@ public struct ExportRunner: Sendable {
     }
 
     private func path(_ name: String) -> String { directory + "/" + name }
+}
+
+/// One export at a time per folder: an exclusive `flock` on `DIR/.trendplot-export.lock`, held until the run ends
+/// (the system drops it when the process dies, even by SIGKILL). A second export into the folder refuses at once.
+final class ExportLock {
+    private let fd: Int32
+
+    init(directory: String) throws {
+        let path = directory + "/.trendplot-export.lock"
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw FileWritingError(path: path, action: "create", errno: Errno(rawValue: errno))
+        }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw ExportFolderBusy(directory: directory)
+        }
+    }
+
+    deinit { close(fd) }
+}
+
+/// Another export holds the folder's lock.
+public struct ExportFolderBusy: Error, Sendable, CustomStringConvertible {
+    /// The export folder.
+    public let directory: String
+
+    public var description: String {
+        "\(directory): another trendplot export is writing to this folder; wait for it to finish or choose another folder (-o)"
+    }
 }

@@ -13,7 +13,7 @@ extension ChartSpec {
     /// let spec = try ChartSpec(dataset: dataset, metrics: ["indicator.disclosure_rate"], entities: ["平潭综合实验区"])
     /// ```
     public init(dataset: Dataset, metrics: [String], entities: [String] = [], kind: ChartKind = .line,
-                language: ChartLanguage = .zh) throws {
+                language: Language = .zh) throws {
         try self.init(observations: dataset.observations(), metrics: metrics, entities: entities, kind: kind, language: language)
     }
 
@@ -29,7 +29,7 @@ extension ChartSpec {
     /// ```
     /// - Throws: ``ChartError`` when nothing matches or the metrics have different units.
     public init(observations: [Observation], metrics: [String], entities: [String] = [], kind: ChartKind = .line,
-                language: ChartLanguage = .zh, catalog: MetricCatalog = .standard) throws {
+                language: Language = .zh, catalog: MetricCatalog = .standard) throws {
         let zh = language == .zh
         let wantedEntities = Set(entities.map(EntityName.normalize))
         let chosen = observations.filter { o in
@@ -86,12 +86,12 @@ extension ChartSpec {
                   unit: unit == "%" ? "" : (zh ? unit : (catalog[metrics[0]]?.unitEn ?? unit)),
                   valueFormat: unit == "%" ? .percent : .number, series: series, language: language)
         if metrics.allSatisfy({ $0.hasSuffix("_change") }) { changeMeasure = .value }
-        if kind == .sparkline { size = ChartSize.preset("sparkline")! }
+        size = kind.defaultSize
     }
 
     /// `数据来源：牡丹江市人民政府2020年政府信息公开工作年度报告` when the files are named `<place>_<year>…`,
     /// else the file names (at most three).
-    static func sourceLine(_ obs: [Observation], language: ChartLanguage) -> String? {
+    static func sourceLine(_ obs: [Observation], language: Language) -> String? {
         let zh = language == .zh
         let files = obs.map { sourceFile($0.source) }.uniquedInOrder()
         guard !files.isEmpty else { return nil }

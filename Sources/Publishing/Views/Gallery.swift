@@ -11,7 +11,7 @@ import SeriesModel
 /// ```
 public enum Gallery {
     /// The briefing set per body (see ``selectOverview(_:language:)``).
-    public static func overview(_ observations: [Observation], language: ChartLanguage = .zh) -> [(name: String, spec: ChartSpec)] {
+    public static func overview(_ observations: [Observation], language: Language = .zh) -> [(name: String, spec: ChartSpec)] {
         selectOverview(observations, language: language).charts
     }
 
@@ -49,14 +49,14 @@ public enum Gallery {
     }
 
     /// Every chart kind drawn from the data (see ``selectCharts(_:language:)``).
-    public static func charts(_ observations: [Observation], language: ChartLanguage = .zh) -> [(name: String, spec: ChartSpec)] {
+    public static func charts(_ observations: [Observation], language: Language = .zh) -> [(name: String, spec: ChartSpec)] {
         selectCharts(observations, language: language).charts
     }
 
     /// Every chart kind drawn from the data: per body, each kind on the metrics that suit it; across bodies, a
     /// rank, a slope and a line chart of the metric and years most bodies report (see ``crossEntityRank(_:)``).
     /// Charts with nothing to draw are left out and named in `skipped`.
-    public static func selectCharts(_ observations: [Observation], language: ChartLanguage = .zh) -> Selection {
+    public static func selectCharts(_ observations: [Observation], language: Language = .zh) -> Selection {
         var out = Selection()
         let zh = language == .zh
         for (slug, entity, obs) in byEntity(observations) {
@@ -106,7 +106,8 @@ public enum Gallery {
                 }
             }
             make(.slope, level) { s in
-                if let (base, focus) = s.slopeYears, base != focus {
+                if let compared = s.comparedYears, let base = compared.base, base != compared.focus {
+                    let focus = compared.focus
                     s.subtitle = entity + " · " + (zh ? "\(base)年与\(focus)年" : "\(base) and \(focus)")
                 }
             }
@@ -120,23 +121,16 @@ public enum Gallery {
                     s.subtitle = entity + " · " + (zh ? "\(base)年至\(focus)年" : "\(base) to \(focus)")
                 }
             }
-            make(.sparkline, Array(level.prefix(1))) { $0.size = ChartSize.preset("sparkline")! }
+            make(.sparkline, Array(level.prefix(1)))
         }
         addCrossEntityCharts(observations, language: language, to: &out)
         return out
     }
 
-    /// The years a chart that compares years draws (rank: one; slope: two; change of levels, waterfall: the
-    /// last two), or nil when it draws every year.
+    /// The years a chart that compares years draws (the kind's ``ChartSpec/comparedYears``), or nil when it
+    /// draws every year.
     static func shownYears(_ spec: ChartSpec) -> Set<Int>? {
-        switch spec.kind {
-        case .rank: return spec.yearsWithValues.last.map { [spec.focusYear ?? $0] }
-        case .slope: return spec.slopeYears.map { [$0.base, $0.focus] }
-        case .waterfall: return lastTwoYears(spec).map { [$0.base, $0.focus] }
-        case .change where spec.changeMeasure != .value && spec.series.count > 1:
-            return lastTwoYears(spec).map { [$0.base, $0.focus] }
-        default: return nil
-        }
+        spec.comparedYears?.years
     }
 
     /// The last year with values and the latest year before it (the years change and waterfall charts compare).
@@ -163,7 +157,7 @@ public enum Gallery {
     }
 
     /// The outcomes of 表三 (总计 column) by year, grouped as the template groups them: a share chart.
-    static func outcomeShares(_ obs: [Observation], entity: String, language: ChartLanguage) -> ChartSpec? {
+    static func outcomeShares(_ obs: [Observation], entity: String, language: Language) -> ChartSpec? {
         let zh = language == .zh
         // The parts as the template groups 表三's rows (ShareGroup.applicationOutcomes, also behind `trends --shares`).
         var values: [Int: [String: Observation]] = [:]

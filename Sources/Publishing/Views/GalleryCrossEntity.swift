@@ -68,7 +68,7 @@ extension Gallery {
     }
 
     /// Adds the rank, slope and line charts across bodies (or notes why one was left out).
-    static func addCrossEntityCharts(_ observations: [Observation], language: ChartLanguage, to out: inout Selection) {
+    static func addCrossEntityCharts(_ observations: [Observation], language: Language, to out: inout Selection) {
         let entities = observations.map(\.entity).uniquedInOrder()
         guard entities.count >= 2 else { return }
         let zh = language == .zh

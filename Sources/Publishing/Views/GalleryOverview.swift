@@ -17,7 +17,7 @@ extension Gallery {
     /// let picked = Gallery.selectOverview(observations)
     /// picked.charts.map(\.name)   // ["pingtan-decisions", "pingtan-applications", "pingtan-outcomes-share", …]
     /// ```
-    public static func selectOverview(_ observations: [Observation], language: ChartLanguage = .zh) -> Selection {
+    public static func selectOverview(_ observations: [Observation], language: Language = .zh) -> Selection {
         var out = Selection()
         let zh = language == .zh
         for (slug, entity, obs) in byEntity(observations) {
@@ -84,7 +84,7 @@ extension Gallery {
     }
 
     /// The only view of a body with none of the briefing views: its first non-zero 表二 row.
-    static func addFallback(slug: String, entity: String, obs: [Observation], language: ChartLanguage, to out: inout Selection) {
+    static func addFallback(slug: String, entity: String, obs: [Observation], language: Language, to out: inout Selection) {
         let metric = obs.map(\.metric).uniquedInOrder().first { m in isTable2Row(m) && obs.contains { $0.metric == m && $0.value != 0 } }
         guard let metric, var spec = try? ChartSpec(observations: obs, metrics: [metric], entities: [entity], kind: .bar,
                                                     language: language) else {

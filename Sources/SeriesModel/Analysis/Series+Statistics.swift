@@ -68,7 +68,23 @@ extension Series {
     /// Empty when the base year is missing or its value is zero (an index of a zero base does not exist).
     public func index(base: Int? = nil) -> [YearValue] {
         guard let baseYear = base ?? points.first?.year, let b = value(in: baseYear), b != 0 else { return [] }
-        return points.map { YearValue(year: $0.year, value: $0.value / b * 100) }
+        return points.map { YearValue(year: $0.year, value: Self.index($0.value, base: b) ?? 0) }
+    }
+
+    /// The index of `value` against `base` (= 100), or nil for a zero base: the one formula of every index column.
+    @inline(__always)
+    static func index(_ value: Double, base: Double) -> Double? { base != 0 ? value / base * 100 : nil }
+
+    /// The trailing moving average ending at position `end` over `window` consecutive years, for any storage of a
+    /// series' years and values in year order starting at `first`; nil when the window reaches before `first` or
+    /// has a gap. The one formula behind ``movingAverage(window:)`` and the trends CSV writer's column.
+    @inline(__always)
+    static func movingAverage(endingAt end: Int, window: Int, first: Int, year: (Int) -> Int, value: (Int) -> Double) -> Double? {
+        let start = end - window + 1
+        guard window >= 1, start >= first, year(end) - year(start) == window - 1 else { return nil }
+        var sum = 0.0
+        for i in start...end { sum += value(i) }
+        return sum / Double(window)
     }
 
     /// The trailing moving average over `window` consecutive years; a year whose window has a gap has none.
@@ -76,11 +92,9 @@ extension Series {
         guard window >= 1, points.count >= window else { return [] }
         var out: [YearValue] = []
         for end in (window - 1)..<points.count {
-            let start = end - window + 1
-            guard points[end].year - points[start].year == window - 1 else { continue }
-            var sum = 0.0
-            for i in start...end { sum += points[i].value }
-            out.append(YearValue(year: points[end].year, value: sum / Double(window)))
+            guard let avg = Self.movingAverage(endingAt: end, window: window, first: 0, year: { points[$0].year },
+                                               value: { points[$0].value }) else { continue }
+            out.append(YearValue(year: points[end].year, value: avg))
         }
         return out
     }

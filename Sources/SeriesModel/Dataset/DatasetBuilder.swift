@@ -133,6 +133,7 @@ public struct DatasetBuilder: Sendable {
     /// Sorts the rows into series, merges identical duplicates silently and resolves conflicting ones.
     /// The rows move into the dataset: the builder is left without rows.
     public mutating func build() -> Dataset {
+        refuseMixedUnits()
         let n = rowValue.count
         let entityNames = entities.strings
         // Entities in name order; metrics in catalog order, unknown ids after them by name.
@@ -164,6 +165,53 @@ public struct DatasetBuilder: Sendable {
         store.labels = labels
         store.attributes = attributes
         return Dataset(storage: store, conflicts: conflicts, errors: errors, files: files)
+    }
+
+    /// A series never mixes units: a row whose unit differs from the unit of the first row of its metric (in input
+    /// order) is refused with an error naming its file and line. Catalog metrics arrive in the catalog's unit (tidy
+    /// records are converted by ``TidyRecord``), so this only bites metrics of the user's own.
+    private mutating func refuseMixedUnits() {
+        let n = rowValue.count
+        var firstUnit = [Int32](repeating: -1, count: metrics.strings.count)
+        var firstSource = [Int32](repeating: -1, count: metrics.strings.count)
+        var refused: [Int] = []
+        for i in 0..<n {
+            let m = Int(rowMetric[i])
+            let u = attributes[rowAttribute[i]].unit
+            if firstUnit[m] < 0 {
+                firstUnit[m] = u
+                firstSource[m] = rowSource[i]
+            } else if firstUnit[m] != u {
+                refused.append(i)
+            }
+        }
+        guard !refused.isEmpty else { return }
+        for i in refused.prefix(50) {
+            let m = Int(rowMetric[i])
+            let ref = SourceRef(parsing: sources.strings[Int(rowSource[i])])
+            let place: String
+            if case let .line(l) = ref.location { place = "line \(l), column unit" } else { place = "column unit" }
+            errors.append(InputError(
+                file: ref.file, place: place,
+                message: "metric \(metrics.strings[m]) is in “\(units.strings[Int(firstUnit[m])])” at "
+                    + "\(sources.strings[Int(firstSource[m])]), found “\(units.strings[Int(attributes[rowAttribute[i]].unit)])”: "
+                    + "a series never mixes units; convert the values to one unit (the row was not read)"))
+        }
+        if refused.count > 50 {
+            errors.append(InputError(file: "", message: "\(refused.count - 50) more rows in a different unit were not read"))
+        }
+        var drop = BitSet(count: n)
+        for i in refused { drop.insert(i) }
+        func compact<T>(_ column: inout [T]) {
+            var w = 0
+            for r in 0..<n where !drop.contains(r) {
+                column[w] = column[r]
+                w += 1
+            }
+            column.removeLast(n - w)
+        }
+        compact(&rowEntity); compact(&rowMetric); compact(&rowYear); compact(&rowValue)
+        compact(&rowDerived); compact(&rowSource); compact(&rowAttribute)
     }
 
     /// The row indices in (entity, metric, year) order; within a year printed rows first, then input order.

@@ -66,7 +66,7 @@ public struct SourceRef: Sendable, Hashable, CustomStringConvertible {
         if let hash = body.lastIndex(of: "#"), let loc = Self.place(body[body.index(after: hash)...]) {
             file = String(body[..<hash])
             location = loc
-        } else if let colon = body.lastIndex(of: ":"), let n = Int(body[body.index(after: colon)...]), n > 0 {
+        } else if let colon = body.lastIndex(of: ":"), let n = Int(body[body.index(after: colon)...]), n >= 0 {
             file = String(body[..<colon])
             location = .line(n)
         } else {

@@ -67,12 +67,11 @@ public enum TrendsCSVWriter {
                     out.raw(",,n/a")
                 }
                 out.byte(44)
-                if let base, base != 0 { out.decimal(v / base * 100) }
+                if let base, let index = Series.index(v, base: base) { out.decimal(index) }
                 out.byte(44)
-                if k - first >= 2 && s.year[k - 2] == year - 2 {
-                    var sum = 0.0
-                    for i in (k - 2)...k { sum += s.value[i] }
-                    out.decimal(sum / 3)
+                if let avg = Series.movingAverage(endingAt: k, window: 3, first: first, year: { Int(s.year[$0]) },
+                                                  value: { s.value[$0] }) {
+                    out.decimal(avg)
                 }
                 out.bytes.append(contentsOf: metricTail[m]!)
                 out.raw(s.derived[k] ? "true," : "false,")

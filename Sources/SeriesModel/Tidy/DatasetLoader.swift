@@ -50,22 +50,44 @@ public struct DatasetLoader: Sendable {
             }
             guard isDir.boolValue else { files.append(path); continue }
             var found: [String] = [], refused: [String] = []
-            if let walker = fm.enumerator(atPath: path) {
-                while let rel = walker.nextObject() as? String {
-                    let name = (rel as NSString).lastPathComponent
-                    if name.hasPrefix(".") { walker.skipDescendants(); continue }
-                    if name.uppercased().hasPrefix("README") { continue }
-                    let full = (path as NSString).appendingPathComponent(rel)
-                    var sub: ObjCBool = false
-                    if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue {
-                        if include(full) { found.append(full) } else { refused.append(full) }
-                    }
-                }
+            walk(path, include: include, found: &found, refused: &refused, errors: &errors)
+            if found.isEmpty && refused.isEmpty && !errors.contains(where: { $0.file == path }) {
+                errors.append(InputError(file: path, message: "the folder holds no file to read"))
             }
             files.append(contentsOf: found.sorted())
             skipped.append(contentsOf: refused.sorted())
         }
         return (files, errors, skipped)
+    }
+
+    /// Collects the files under `folder` (hidden entries and README files skipped; symbolic links to folders not
+    /// followed). A folder that cannot be listed is an error naming it — its files are not silently missing.
+    private static func walk(_ folder: String, include: (String) -> Bool, found: inout [String], refused: inout [String],
+                             errors: inout [InputError]) {
+        let fm = FileManager.default
+        let names: [String]
+        do {
+            names = try fm.contentsOfDirectory(atPath: folder)
+        } catch {
+            let reason = access(folder, R_OK | X_OK) != 0 ? String(cString: strerror(errno)) : "it cannot be listed"
+            errors.append(InputError(file: folder, message: "cannot read the folder (\(reason)): its files were not read; "
+                                     + "check that you may read it"))
+            return
+        }
+        for name in names {
+            if name.hasPrefix(".") || name.uppercased().hasPrefix("README") { continue }
+            let full = (folder as NSString).appendingPathComponent(name)
+            let type = (try? fm.attributesOfItem(atPath: full))?[.type] as? FileAttributeType
+            var isDir: ObjCBool = false
+            let exists = fm.fileExists(atPath: full, isDirectory: &isDir)
+            if type == .typeDirectory {
+                walk(full, include: include, found: &found, refused: &refused, errors: &errors)
+            } else if exists && !isDir.boolValue {
+                if include(full) { found.append(full) } else { refused.append(full) }
+            } else if !exists {
+                errors.append(InputError(file: full, message: "cannot be read (a broken link, or no permission)"))
+            }
+        }
     }
 
     /// Reads every file and merges the observations; problems are collected in the dataset's `errors`.

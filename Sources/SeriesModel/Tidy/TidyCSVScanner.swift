@@ -121,6 +121,8 @@ public enum TidyCSVScanner {
         var lastUnit = LastInterned()
         var lastLabel = LastInterned()
         var lastSource = LastInterned()
+        /// (metric, unit) → the conversion to the catalog unit (nil: the unit is kept as given).
+        var conversions: [Int64: TidyRecord.UnitConversion?] = [:]
 
         init(file: String, rowsAtStart: Int) {
             self.file = file
@@ -148,6 +150,9 @@ public enum TidyCSVScanner {
             if line == 0 && !stopped {
                 builder.addError(InputError(file: file, place: "line 1",
                                             message: "empty file: expected the header \(TidyTable.columns.joined(separator: ","))"))
+            } else if line == 1 && columns != nil {
+                builder.addError(InputError(file: file, place: "line 2",
+                                            message: "no rows after the header: expected one observation per line"))
             }
         }
 
@@ -289,8 +294,11 @@ public enum TidyCSVScanner {
             }
             let valueBytes = field(buf, c.value)
             if valueBytes.isEmpty { return }                               // not reported: no observation
-            guard let value = Self.parseNumber(valueBytes) else {
+            guard var value = Self.parseNumber(valueBytes) else {
                 return fail(&builder, .badValue(found: text(buf, c.value)))
+            }
+            guard abs(value) <= TidyRecord.maxMagnitude else {
+                return fail(&builder, .tooLarge(found: text(buf, c.value)))
             }
             var derived = false
             let d = field(buf, c.derived)
@@ -313,11 +321,39 @@ public enum TidyCSVScanner {
             }
             var unit = defaultUnit[Int(metric)], label = defaultLabel[Int(metric)]
             let u = field(buf, c.unit), l = field(buf, c.label), s = field(buf, c.source)
-            if !u.isEmpty { guard let id = lastUnit.intern(u, in: &builder.units) else { fallback = true; return }; unit = id }
+            var note: String?
+            if !u.isEmpty {
+                guard let id = lastUnit.intern(u, in: &builder.units) else { fallback = true; return }
+                if id != unit {                                            // not the catalog's unit: convert or refuse
+                    let key = Int64(metric) << 32 | Int64(id)
+                    let conversion: TidyRecord.UnitConversion?
+                    if let known = conversions[key] {
+                        conversion = known
+                    } else {
+                        do {
+                            conversion = try TidyRecord.conversion(metric: builder.metrics.strings[Int(metric)],
+                                                                   unit: builder.units.strings[Int(id)])
+                        } catch {
+                            return fail(&builder, error)
+                        }
+                        conversions[key] = .some(conversion)
+                    }
+                    if let conversion {
+                        note = conversion.note(value)
+                        value = conversion.apply(value)
+                    } else {
+                        unit = id
+                    }
+                }
+            }
             if !l.isEmpty { guard let id = lastLabel.intern(l, in: &builder.labels) else { fallback = true; return }; label = id }
             let source: Int32
             if s.isEmpty {
-                source = builder.sources.intern("\(file):\(line)")
+                source = builder.sources.intern("\(file):\(line)" + (note.map { " (\($0))" } ?? ""))
+            } else if let note {
+                var ref = SourceRef(parsing: text(buf, c.source))
+                ref.notes.append(note)
+                source = builder.sources.intern(ref.description)
             } else {
                 guard let id = lastSource.intern(s, in: &builder.sources) else { fallback = true; return }
                 source = id

@@ -28,6 +28,7 @@ public enum TidyJSON {
         } else {
             throw InputError(file: file, message: "expected an array of observations or an object with an “observations” array")
         }
+        if records.isEmpty { throw InputError(file: file, message: "no observations: the array is empty") }
         var out: [Observation] = []
         out.reserveCapacity(records.count)
         for (i, r) in records.enumerated() {

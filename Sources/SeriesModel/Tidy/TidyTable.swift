@@ -53,6 +53,9 @@ public enum TidyTable {
                 throw InputError(file: file, place: "line \(line), column \(error.field)", message: error.message)
             }
         }
+        if line == 1 {
+            throw InputError(file: file, place: "line 2", message: "no rows after the header: expected one observation per line")
+        }
         return out
     }
 
@@ -75,11 +78,11 @@ public enum TidyTable {
         return field
     }
 
-    /// Parses a number as written in tidy files: `387576`, `-640`, `+146`, `218827.31`, `1,234`.
+    /// Parses a number as written in tidy files: `387576`, `-640`, `+146`, `218827.31`, `1,234`, `1E+15` (Excel).
     public static func parseNumber(_ text: String) -> Double? {
         var t = text.replacingOccurrences(of: ",", with: "")
         if t.hasPrefix("+") { t.removeFirst() }
-        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "E") }),
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "E" || $0 == "+") }),
               let v = Double(t), v.isFinite else { return nil }
         return v
     }

@@ -4,6 +4,7 @@ import Foundation
 import Publishing
 import ReportReading
 import SeriesModel
+import Synchronization
 
 /// The exit codes of every command (documented in the README).
 enum ExitStatus {
@@ -37,6 +38,24 @@ enum Diagnostics {
     /// `trendplot: error: …` — something failed.
     static func error(_ message: String) { emit("error", message) }
 
+    /// `trendplot: error: …` for one item (a file, a row, a chart, a metric) that failed while the command goes on
+    /// with the others; a command that then ends normally exits with 1 (``ExitStatus/findings``), not 0.
+    static func itemFailed(_ message: String) {
+        recordFailure()
+        emit("error", message)
+    }
+
+    /// Counts an item that failed whose message was already printed in another form.
+    static func recordFailure() { failures?.count.add(1, ordering: .relaxed) }
+
+    /// The failed items of the command that is running (one counter per ``run(_:)``, so commands run side by side
+    /// in one process — the tests — count their own).
+    final class FailureCounter: Sendable {
+        let count = Atomic<Int>(0)
+    }
+
+    @TaskLocal static var failures: FailureCounter?
+
     /// A line of progress or a result summary on stderr, without a prefix.
     static func status(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
 
@@ -46,13 +65,18 @@ enum Diagnostics {
 
     /// Runs a command's body: runtime errors are printed once as sentences and become their exit code; usage
     /// errors (``ValidationError``) and explicit exit codes pass through to ArgumentParser.
+    /// A body that ends normally after ``itemFailed(_:)`` ends with exit code 1.
     static func run(_ body: () throws -> Void) throws {
-        do { try body() } catch { throw ending(error) }
+        let counter = FailureCounter()
+        do { try $failures.withValue(counter) { try body() } } catch { throw ending(error) }
+        if counter.count.load(ordering: .relaxed) > 0 { throw ExitCode(ExitStatus.findings) }
     }
 
     /// The same for async bodies.
     static func run(_ body: () async throws -> Void) async throws {
-        do { try await body() } catch { throw ending(error) }
+        let counter = FailureCounter()
+        do { try await $failures.withValue(counter) { try await body() } } catch { throw ending(error) }
+        if counter.count.load(ordering: .relaxed) > 0 { throw ExitCode(ExitStatus.findings) }
     }
 
     /// What a command ends with for `error`: usage errors and exit codes as they are; anything else printed once and
