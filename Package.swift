@@ -92,7 +92,14 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev", "poppler-data"])]
         ),
-        .target(name: "PDFInput", dependencies: ["CPoppler"]),
+        // OCR of scanned pages (tesseract's C API, chi_sim + eng); used by PDFInput for pages without a usable text layer.
+        .systemLibrary(
+            name: "CTesseract",
+            path: "Sources/CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim", "tesseract-ocr-eng"])]
+        ),
+        .target(name: "PDFInput", dependencies: ["CPoppler", "CTesseract"]),
         .testTarget(name: "PDFInputTests", dependencies: ["PDFInput"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,9 +2,10 @@
 # Installs the system packages trendplot builds and runs with. Idempotent: returns at once when all are present.
 set -euo pipefail
 # libpoppler-glib-dev, poppler-data: PDF reports. wv: wvHtml reads old binary Word (.doc) reports.
-# libxlsxwriter-dev: the XLSX workbooks.
+# libxlsxwriter-dev: the XLSX workbooks. libtesseract-dev, tesseract-ocr-chi-sim, tesseract-ocr-eng: OCR of scanned
+# PDF pages.
 packages=(pkg-config libcairo2-dev libpango1.0-dev libxml2-dev zlib1g-dev fonts-noto-cjk fonts-wqy-microhei
-    libpoppler-glib-dev poppler-data wv libxlsxwriter-dev)
+    libpoppler-glib-dev poppler-data wv libxlsxwriter-dev libtesseract-dev tesseract-ocr-chi-sim tesseract-ocr-eng)
 if [ "${1:-}" = "--extra" ]; then
     shift
     packages+=("$@")

@@ -67,6 +67,8 @@ public struct PDFPageInfo: Sendable, Hashable, Codable {
     public var rendered: Bool
     /// Page-number lines (`- 6 -`, `第 6 页`) in the top or bottom band, left out of the blocks.
     public var pageNumberLines: [PDFLine]
+    /// True when the page's tables were read by OCR (its text layer was missing or garbled and OCR was asked for).
+    public var ocr: Bool = false
 }
 
 /// A line of text outside every table.
@@ -96,6 +98,8 @@ public struct PDFCell: Sendable, Hashable, Codable {
     public var row: Int
     /// 0-based column in the joined grid.
     public var column: Int
+    /// True when the text was read by OCR (a scanned page, or one whose text layer is garbled): not certain.
+    public var ocr: Bool = false
 }
 
 /// How a table's grid was found.
@@ -161,6 +165,8 @@ public struct PDFReadError: Error, Sendable, Hashable, CustomStringConvertible {
         case encrypted
         /// The file or a page is damaged; poppler's message.
         case damaged(String)
+        /// OCR was needed but tesseract or its language data is not installed.
+        case ocrUnavailable(String)
     }
 
     /// The file name given to the reader.
@@ -177,6 +183,7 @@ public struct PDFReadError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notPDF: return "\(place): not a PDF (expected the bytes to start with %PDF-)"
         case .encrypted: return "\(place): the PDF is encrypted and needs a password; save an unprotected copy first"
         case let .damaged(message): return "\(place): the PDF is damaged (\(message))"
+        case let .ocrUnavailable(message): return "\(place): the PDF needs OCR, but \(message); or read it with --no-ocr"
         }
     }
 }

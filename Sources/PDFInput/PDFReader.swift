@@ -11,9 +11,17 @@ public enum PDFReader {
     static let bottomBand = 0.10
 
     /// Reads `bytes` (the whole PDF file); `file` names it in errors and in ``PDFContent/file``.
-    /// - Throws: ``PDFReadError`` when the bytes are not a PDF, are encrypted, or a page cannot be loaded.
-    public static func read(_ bytes: [UInt8], file: String) throws(PDFReadError) -> PDFContent {
+    ///
+    /// With `ocr`, the tables of pages without a usable text layer (a scan, or a font without a ToUnicode map) are
+    /// read by OCR (tesseract, chi_sim, one engine made and freed by this call): the page is rendered at 200 dpi,
+    /// deskewed, its rulings found on the raster and each cell read on its own; `progress` is told the page and the
+    /// seconds it took. Those cells are marked ``PDFCell/ocr``.
+    /// - Throws: ``PDFReadError`` when the bytes are not a PDF, are encrypted, or a page cannot be loaded, or OCR is
+    ///   needed and tesseract's data is missing.
+    public static func read(_ bytes: [UInt8], file: String, ocr: Bool = false,
+                            progress: (_ page: Int, _ seconds: Double) -> Void = { _, _ in }) throws(PDFReadError) -> PDFContent {
         let doc = try PopplerDocument(bytes: bytes, file: file)
+        var engine: OCREngine?
         var pages: [PDFPageInfo] = []
         var pieces: [TablePiece] = []
         var bodies: [[PDFLine]] = []
@@ -23,6 +31,14 @@ public enum PDFReader {
             var info = PDFPageInfo(number: number, width: text.width, height: text.height,
                                    hasTextLayer: !text.glyphs.isEmpty, quality: quality, rendered: false, pageNumberLines: [])
             guard quality.verdict == .usable else {
+                if ocr {
+                    let start = ContinuousClock.now
+                    if engine == nil { engine = try OCREngine(file: file) }
+                    pieces += try PageOCR.tables(doc, page: number, engine: engine!)
+                    info.ocr = true
+                    let d = ContinuousClock.now - start
+                    progress(number, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+                }
                 pages.append(info)
                 bodies.append([])
                 continue

@@ -99,6 +99,16 @@ final class PopplerDocument {
         return body(page)
     }
 
+    /// `withPage` for the rendering extension.
+    func withPageForRender<T>(_ number: Int, _ body: (OpaquePointer) -> T) throws(PDFReadError) -> T {
+        try withPage(number, body)
+    }
+
+    /// Runs `body` (a poppler render) under the process-wide render lock.
+    static func renderLocked(_ body: () -> Void) {
+        renderLock.withLock { _ in body() }
+    }
+
     /// The text layer of page `number` (1-based): one glyph per non-whitespace character.
     func text(page number: Int) throws(PDFReadError) -> PageText {
         if Self.warmedUp.load(ordering: .acquiring) { return try textUnlocked(page: number) }
@@ -182,6 +192,69 @@ final class PopplerDocument {
                 }
             }
             return .success(InkMask(width: pw, height: ph, scale: scale, pixels: pixels))
+        }
+        return try result.get()
+    }
+}
+
+/// A rendered page in 8-bit luminance (0 black … 255 white), `scale` pixels per point, row-major, no padding.
+struct GrayImage: Sendable {
+    var width: Int
+    var height: Int
+    var scale: Double
+    var pixels: [UInt8]
+
+    /// The ink mask of the image: 1 where darker than `level`.
+    func ink(below level: UInt8) -> InkMask {
+        InkMask(width: width, height: height, scale: scale, pixels: pixels.map { $0 < level ? 1 : 0 })
+    }
+}
+
+extension PopplerDocument {
+    /// Page `number` rendered on white at `scale` pixels per point, turned by `degrees` about the page centre
+    /// (positive turns clockwise on screen), in luminance.
+    func renderGray(page number: Int, scale: Double, degrees: Double = 0) throws(PDFReadError) -> GrayImage {
+        let file = self.file
+        let result: Result<GrayImage, PDFReadError> = try withPageForRender(number) { page in
+            var w = 0.0, h = 0.0
+            poppler_page_get_size(page, &w, &h)
+            let pw = max(1, Int((w * scale).rounded(.up))), ph = max(1, Int((h * scale).rounded(.up)))
+            guard pw * ph <= 60_000_000, let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph)) else {
+                return .failure(PDFReadError(file: file, page: number, kind: .damaged("page too large to render (\(w) × \(h) pt)")))
+            }
+            defer { cairo_surface_destroy(surface) }
+            guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else {
+                return .failure(PDFReadError(file: file, page: number, kind: .damaged("cairo could not make a surface")))
+            }
+            cairo_set_source_rgb(cr, 1, 1, 1)
+            cairo_paint(cr)
+            cairo_scale(cr, scale, scale)
+            if degrees != 0 {
+                cairo_translate(cr, w / 2, h / 2)
+                cairo_rotate(cr, degrees * Double.pi / 180)
+                cairo_translate(cr, -w / 2, -h / 2)
+            }
+            Self.renderLocked { poppler_page_render(page, cr) }
+            cairo_destroy(cr)
+            cairo_surface_flush(surface)
+            let stride = Int(cairo_image_surface_get_stride(surface))
+            guard let data = cairo_image_surface_get_data(surface) else {
+                return .failure(PDFReadError(file: file, page: number, kind: .damaged("render gave no pixels")))
+            }
+            var pixels = [UInt8](repeating: 255, count: pw * ph)
+            pixels.withUnsafeMutableBufferPointer { out in
+                for y in 0..<ph {
+                    let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                    let base = y * pw
+                    for x in 0..<pw {
+                        let p = row[x] & 0xFFFFFF
+                        if p == 0xFFFFFF { continue }
+                        let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                        out[base + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
+                    }
+                }
+            }
+            return .success(GrayImage(width: pw, height: ph, scale: scale, pixels: pixels))
         }
         return try result.get()
     }

@@ -25,7 +25,8 @@ enum RulingDetector {
 
     /// The rulings of `image` (glyph boxes blanked first) that form a mesh with perpendicular ones (`connected`),
     /// and the horizontal ones that do not (`loose`, for three-line tables).
-    static func detect(_ image: consuming InkMask, glyphs: [Glyph]) -> (connected: [Ruling], loose: [Ruling]) {
+    /// `minLength` (points) is the shortest ruling kept; a scan, whose character strokes are not blanked, needs more.
+    static func detect(_ image: consuming InkMask, glyphs: [Glyph], minLength: Double = minLength) -> (connected: [Ruling], loose: [Ruling]) {
         let w = image.width, h = image.height, s = image.scale
         var dark = image.pixels
         image.pixels = []                               // the only reference left: blanking below does not copy

@@ -5,6 +5,8 @@ struct Region: Sendable, Hashable {
     var text: String
     /// True when this region continues a merged cell of the previous page: its positions are copies.
     var continues = false
+    /// True when the text was read by OCR from a scanned or garbled page.
+    var ocr = false
 }
 
 /// The part of a table on one page, or a joined table: a grid of positions, each naming its region.
@@ -51,7 +53,8 @@ struct TablePiece: Sendable {
                 let id = at[r][c]
                 let region = regions[id]
                 let origin = !region.continues && seen.insert(id).inserted
-                row.append(PDFCell(text: region.text, isOrigin: origin, page: region.page, box: region.box, row: r, column: c))
+                row.append(PDFCell(text: region.text, isOrigin: origin, page: region.page, box: region.box, row: r, column: c,
+                                   ocr: region.ocr))
             }
             rows.append(row)
         }
@@ -119,7 +122,9 @@ enum TableBuilder {
 
     /// The ruled tables of a page, each glyph in the cell holding its centre. Returns the pieces and the indices of
     /// the glyphs they took.
-    static func ruled(page: Int, rulings: [Ruling], glyphs: [Glyph]) -> (pieces: [TablePiece], used: Set<Int>) {
+    /// With `cellText`, each region's text is what it returns for the region's box instead of the glyphs' (OCR).
+    static func ruled(page: Int, rulings: [Ruling], glyphs: [Glyph],
+                      cellText: ((PDFBox) -> String)? = nil) -> (pieces: [TablePiece], used: Set<Int>) {
         guard !rulings.isEmpty else { return ([], []) }
         var uf = UnionFind(rulings.count)
         let t = RulingDetector.meetTolerance
@@ -154,7 +159,12 @@ enum TableBuilder {
             xs = dropSlivers(xs); ys = dropSlivers(ys)
             guard xs.count >= 2, ys.count >= 2 else { continue }
             if var piece = grid(page: page, xs: xs, ys: ys, hs: hs, vs: vs) {
-                let taken = fill(&piece, ys: ys, glyphs: glyphs)
+                var taken = Set<Int>()
+                if let cellText {
+                    for k in piece.regions.indices { piece.regions[k].text = cellText(piece.regions[k].box) }
+                } else {
+                    taken = fill(&piece, ys: ys, glyphs: glyphs)
+                }
                 if piece.filledRegions >= 2 {
                     pieces.append(piece)
                     used.formUnion(taken)

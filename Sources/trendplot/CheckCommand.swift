@@ -28,10 +28,12 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @OptionGroup var ocr: OCROption
+
     func run() throws { try Diagnostics.run(runBody) }
 
     func runBody() throws {
-        let inputs = Inputs.load(files)
+        let inputs = Inputs.load(files, options: ExtractionOptions(reading: ocr.reading))
         let report = CheckReport.run(inputs)
         let nothingRead = inputs.reports.isEmpty && inputs.dataset.count == 0
         let results = inputs.reports

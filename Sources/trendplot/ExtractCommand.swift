@@ -38,6 +38,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The template (2019 or 2021), instead of the one the labels suggest.")
     var template: String?
 
+    @OptionGroup var ocr: OCROption
+
     func run() throws { try Diagnostics.run(runBody) }
 
     func runBody() throws {
@@ -48,7 +50,7 @@ struct ExtractCommand: ParsableCommand {
             }
             tpl = t
         }
-        let options = ExtractionOptions(entity: entity, year: year, template: tpl)
+        let options = ExtractionOptions(entity: entity, year: year, template: tpl, reading: ocr.reading)
         var results: [ExtractionResult] = []
         for path in ReportFiles.expand(files) {
             do {
@@ -76,7 +78,8 @@ struct ExtractCommand: ParsableCommand {
         case .json:
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let document = ExtractJSON(observations: observations, reports: results.map(ExtractJSON.Report.init))
+            let document = ExtractJSON(observations: results.flatMap { r in r.observations.map { ExtractJSON.Row(observation: $0, cell: r.cellBoxes[$0.source]) } },
+                                       reports: results.map(ExtractJSON.Report.init))
             text = String(decoding: try enc.encode(document), as: UTF8.self) + "\n"
         }
         try Output.write(text, to: output, byteOrderMark: format == .csv)
@@ -123,7 +126,22 @@ struct ExtractJSON: Encodable {
         }
     }
 
-    var observations: [Observation]
+    /// An observation, with the page and box (points) of its PDF cell where there is one.
+    struct Row: Encodable {
+        var observation: Observation
+        var cell: CellBox?
+
+        private enum Keys: String, CodingKey { case page, box }
+        func encode(to encoder: any Encoder) throws {
+            try observation.encode(to: encoder)
+            guard let cell else { return }
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(cell.page, forKey: .page)
+            try c.encode(cell.box, forKey: .box)
+        }
+    }
+
+    var observations: [Row]
     var reports: [Report]
 }
 

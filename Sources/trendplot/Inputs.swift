@@ -12,13 +12,20 @@ enum Inputs {
 
     /// Reads `paths` in command-line order — the order decides which of two printed values is kept — and reports
     /// read errors, skipped files and conflicts on stderr.
-    static func load(_ paths: [String], aliases: EntityAliases = EntityAliases(), options: ExtractionOptions = .init(),
+    static func load(_ paths: [String], aliases: EntityAliases = EntityAliases(), options: ExtractionOptions = .init(reading: reading()),
                      jobs: Int? = nil) -> LoadedInputs {
         var loader = InputLoader(aliases: aliases, options: options)
         if let jobs { loader.jobs = jobs }
         let inputs = loader.load(paths)
         reportProblems(inputs)
         return inputs
+    }
+
+    /// How reports are read: OCR of scanned PDF pages unless `ocr` is false, with a progress line on stderr per page.
+    static func reading(ocr: Bool = true) -> ReadOptions {
+        ReadOptions(ocr: ocr) { file, page, seconds in
+            FileHandle.standardError.write(Data("trendplot: OCR \(file) page \(page): \(String(format: "%.1f", seconds)) s\n".utf8))
+        }
     }
 
     /// Loads `paths` into one dataset and reports its problems on stderr.
@@ -42,4 +49,12 @@ enum Inputs {
             Diagnostics.warning(lines.joined(separator: "\n"))
         }
     }
+}
+
+/// `--no-ocr` for the commands that read reports.
+struct OCROption: ParsableArguments {
+    @Flag(name: .customLong("no-ocr"), help: "Do not OCR scanned PDF pages (or pages whose text layer is garbled); report them instead.")
+    var noOCR = false
+
+    var reading: ReadOptions { Inputs.reading(ocr: !noOCR) }
 }

@@ -27,9 +27,29 @@ public protocol DocumentReader: Sendable {
     /// Reads the whole file.
     /// - Throws: ``InputError`` naming the file (and the page or part, where there is one) when it cannot be read.
     static func read(_ bytes: [UInt8], file: String) throws -> ReadDocument
+    /// Reads the whole file with `options` (only readers that can OCR look at them). By default: ``read(_:file:)``.
+    static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws -> ReadDocument
+}
+
+/// How files are read.
+public struct ReadOptions: Sendable {
+    /// OCR the pages of a PDF that have no usable text layer (a scan, a font without a ToUnicode map).
+    public var ocr: Bool
+    /// Told each OCR'd page: the file, the page and the seconds it took (e.g. for a progress line on stderr).
+    public var progress: (@Sendable (_ file: String, _ page: Int, _ seconds: Double) -> Void)?
+
+    /// Options with OCR on or off and an optional progress callback.
+    public init(ocr: Bool = true, progress: (@Sendable (_ file: String, _ page: Int, _ seconds: Double) -> Void)? = nil) {
+        self.ocr = ocr
+        self.progress = progress
+    }
 }
 
 extension DocumentReader {
+    public static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws -> ReadDocument {
+        try read(bytes, file: file)
+    }
+
     public static func matches(_ bytes: [UInt8], extension ext: String) -> Bool {
         extensions.contains(ext) || sniff(bytes)
     }
@@ -95,8 +115,8 @@ public enum DocumentReaders {
     }
 
     /// Reads `bytes` with the reader that claims them.
-    public static func read(_ bytes: [UInt8], file: String) throws -> ReadDocument {
-        try reader(for: bytes, file: file).read(bytes, file: file)
+    public static func read(_ bytes: [UInt8], file: String, options: ReadOptions = .init()) throws -> ReadDocument {
+        try reader(for: bytes, file: file).read(bytes, file: file, options: options)
     }
 
     /// The lower-case extension of a file name, without the dot ("" when there is none).

@@ -18,22 +18,36 @@ public enum PDFDocumentReader: DocumentReader {
     }
 
     public static func read(_ bytes: [UInt8], file: String) throws -> ReadDocument {
+        try read(bytes, file: file, options: ReadOptions())
+    }
+
+    /// Reads the PDF; with `options.ocr`, pages without a usable text layer are OCR'd (their tables' values marked
+    /// `(OCR)`, kept only where the identities confirm them) and `options.progress` hears of each such page.
+    public static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws -> ReadDocument {
         let content: PDFContent
         do {
-            content = try PDFReader.read(bytes, file: file)
+            content = try PDFReader.read(bytes, file: file, ocr: options.ocr) { page, seconds in options.progress?(file, page, seconds) }
         } catch {
             let place = error.page.map { "page \($0)" } ?? ""
             switch error.kind {
             case .notPDF: throw InputError(file: file, place: place, message: "not a PDF: expected the bytes to start with %PDF-")
             case .encrypted: throw InputError(file: file, place: place, message: "the PDF is encrypted and needs a password: save an unprotected copy first")
             case let .damaged(why): throw InputError(file: file, place: place, message: "the PDF is damaged (\(why))")
+            case let .ocrUnavailable(why): throw InputError(file: file, place: place, message: "the PDF needs OCR, but \(why); or read it with --no-ocr")
             }
         }
         var issues: [ExtractionIssue] = []
+        let ocrTablePages = Set(content.tables.filter { $0.rows.contains { $0.contains(where: \.ocr) } }.flatMap(\.pages))
         for page in content.pages where page.quality.verdict != .usable {
-            issues.append(ExtractionIssue(severity: .warning, place: "page \(page.number)", message: unusable(page)))
+            var message = unusable(page)
+            if page.ocr {
+                message = ocrTablePages.contains(page.number)
+                    ? "\(message.prefix { $0 != ":" && $0 != "(" }.trimmingSuffix()): its tables were read by OCR; their values are marked (OCR) and kept only where the template's identities confirm them"
+                    : "\(message.prefix { $0 != ":" && $0 != "(" }.trimmingSuffix()): OCR found no ruled table on it"
+            }
+            issues.append(ExtractionIssue(severity: .warning, place: "page \(page.number)", message: message))
         }
-        guard content.pages.contains(where: { $0.quality.verdict == .usable }) else {
+        guard content.pages.contains(where: { $0.quality.verdict == .usable || ocrTablePages.contains($0.number) }) else {
             let which = content.pages.map { unusable($0) }
             let summary = Set(which).count == 1 ? which.first ?? "" : which.enumerated().map { "page \($0.offset + 1): \($0.element)" }.joined(separator: "; ")
             throw InputError(file: file, message: "no page has a usable text layer (\(content.pages.count) pages: \(summary))")
@@ -44,8 +58,10 @@ public enum PDFDocumentReader: DocumentReader {
             case let .line(line):
                 blocks.append(.line(line.text, number: line.number, page: line.page))
             case let .table(table):
-                let rows = table.rows.map { $0.map { GridCell(text: $0.text, isOrigin: $0.isOrigin) } }
-                blocks.append(.table(GridTable(rows: rows, pages: table.rowPages, guessed: table.construction == .glyphGeometry)))
+                let rows = table.rows.map { $0.map { GridCell(text: $0.ocr ? OCRLabels.snap($0.text) : $0.text, isOrigin: $0.isOrigin) } }
+                let boxes = table.rows.map { $0.map { [$0.box.x0, $0.box.y0, $0.box.x1, $0.box.y1] } }
+                blocks.append(.table(GridTable(rows: rows, pages: table.rowPages, guessed: table.construction == .glyphGeometry,
+                                               ocr: table.rows.contains { $0.contains(where: \.ocr) }, boxes: boxes)))
             }
         }
         return ReadDocument(SourceDocument(format: .pdf, blocks: blocks), encoding: "pdf", issues: issues)
@@ -64,5 +80,13 @@ public enum PDFDocumentReader: DocumentReader {
         case .usable:
             return "usable"
         }
+    }
+}
+
+private extension Substring {
+    func trimmingSuffix() -> String {
+        var s = self
+        while let l = s.last, l == " " { s.removeLast() }
+        return String(s)
     }
 }

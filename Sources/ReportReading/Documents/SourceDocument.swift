@@ -44,14 +44,22 @@ public struct GridTable: Sendable {
     /// True when the grid was guessed from glyph positions (a PDF table without ruling lines): its numbers are
     /// not certain and are flagged, not emitted.
     public var guessed: Bool
+    /// True when the cells were read by OCR: each value's source says `(OCR)` and only the values the template's
+    /// identities confirm are emitted.
+    public var ocr: Bool
+    /// The box of each cell on its page in points `[x0, y0, x1, y1]` (PDF), `[row][column]`, or nil.
+    public var boxes: [[[Double]]]?
 
     /// A table of `rows` (all of one length); `lines` gives each row's source line and `pages` its page where there
-    /// is one; `guessed` marks a grid rebuilt from glyph positions.
-    public init(rows: [[GridCell]], lines: [Int]? = nil, pages: [Int]? = nil, guessed: Bool = false) {
+    /// is one; `guessed` marks a grid rebuilt from glyph positions, `ocr` one read by OCR.
+    public init(rows: [[GridCell]], lines: [Int]? = nil, pages: [Int]? = nil, guessed: Bool = false, ocr: Bool = false,
+                boxes: [[[Double]]]? = nil) {
         self.rows = rows
         self.lines = lines
         self.pages = pages
         self.guessed = guessed
+        self.ocr = ocr
+        self.boxes = boxes
     }
 }
 

@@ -9,8 +9,8 @@ enum StreamPlace: Sendable, Hashable {
     /// A line of a PDF page (both 1-based).
     case pageLine(page: Int, line: Int)
     /// A cell of the `table`-th table of a PDF, on `page` (all 1-based, positions in the joined, expanded grid);
-    /// `guessed` when the grid was rebuilt from glyph positions.
-    case pageCell(page: Int, table: Int, row: Int, column: Int, guessed: Bool)
+    /// `guessed` when the grid was rebuilt from glyph positions, `ocr` when its text was read by OCR.
+    case pageCell(page: Int, table: Int, row: Int, column: Int, guessed: Bool, ocr: Bool = false)
 }
 
 /// A report as one normalised character stream: whitespace removed (remembered as cell boundaries),
@@ -33,6 +33,8 @@ struct CharStream: Sendable {
     private(set) var inLabelCell: [Bool] = []
     private(set) var placeIndex: [Int32] = []
     private(set) var places: [StreamPlace] = []
+    /// The cell boxes (points, `[x0, y0, x1, y1]`, `[row][column]`) of each PDF table, by its 1-based number.
+    private(set) var tableBoxes: [Int: [[[Double]]]] = [:]
 
     var count: Int { scalars.count }
 
@@ -135,6 +137,7 @@ extension CharStream {
                 append(text, at: page.map { .pageLine(page: $0, line: number) } ?? .line(number))
             case let .table(grid):
                 htmlTable += 1
+                if let boxes = grid.boxes { tableBoxes[htmlTable] = boxes }
                 let kindsOfRows = grid.rows.map { row in row.map { CellText.classify($0.text) } }
                 let tableHasNumbers = zip(grid.rows, kindsOfRows).contains { row, kinds in
                     zip(row, kinds).contains { $0.isOrigin && $1 == .number }
@@ -179,7 +182,7 @@ extension CharStream {
     private static func place(_ grid: GridTable, table: Int, row r: Int, column c: Int) -> StreamPlace {
         if let lines = grid.lines { return .line(r < lines.count ? lines[r] : (lines.last ?? 0)) }
         if let pages = grid.pages, r < pages.count {
-            return .pageCell(page: pages[r], table: table, row: r + 1, column: c + 1, guessed: grid.guessed)
+            return .pageCell(page: pages[r], table: table, row: r + 1, column: c + 1, guessed: grid.guessed, ocr: grid.ocr)
         }
         return .cell(table: table, row: r + 1, column: c + 1)
     }

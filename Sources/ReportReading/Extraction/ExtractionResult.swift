@@ -12,12 +12,15 @@ public struct ExtractionOptions: Sendable {
     public var year: Int?
     /// The template, instead of the one the labels suggest.
     public var template: TemplateVersion?
+    /// How the file is read: OCR of scanned PDF pages (on by default) and its progress callback.
+    public var reading: ReadOptions
 
     /// Creates options; nil means "detect".
-    public init(entity: String? = nil, year: Int? = nil, template: TemplateVersion? = nil) {
+    public init(entity: String? = nil, year: Int? = nil, template: TemplateVersion? = nil, reading: ReadOptions = .init()) {
         self.entity = entity
         self.year = year
         self.template = template
+        self.reading = reading
     }
 }
 
@@ -114,4 +117,14 @@ public struct ExtractionResult: Sendable, Hashable, Codable {
     public var issues: [ExtractionIssue]
     /// Figures from the running text, for the narrative check.
     public var narrative: [NarrativeFigure]
+    /// The box of the PDF cell each observation was read from, by its source (PDF inputs only; empty otherwise).
+    public var cellBoxes: [String: CellBox] = [:]
+}
+
+/// Where a PDF cell lies on its page.
+public struct CellBox: Sendable, Hashable, Codable {
+    /// 1-based page.
+    public var page: Int
+    /// `[x0, y0, x1, y1]` in points, origin at the top-left corner of the page, y down.
+    public var box: [Double]
 }

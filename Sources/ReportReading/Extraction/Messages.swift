@@ -29,6 +29,9 @@ enum ExtractionMessages {
     }
     static func tableMissing(_ table: Int) -> String { "表\(chinese(table)) was not found (its heading or rows are missing)" }
     static func rowMissing(_ label: String) -> String { "row “\(label)” was not found; its numbers are not emitted" }
+    static func ocrUnconfirmed(_ value: String) -> String {
+        "OCR read \(value) here, but the template's identities do not confirm it, so it is not emitted; check it on the scan"
+    }
     static func guessedGrid(_ values: String) -> String {
         "read from a PDF table without ruling lines (grid rebuilt from glyph positions), so not certain and not emitted: \(values); check them on the page"
     }

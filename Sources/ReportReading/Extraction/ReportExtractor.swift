@@ -47,7 +47,7 @@ public enum ReportExtractor {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw InputError(file: file, message: ExtractionMessages.emptyFile)
         }
-        let read = try DocumentReaders.read(bytes, file: file)
+        let read = try DocumentReaders.read(bytes, file: file, options: options.reading)
         let document = read.document
         let stream = CharStream(document)
         let locator = TableLocator(stream: stream)
@@ -87,7 +87,10 @@ public enum ReportExtractor {
         }
         let narrativeEnd = regions.table2?.lowerBound ?? regions.table3?.lowerBound ?? stream.count
         let narrative = NarrativeScanner.figures(stream, upTo: narrativeEnd, file: file)
-        return ExtractionResult(report: info, observations: reader.observations, ambiguities: reader.ambiguities,
-                                blankCells: reader.blanks, issues: reader.issues, narrative: narrative)
+        let confirmed = OCRConfirmation.confirm(reader.observations, blanks: reader.blanks, template: template, year: year)
+        let kept = Set(confirmed.kept.map(\.source))
+        return ExtractionResult(report: info, observations: confirmed.kept, ambiguities: reader.ambiguities,
+                                blankCells: reader.blanks, issues: reader.issues + confirmed.flagged, narrative: narrative,
+                                cellBoxes: reader.boxes.filter { kept.contains($0.key) })
     }
 }

@@ -7,6 +7,8 @@ struct TableReader {
     let layout: TemplateLayout
     var observations: [Observation] = []
     var ambiguities: [AmbiguousCells] = []
+    /// The PDF cell box of each emitted observation's source.
+    var boxes: [String: CellBox] = [:]
     var blanks: [BlankCell] = []
     var issues: [ExtractionIssue] = []
     var budget = ReportExtractor.searchBudget
@@ -174,7 +176,8 @@ struct TableReader {
     private func cellRef(at i: Int, table: Int) -> SourceRef? {
         switch stream.place(at: i) {
         case let .cell(_, r, c): return SourceRef(file: info.file, location: .cell(table: table, row: r, column: c))
-        case let .pageCell(p, _, r, c, _): return SourceRef(file: info.file, location: .pageCell(page: p, table: table, row: r, column: c))
+        case let .pageCell(p, _, r, c, _, ocr):
+            return SourceRef(file: info.file, location: .pageCell(page: p, table: table, row: r, column: c), notes: ocr ? ["OCR"] : [])
         case .line, .pageLine: return nil
         }
     }
@@ -210,7 +213,7 @@ struct TableReader {
         let candidates = reading.candidates
         guard let first = candidates.first else { return }
         if row.tokens.contains(where: { t in
-            guard t.position < stream.count, case .pageCell(_, _, _, _, true) = stream.place(at: t.position) else { return false }
+            guard t.position < stream.count, case .pageCell(_, _, _, _, true, _) = stream.place(at: t.position) else { return false }
             return true
         }) {
             // A PDF table without ruling lines: its grid is a guess, so its numbers are flagged, never emitted.
@@ -286,6 +289,10 @@ struct TableReader {
                 value = v
             }
             let src = source(row.found, value: value, position: nil, run: run)
+            if value.position < stream.count, case let .pageCell(page, t, r, c, _, _) = stream.place(at: value.position),
+               let grid = stream.tableBoxes[t], r - 1 < grid.count, c - 1 < grid[r - 1].count {
+                boxes[src] = CellBox(page: page, box: grid[r - 1][c - 1])
+            }
             observations.append(Observation(entity: info.entity, year: year, metric: cell.metric, value: value.value, source: src))
             if cell.metric.hasSuffix(".items") && cell.yearOffset == -1 { previousItems = value.value }
             if cell.metric.hasSuffix(".items_change") {
