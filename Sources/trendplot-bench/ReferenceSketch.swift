@@ -5,7 +5,7 @@ import Publishing
 /// Draws the reference workload with plain cairo calls, exactly as `cairo_render.c` does (toy text API).
 ///
 /// This measures trendplot's PNG encoder on the same picture as the C baseline; the Charts pipeline
-/// (ChartSpec → layout → Scene → renderer) is measured separately by `bench-workload --renderer charts`.
+/// (ChartSpec → layout → Scene → renderer) is measured separately by `trendplot-bench --renderer charts`.
 struct ReferenceSketch {
     let chart: ReferenceWorkload
     let bar: Bool

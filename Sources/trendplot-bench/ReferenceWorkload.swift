@@ -7,7 +7,7 @@ import SeriesModel
 /// The reference chart workload of `../shared/bench/WORKLOAD.md`: chart `k`'s three seeded series × 12 years.
 ///
 /// Integer arithmetic only, bit-for-bit the same as `workload.py` and `cairo_render.c`
-/// (`trendplot bench-workload --dump 0 500 | md5sum` equals `python3 workload.py --dump 0 500 | md5sum`).
+/// (`trendplot-bench --dump 0 500 | md5sum` equals `python3 workload.py --dump 0 500 | md5sum`).
 package struct ReferenceWorkload: Sendable, Equatable {
     static let years = Array(2013...2024)
     static let seriesNames = ["行政许可", "行政处罚", "行政强制"]

@@ -10,7 +10,7 @@ import Glibc
 ///
 /// Every chart allocates a few megabytes (a 1200×750 image surface is 3.6 MB, plus its copy); glibc serves such
 /// blocks with `mmap` and returns them on `free`, so the next chart page-faults the same memory in again.
-/// Measured on `bench-workload --format none --n 100`: 0.27–0.30 s of system time → 0.01 s, and about
+/// Measured on `trendplot-bench --format none --n 100`: 0.27–0.30 s of system time → 0.01 s, and about
 /// 2.5× less wall time. Called once by the batch commands before they render (the CLI owns the process).
 package enum HeapReuse {
     /// glibc's `mallopt` parameters (`<malloc.h>`, which the Glibc module does not import).

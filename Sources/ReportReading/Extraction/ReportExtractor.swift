@@ -18,9 +18,6 @@ import SeriesModel
 /// report table (2, 3, 4) and R, C are the 1-based row and column of the cell in the rowspan/colspan-expanded grid
 /// of the HTML `<table>` that holds it. A unit conversion or a split run is added in parentheses.
 public enum ReportExtractor {
-    /// The file name extensions read as reports.
-    public static let fileExtensions: Set<String> = ["txt", "html", "htm", "md"]
-
     /// The largest file accepted (real reports are well under 1 MB).
     public static let maxBytes = 16 * 1_048_576
 
