@@ -99,11 +99,6 @@ final class PopplerDocument {
         return body(page)
     }
 
-    /// `withPage` for the rendering extension.
-    func withPageForRender<T>(_ number: Int, _ body: (OpaquePointer) -> T) throws(PDFReadError) -> T {
-        try withPage(number, body)
-    }
-
     /// Runs `body` (a poppler render) under the process-wide render lock.
     static func renderLocked(_ body: () -> Void) {
         renderLock.withLock { _ in body() }
@@ -154,33 +149,11 @@ final class PopplerDocument {
 
     /// Page `number` rendered on white at `scale` pixels per point, as an ink mask.
     func renderInk(page number: Int, scale: Double) throws(PDFReadError) -> InkMask {
-        let file = self.file
-        let result: Result<InkMask, PDFReadError> = try withPage(number) { page in
-            var w = 0.0, h = 0.0
-            poppler_page_get_size(page, &w, &h)
-            let pw = max(1, Int((w * scale).rounded(.up))), ph = max(1, Int((h * scale).rounded(.up)))
-            guard pw * ph <= 60_000_000, let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph)) else {
-                return .failure(PDFReadError(file: file, page: number, kind: .damaged("page too large to render (\(w) × \(h) pt)")))
-            }
-            defer { cairo_surface_destroy(surface) }
-            guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else {
-                return .failure(PDFReadError(file: file, page: number, kind: .damaged("cairo could not make a surface")))
-            }
-            cairo_set_source_rgb(cr, 1, 1, 1)
-            cairo_paint(cr)
-            cairo_scale(cr, scale, scale)
-            Self.renderLock.withLock { _ in poppler_page_render(page, cr) }
-            cairo_destroy(cr)
-            cairo_surface_flush(surface)
-            let stride = Int(cairo_image_surface_get_stride(surface))
-            guard let data = cairo_image_surface_get_data(surface) else {
-                return .failure(PDFReadError(file: file, page: number, kind: .damaged("render gave no pixels")))
-            }
+        try render(page: number, scale: scale, degrees: 0) { data, stride, pw, ph in
             var pixels = [UInt8](repeating: 0, count: pw * ph)
             let level = UInt32(RulingDetector.inkLevel)
             pixels.withUnsafeMutableBufferPointer { out in
                 for y in 0..<ph {
-                    // RGB24 is one native-endian 32-bit word per pixel: 0x00RRGGBB; the stride is a multiple of 4.
                     let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
                     let base = y * pw
                     for x in 0..<pw {
@@ -191,31 +164,18 @@ final class PopplerDocument {
                     }
                 }
             }
-            return .success(InkMask(width: pw, height: ph, scale: scale, pixels: pixels))
+            return InkMask(width: pw, height: ph, scale: scale, pixels: pixels)
         }
-        return try result.get()
     }
-}
 
-/// A rendered page in 8-bit luminance (0 black … 255 white), `scale` pixels per point, row-major, no padding.
-struct GrayImage: Sendable {
-    var width: Int
-    var height: Int
-    var scale: Double
-    var pixels: [UInt8]
-
-    /// The ink mask of the image: 1 where darker than `level`.
-    func ink(below level: UInt8) -> InkMask {
-        InkMask(width: width, height: height, scale: scale, pixels: pixels.map { $0 < level ? 1 : 0 })
-    }
-}
-
-extension PopplerDocument {
-    /// Page `number` rendered on white at `scale` pixels per point, turned by `degrees` about the page centre
-    /// (positive turns clockwise on screen), in luminance.
-    func renderGray(page number: Int, scale: Double, degrees: Double = 0) throws(PDFReadError) -> GrayImage {
+    /// Renders page `number` on white into a cairo RGB24 surface at `scale` pixels per point, turned by `degrees`
+    /// about the page centre, and hands its pixels to `convert`: the base address, the row stride in bytes, the
+    /// width and the height. RGB24 is one native-endian 32-bit word per pixel (0x00RRGGBB); the stride is a
+    /// multiple of 4. The one render path of the ink mask and the grey image.
+    private func render<T>(page number: Int, scale: Double, degrees: Double,
+                           _ convert: (UnsafeMutablePointer<UInt8>, Int, Int, Int) -> T) throws(PDFReadError) -> T {
         let file = self.file
-        let result: Result<GrayImage, PDFReadError> = try withPageForRender(number) { page in
+        let result: Result<T, PDFReadError> = try withPage(number) { page in
             var w = 0.0, h = 0.0
             poppler_page_get_size(page, &w, &h)
             let pw = max(1, Int((w * scale).rounded(.up))), ph = max(1, Int((h * scale).rounded(.up)))
@@ -241,6 +201,30 @@ extension PopplerDocument {
             guard let data = cairo_image_surface_get_data(surface) else {
                 return .failure(PDFReadError(file: file, page: number, kind: .damaged("render gave no pixels")))
             }
+            return .success(convert(data, stride, pw, ph))
+        }
+        return try result.get()
+    }
+}
+
+/// A rendered page in 8-bit luminance (0 black … 255 white), `scale` pixels per point, row-major, no padding.
+struct GrayImage: Sendable {
+    var width: Int
+    var height: Int
+    var scale: Double
+    var pixels: [UInt8]
+
+    /// The ink mask of the image: 1 where darker than `level`.
+    func ink(below level: UInt8) -> InkMask {
+        InkMask(width: width, height: height, scale: scale, pixels: pixels.map { $0 < level ? 1 : 0 })
+    }
+}
+
+extension PopplerDocument {
+    /// Page `number` rendered on white at `scale` pixels per point, turned by `degrees` about the page centre
+    /// (positive turns clockwise on screen), in luminance.
+    func renderGray(page number: Int, scale: Double, degrees: Double = 0) throws(PDFReadError) -> GrayImage {
+        try render(page: number, scale: scale, degrees: degrees) { data, stride, pw, ph in
             var pixels = [UInt8](repeating: 255, count: pw * ph)
             pixels.withUnsafeMutableBufferPointer { out in
                 for y in 0..<ph {
@@ -254,8 +238,7 @@ extension PopplerDocument {
                     }
                 }
             }
-            return .success(GrayImage(width: pw, height: ph, scale: scale, pixels: pixels))
+            return GrayImage(width: pw, height: ph, scale: scale, pixels: pixels)
         }
-        return try result.get()
     }
 }

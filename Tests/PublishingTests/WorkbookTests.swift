@@ -24,33 +24,6 @@ import Testing
         return (try XLSXReader(url: url), inputs)
     }
 
-    /// CSV fields of one line (quotes as TidyTable.escape writes them).
-    static func fields(_ line: Substring) -> [String] {
-        var out: [String] = [], cur = "", quoted = false, i = line.startIndex
-        while i < line.endIndex {
-            let ch = line[i]
-            if quoted {
-                if ch == "\"" {
-                    let n = line.index(after: i)
-                    if n < line.endIndex && line[n] == "\"" { cur.append("\""); i = n } else { quoted = false }
-                } else { cur.append(ch) }
-            } else if ch == "\"" { quoted = true } else if ch == "," { out.append(cur); cur = "" } else { cur.append(ch) }
-            i = line.index(after: i)
-        }
-        out.append(cur)
-        return out
-    }
-
-    /// A sheet cell as the CSV writes its field.
-    static func csvText(_ v: XLSXReader.Value?) -> String {
-        switch v {
-        case nil: ""
-        case let .text(s)?: s
-        case let .number(d)?: TrendRow.number(d)
-        case let .boolean(b)?: b ? "true" : "false"
-        }
-    }
-
     @Test func dataSheetHoldsEveryTidyRowOfTheCSV() throws {
         let url = Self.temporary("data.xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -59,11 +32,11 @@ import Testing
         let data = try #require(book.sheet("数据"))
         let csv = TidyTable.csv(inputs.reports.flatMap(\.observations)).split(separator: "\n")
         #expect(data.rowCount == csv.count)
-        #expect(data.row(0).map(Self.csvText) == ReportWorkbook.tidyHeaders)
+        #expect(data.row(0).map(XLSXReader.csvText) == ReportWorkbook.tidyHeaders)
         var compared = 0
         for (i, line) in csv.enumerated().dropFirst() {
-            let expected = Self.fields(line)
-            #expect(data.row(i).map(Self.csvText) == expected, "row \(i + 1)")
+            let expected = XLSXReader.csvFields(line)
+            #expect(data.row(i).map(XLSXReader.csvText) == expected, "row \(i + 1)")
             compared += expected.count
         }
         #expect(compared == (csv.count - 1) * 8)
@@ -118,7 +91,7 @@ import Testing
         let (book, inputs) = try Self.extractWorkbook(Self.pingtan, at: url)
         let sources = try #require(book.sheet("来源"))
         var byCell: [String: [XLSXReader.Value?]] = [:]
-        for r in 1..<sources.rowCount { byCell[Self.csvText(sources[r, 0]) + "!" + Self.csvText(sources[r, 1])] = sources.row(r) }
+        for r in 1..<sources.rowCount { byCell[XLSXReader.csvText(sources[r, 0]) + "!" + XLSXReader.csvText(sources[r, 1])] = sources.row(r) }
         let report2021 = try #require(inputs.reports.first { $0.report.year == 2021 })
         var numbers = 0
         for name in ["表二·平潭综合实验区", "表三·平潭综合实验区", "表四·平潭综合实验区"] {
@@ -128,7 +101,7 @@ import Testing
                 let address = ReportWorkbook.cellName(row: key[0], column: key[1])
                 let row = try #require(byCell[name + "!" + address], "no 来源 row for \(name)!\(address)")
                 #expect(row[8] == .number(v), "\(name)!\(address)")
-                let file = Self.csvText(row[10])
+                let file = XLSXReader.csvText(row[10])
                 #expect(file.hasPrefix("pingtan_20") && file.hasSuffix(".txt"))
                 numbers += 1
             }
@@ -152,7 +125,7 @@ import Testing
         let sources = try #require(book.sheet("来源"))
         let pages = (1..<sources.rowCount).compactMap { r -> (Double, String)? in
             guard case let .number(p)? = sources[r, 9] else { return nil }
-            return (p, Self.csvText(sources[r, 11]))
+            return (p, XLSXReader.csvText(sources[r, 11]))
         }
         #expect(!pages.isEmpty)
         for (page, source) in pages {
@@ -174,7 +147,7 @@ import Testing
         #expect(!ambiguities.isEmpty)
         #expect(check.rowCount == 1 + findings.count + ambiguities.count + inputs.reports.flatMap(\.blankCells).count)
         let split = try #require((1..<check.rowCount).first { check[$0, 5] == .text("693665") })
-        #expect(Self.csvText(check[split, 6]).components(separatedBy: " 或 ").contains("69|3|665"))
+        #expect(XLSXReader.csvText(check[split, 6]).components(separatedBy: " 或 ").contains("69|3|665"))
         #expect(check[split, 3] == .text("pingtan_2021.txt"))
         // The open cells say 待核 in the 表二 sheet, never a number.
         let t2 = try #require(book.sheet("表二·平潭综合实验区"))

@@ -1,4 +1,5 @@
 import Foundation
+import SeriesModel
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -179,5 +180,34 @@ final class XMLTree: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         stack.last?.ownText += string
+    }
+}
+
+extension XLSXReader {
+    /// The fields of one CSV line, quotes undone as `TidyTable.escape` writes them.
+    public static func csvFields(_ line: Substring) -> [String] {
+        var out: [String] = [], cur = "", quoted = false, i = line.startIndex
+        while i < line.endIndex {
+            let ch = line[i]
+            if quoted {
+                if ch == "\"" {
+                    let n = line.index(after: i)
+                    if n < line.endIndex && line[n] == "\"" { cur.append("\""); i = n } else { quoted = false }
+                } else { cur.append(ch) }
+            } else if ch == "\"" { quoted = true } else if ch == "," { out.append(cur); cur = "" } else { cur.append(ch) }
+            i = line.index(after: i)
+        }
+        out.append(cur)
+        return out
+    }
+
+    /// A sheet cell as the CSV writers write its field (numbers as tidy files write them).
+    public static func csvText(_ v: Value?) -> String {
+        switch v {
+        case nil: ""
+        case let .text(s)?: s
+        case let .number(d)?: TrendRow.number(d)
+        case let .boolean(b)?: b ? "true" : "false"
+        }
     }
 }

@@ -22,40 +22,13 @@ import Testing
         return String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\n")
     }
 
-    /// CSV fields of one line.
-    static func fields(_ line: Substring) -> [String] {
-        var out: [String] = [], cur = "", quoted = false, i = line.startIndex
-        while i < line.endIndex {
-            let ch = line[i]
-            if quoted {
-                if ch == "\"" {
-                    let n = line.index(after: i)
-                    if n < line.endIndex && line[n] == "\"" { cur.append("\""); i = n } else { quoted = false }
-                } else { cur.append(ch) }
-            } else if ch == "\"" { quoted = true } else if ch == "," { out.append(cur); cur = "" } else { cur.append(ch) }
-            i = line.index(after: i)
-        }
-        out.append(cur)
-        return out
-    }
-
-    /// A sheet cell as the CSV writes its field (numbers as tidy files write them).
-    static func csvText(_ v: XLSXReader.Value?) -> String {
-        switch v {
-        case nil: ""
-        case let .text(s)?: s
-        case let .number(d)?: TrendRow.number(d)
-        case let .boolean(b)?: b ? "true" : "false"
-        }
-    }
-
     /// Every row of the 数据 sheet equals the CSV line of the same position, field by field.
     static func expectSheet(_ sheet: XLSXReader.Sheet, equals csv: [Substring], headers: [String]) {
         #expect(sheet.rowCount == csv.count)
-        #expect(sheet.row(0).map(csvText) == headers)
+        #expect(sheet.row(0).map(XLSXReader.csvText) == headers)
         for (i, line) in csv.enumerated().dropFirst() {
-            var expected = fields(line)
-            let got = (0..<expected.count).map { csvText(sheet[i, $0]) }
+            var expected = XLSXReader.csvFields(line)
+            let got = (0..<expected.count).map { XLSXReader.csvText(sheet[i, $0]) }
             // yoy_pct, index and moving_avg: the CSV's two decimals are the sheet's number (e.g. 7.1 or 7.10).
             for j in expected.indices where Double(expected[j]) != nil && Double(got[j]) != nil {
                 if Double(expected[j]) == Double(got[j]) { expected[j] = got[j] }
@@ -76,7 +49,7 @@ import Testing
         #expect(book.sheet("表三·平潭综合实验区") != nil && book.sheet("核查") != nil && book.sheet("来源") != nil)
         // The HTML report's cells are named by table, row and column in 来源.
         let sources = try #require(book.sheet("来源"))
-        #expect((1..<sources.rowCount).contains { Self.csvText(sources[$0, 11]).hasPrefix("pingtan_2021.html#table3[r") })
+        #expect((1..<sources.rowCount).contains { XLSXReader.csvText(sources[$0, 11]).hasPrefix("pingtan_2021.html#table3[r") })
     }
 
     @Test func trendsWorkbookHoldsTheTrendsCSV() throws {
