@@ -26,6 +26,16 @@ public struct Annotations: Sendable, Hashable, Codable {
         }
     }
 
+    /// A break in the series' definitions between two adjacent years, e.g. the 2021 template change: drawn as one
+    /// labelled rule (or light band) across the whole plot between `afterYear` and the next year.
+    public struct PeriodBreak: Sendable, Hashable, Codable {
+        /// The last year before the break (2020 for the 2021 template change).
+        public var afterYear: Int
+        /// The label, e.g. 2021年起新模板.
+        public var label: String
+        public init(afterYear: Int, label: String) { self.afterYear = afterYear; self.label = label }
+    }
+
     /// Which points carry their value.
     public var valueLabels: ValueLabels
     /// A horizontal reference line, or nil.
@@ -36,10 +46,27 @@ public struct Annotations: Sendable, Hashable, Codable {
     public var highlightYear: Int?
     /// Notes on points.
     public var notes: [Note]
+    /// Breaks in the series' definitions, drawn across the plot; empty = none.
+    public var periodBreaks: [PeriodBreak] = []
 
     public init(valueLabels: ValueLabels = .auto, reference: Reference? = nil, trendLine: Bool = false,
                 highlightYear: Int? = nil, notes: [Note] = []) {
         self.valueLabels = valueLabels; self.reference = reference; self.trendLine = trendLine
         self.highlightYear = highlightYear; self.notes = notes
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case valueLabels, reference, trendLine, highlightYear, notes, periodBreaks
+    }
+
+    /// Decodes a spec file's annotations; every key may be left out.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(valueLabels: try c.decodeIfPresent(ValueLabels.self, forKey: .valueLabels) ?? .auto,
+                  reference: try c.decodeIfPresent(Reference.self, forKey: .reference),
+                  trendLine: try c.decodeIfPresent(Bool.self, forKey: .trendLine) ?? false,
+                  highlightYear: try c.decodeIfPresent(Int.self, forKey: .highlightYear),
+                  notes: try c.decodeIfPresent([Note].self, forKey: .notes) ?? [])
+        periodBreaks = try c.decodeIfPresent([PeriodBreak].self, forKey: .periodBreaks) ?? []
     }
 }
