@@ -59,7 +59,8 @@ let package = Package(
         ]),
         .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", "CDeflate", .product(name: "Yams", package: "Yams")]),
         .target(name: "Publishing", dependencies: [
-            "SeriesModel", "ReportReading", "Charts", "CXlsxWriter", .product(name: "SystemPackage", package: "swift-system"),
+            "SeriesModel", "ReportReading", "Charts", "CXlsxWriter", "CLibXML2", .product(name: "SystemPackage", package: "swift-system"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(
             name: "trendplot",

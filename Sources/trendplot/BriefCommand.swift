@@ -21,6 +21,7 @@ struct BriefCommand: ParsableCommand {
 
         Examples:
           trendplot brief datasets/pingtan -o briefing.pdf
+          trendplot brief datasets/pingtan -o briefing.docx
           trendplot brief datasets/ --entity 平潭 --lang en -o pingtan-en.pdf
           trendplot brief datasets/pingtan --metric penalty.decisions --metric 'review.*' -o review.pdf
         """
@@ -29,7 +30,7 @@ struct BriefCommand: ParsableCommand {
     @Argument(help: "Report files, tidy CSV/JSON files or folders; - for stdin.")
     var data: [String]
 
-    @Option(name: .shortAndLong, help: "The PDF file to write.")
+    @Option(name: .shortAndLong, help: "The file to write: .pdf, or .docx for a Word document.")
     var output: String
 
     @Option(name: .customLong("entity"), help: "Only this body (repeatable); default: one section per body.")
@@ -43,16 +44,26 @@ struct BriefCommand: ParsableCommand {
 
     mutating func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, not “\(lang)”") }
-        guard output.lowercased().hasSuffix(".pdf") else {
-            throw ValidationError("-o \(output): the briefing is a PDF; give a file name ending in .pdf")
+        guard output.lowercased().hasSuffix(".pdf") || isDOCX else {
+            throw ValidationError("-o \(output): the briefing is a PDF or a Word document; give a file name ending in .pdf or .docx")
         }
     }
+
+    /// `-o FILE.docx` writes the briefing as a Word document (``BriefDOCX``).
+    private var isDOCX: Bool { output.lowercased().hasSuffix(".docx") }
 
     func run() throws { try Diagnostics.run(runBody) }
 
     func runBody() throws {
         let input = try Self.read(data)
         let builder = BriefingBuilder(language: Language(rawValue: lang) ?? .zh, metrics: metrics, entities: entities)
+        if isDOCX {
+            let docx = try BriefDOCX.render(try builder.build(input))
+            try AtomicFile.write(docx.bytes, to: output, createFolders: true)
+            FontWarning.report(unknownGlyphs: docx.unknownGlyphs)
+            Diagnostics.status("wrote \(output): Word document with \(docx.figures) charts")
+            return
+        }
         let rendered = try BriefPDF.render(try builder.build(input))
         try AtomicFile.write(rendered.bytes, to: output, createFolders: true)
         FontWarning.report(unknownGlyphs: rendered.unknownGlyphs)
