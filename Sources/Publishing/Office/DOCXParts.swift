@@ -198,7 +198,7 @@ enum DOCXParts {
                                rPr: { fonts(x, sans); bold(x); size(x, halfPoints: halfPoints) })
             }
             paragraphStyle(x, id: "Title", name: "Title", next: "Normal",
-                           pPr: { spacing(x, before: 2400, after: 480); x.element("w:jc", ["w:val": "left"]) },
+                           pPr: { spacing(x, before: 1200, after: 360); x.element("w:jc", ["w:val": "left"]) },
                            rPr: { fonts(x, sans); bold(x); size(x, halfPoints: 44) })
             paragraphStyle(x, id: "Subtitle", name: "Subtitle", next: "Normal",
                            pPr: { spacing(x, after: 120); x.element("w:jc", ["w:val": "left"]) },
@@ -207,7 +207,7 @@ enum DOCXParts {
                            pPr: { spacing(x, before: 60, after: 200) },
                            rPr: { x.element("w:color", ["w:val": muted]); size(x, halfPoints: 20) })
             paragraphStyle(x, id: "Note", name: "Note", next: "Normal",
-                           pPr: { spacing(x, after: 80, line: 276) },
+                           pPr: { spacing(x, after: 80, line: 276); x.element("w:jc", ["w:val": "left"]) },
                            rPr: { x.element("w:color", ["w:val": muted]); size(x, halfPoints: 18) })
             paragraphStyle(x, id: "TOCHeading", name: "TOC Heading", next: "Normal",
                            pPr: { x.element("w:keepNext"); spacing(x, before: 480, after: 240) },
