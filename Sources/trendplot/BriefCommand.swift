@@ -8,7 +8,7 @@ import SeriesModel
 struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief",
-        abstract: "A multi-page A4 PDF briefing: cover, key findings, one chart per page with its data, sources and checks.",
+        abstract: "A multi-page A4 briefing (PDF, or Word with -o FILE.docx): cover, key findings, one chart per page with its data, sources and checks.",
         discussion: """
         DATA is any mix of report files, tidy CSV/JSON files and folders (read recursively); `-` reads stdin.
         Without --entity every body in DATA gets its own section (findings, then its charts); with --entity only

@@ -225,7 +225,7 @@ enum DOCXParts {
                                rPr: { if level == 1 { bold(x) } })
             }
             paragraphStyle(x, id: "TableText", name: "Table Text", quick: false,
-                           pPr: { x.element("w:keepNext"); spacing(x, after: 0, line: 240); x.element("w:jc", ["w:val": "left"]) },
+                           pPr: { spacing(x, after: 0, line: 240); x.element("w:jc", ["w:val": "left"]) },
                            rPr: { size(x, halfPoints: 20) })
             paragraphStyle(x, id: "Footer", name: "footer", quick: false,
                            pPr: { spacing(x, after: 0); x.element("w:jc", ["w:val": "center"]) },
