@@ -11,14 +11,24 @@ struct DOCXBody {
     /// The headings: block index → bookmark name, for the table of contents.
     private var bookmarks: [Int: String] = [:]
     private let tocLevels: Int
+    private let tocCaptions: Bool
 
     init(_ document: DOCXDocument) throws {
         self.document = document
-        tocLevels = document.blocks.compactMap { if case .tableOfContents(let l) = $0 { return l } else { return nil } }.max() ?? 0
+        var levels = 0, captions = false
+        for case let .tableOfContents(l, c) in document.blocks { levels = max(levels, l); captions = captions || c }
+        tocLevels = levels
+        tocCaptions = captions
         for (i, block) in document.blocks.enumerated() {
-            guard case .heading(let level, _) = block else { continue }
-            guard (1...3).contains(level) else { throw DOCXError("block \(i + 1): heading level \(level) (expected 1, 2 or 3)") }
-            if level <= tocLevels { bookmarks[i] = "_Toc" + String(100_000_000 + bookmarks.count + 1).dropFirst() }
+            let listed: Bool
+            switch block {
+            case let .heading(level, _):
+                guard (1...3).contains(level) else { throw DOCXError("block \(i + 1): heading level \(level) (expected 1, 2 or 3)") }
+                listed = level <= levels
+            case .caption: listed = captions
+            default: listed = false
+            }
+            if listed { bookmarks[i] = "_Toc" + String(100_000_000 + bookmarks.count + 1).dropFirst() }
         }
     }
 
@@ -48,14 +58,15 @@ struct DOCXBody {
             case let .paragraph(p):
                 paragraph(x, p, pageBreakBefore: pageBreak)
             case let .caption(text):
-                paragraph(x, DOCXParagraph(text), styleID: "Caption", pageBreakBefore: pageBreak)
+                paragraph(x, DOCXParagraph(text), styleID: "Caption", pageBreakBefore: pageBreak, bookmark: bookmarks[i],
+                          bookmarkID: i)
             case let .image(image):
                 try self.image(x, image, pageBreakBefore: pageBreak, index: i)
             case let .table(t):
                 try table(x, t, index: i)
                 lastWasTable = true
-            case let .tableOfContents(levels):
-                tableOfContents(x, levels: levels, pageBreakBefore: pageBreak)
+            case let .tableOfContents(levels, captions):
+                tableOfContents(x, levels: levels, captions: captions, pageBreakBefore: pageBreak)
             case .pageBreak:
                 break
             }
@@ -171,12 +182,18 @@ struct DOCXBody {
 
     /// The TOC field, its result filled with the headings (each a link to its bookmark and a PAGEREF field), so
     /// the list is there before any update; Word recomputes it on opening (`updateFields`).
-    private func tableOfContents(_ x: OfficeXMLWriter, levels: Int, pageBreakBefore: Bool) {
+    private func tableOfContents(_ x: OfficeXMLWriter, levels: Int, captions: Bool, pageBreakBefore: Bool) {
+        let levels = max(1, min(3, levels))
         let entries: [(level: Int, text: String, bookmark: String)] = document.blocks.indices.compactMap { i in
-            guard case let .heading(level, text) = document.blocks[i], let b = bookmarks[i], level <= levels else { return nil }
-            return (level, text, b)
+            guard let b = bookmarks[i] else { return nil }
+            switch document.blocks[i] {
+            case let .heading(level, text) where level <= levels: return (level, text, b)
+            case let .caption(text) where captions: return (min(3, levels + 1), text, b)
+            default: return nil
+            }
         }
-        let instruction = "TOC \\o \"1-\(max(1, min(3, levels)))\" \\h \\z \\u"
+        // \o: headings 1…levels; \t: paragraphs in the Caption style, one level below.
+        let instruction = "TOC \\o \"1-\(levels)\" \\h \\z \\u" + (captions ? " \\t \"caption,\(min(3, levels + 1))\"" : "")
         if entries.isEmpty {
             x.element("w:p") {
                 paragraphProperties(x, style: "TOC1", pageBreakBefore: pageBreakBefore)

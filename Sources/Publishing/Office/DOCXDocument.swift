@@ -51,9 +51,10 @@ public enum DOCXBlock: Sendable, Hashable {
     case table(DOCXTable)
     /// The next block starts a new page (as `w:pageBreakBefore`, so no empty paragraph is added).
     case pageBreak
-    /// A table-of-contents field over the headings up to `levels`; filled in from the document's headings (with
-    /// page references Word and LibreOffice compute) and updated by Word when the file is opened.
-    case tableOfContents(levels: Int)
+    /// A table-of-contents field over the headings up to `levels` and, with `captions`, the figure captions (one
+    /// level below); filled in from the document (each entry a link with a PAGEREF field) and updated by Word when
+    /// the file is opened.
+    case tableOfContents(levels: Int, captions: Bool = false)
 }
 
 /// A paragraph: runs in one paragraph style.
@@ -70,6 +71,10 @@ public struct DOCXParagraph: Sendable, Hashable {
         case note = "Note"
         /// The heading above the table of contents (not itself listed).
         case contentsHeading = "TOCHeading"
+        /// The numbered title above a table (`表3　…`), kept with the table.
+        case tableCaption = "TableCaption"
+        /// The sentence under a figure's caption: what to take from it.
+        case takeaway = "Takeaway"
     }
 
     /// The paragraph's alignment.

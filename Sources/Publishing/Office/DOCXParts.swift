@@ -204,8 +204,14 @@ enum DOCXParts {
                            pPr: { spacing(x, after: 120); x.element("w:jc", ["w:val": "left"]) },
                            rPr: { size(x, halfPoints: 24) })
             paragraphStyle(x, id: "Caption", name: "caption", next: "Normal",
-                           pPr: { spacing(x, before: 60, after: 200) },
-                           rPr: { x.element("w:color", ["w:val": muted]); size(x, halfPoints: 20) })
+                           pPr: { spacing(x, before: 60, after: 60); x.element("w:jc", ["w:val": "left"]) },
+                           rPr: { fonts(x, sans); bold(x); size(x, halfPoints: 21) })
+            paragraphStyle(x, id: "TableCaption", name: "Table Caption", next: "Normal",
+                           pPr: { x.element("w:keepNext"); spacing(x, before: 120, after: 60); x.element("w:jc", ["w:val": "left"]) },
+                           rPr: { fonts(x, sans); bold(x); size(x, halfPoints: 21) })
+            paragraphStyle(x, id: "Takeaway", name: "Takeaway", next: "Normal",
+                           pPr: { spacing(x, after: 160) },
+                           rPr: { size(x, halfPoints: 21) })
             paragraphStyle(x, id: "Note", name: "Note", next: "Normal",
                            pPr: { spacing(x, after: 80, line: 276); x.element("w:jc", ["w:val": "left"]) },
                            rPr: { x.element("w:color", ["w:val": muted]); size(x, halfPoints: 18) })
