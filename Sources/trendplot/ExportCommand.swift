@@ -41,6 +41,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Charts drawn at once (default: every core).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "SVG files with text as editable <text> elements (positions as laid out, CJK fonts named) instead of outlines.")
+    var svgText = false
+
     @Flag(help: "Redraw every chart, even unchanged ones.")
     var force = false
 
@@ -74,7 +77,8 @@ struct ExportCommand: AsyncParsableCommand {
         let interrupt = Self.stopOnInterrupt(stop)
         defer { interrupt.forEach { $0.cancel() } }
         let bar = ProgressBar(title: "trendplot export")
-        let runner = ExportRunner(directory: output, jobs: jobs, force: force, stop: stop)
+        var runner = ExportRunner(directory: output, jobs: jobs, force: force, stop: stop)
+        runner.svgText = svgText
         let outcome = try await runner.run(plan, formats: formats) { done, total in bar.update(done: done, total: total) }
 
         var summary = "\(outcome.written.count) written, \(outcome.skipped.count) unchanged"
