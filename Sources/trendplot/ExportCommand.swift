@@ -50,7 +50,9 @@ struct ExportCommand: AsyncParsableCommand {
     func validate() throws {
         if data.isEmpty { throw ValidationError("pass at least one DATA file or directory") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
-        _ = try parsedFormats()
+        if try !parsedFormats().contains(.svg) && svgText {
+            throw ValidationError("--svg-text applies to SVG files: add svg to --formats (now \(formats))")
+        }
     }
 
     func parsedFormats() throws -> [OutputFormat] {
