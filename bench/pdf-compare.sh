@@ -26,7 +26,8 @@ pages=0; for p in "${pdfs[@]}"; do pages=$((pages + $(pdfinfo "$p" | awk '/^Page
 run() {  # run NAME CMD...: wall seconds, peak KB, user and sys seconds of one process, appended to $work/NAME.t
   local name=$1; shift
   /usr/bin/time -f "%e %M %U %S" -o "$work/t" taskset -c 0 "$@" >/dev/null 2>&1 || true
-  cat "$work/t" >> "$work/$name.t"
+  # time writes "Command exited with non-zero status N" first when extract reports findings (exit 1): skip it.
+  grep -v '^Command' "$work/t" >> "$work/$name.t"
 }
 score() {  # score NAME: sums right/wrong/missing of $work/NAME.*.csv
   local r=0 w=0 m=0
@@ -42,7 +43,7 @@ for p in "${pdfs[@]}"; do
   b=$(basename "$p")
   run trendplot "$bin" extract "$p" -o "$work/trendplot.$b.csv"
   run pdfplumber python3 bench/pdfplumber_tables.py "$p" "$work/$b.plumber.html"
-  "$bin" extract "$work/$b.plumber.html" -o "$work/pdfplumber.$b.csv" 2>/dev/null || : > "$work/pdfplumber.$b.csv"
+  "$bin" extract "$work/$b.plumber.html" -o "$work/pdfplumber.$b.csv" 2>/dev/null || true  # exit 1 = findings, CSV written
   run pdftotext sh -c "pdftotext -layout '$p' '$work/$b.txt' && '$bin' extract '$work/$b.txt' -o '$work/pdftotext.$b.csv'"
 done
 done
@@ -60,7 +61,7 @@ echo "($pages pages, ${#pdfs[@]} reports; one core each, whole processes, mean o
 # OCR: the image-only scan (5 pages), one core, OMP_THREAD_LIMIT=1.
 /usr/bin/time -f "%e %M %U %S" -o "$work/ocr.t" taskset -c 0 env OMP_THREAD_LIMIT=1 "$bin" extract Tests/Documents/mudanjiang_2020_scan.pdf \
   --entity 牡丹江市人民政府 --year 2020 -o "$work/scan.csv" 2>"$work/scan.err" || true
-read -r secs mem _ _ < "$work/ocr.t"
+read -r secs mem _ _ < <(grep -v '^Command' "$work/ocr.t")
 read -r r w m < <(python3 bench/pdf_score.py ../shared/reports/mudanjiang_2020.truth.json "$work/scan.csv")
 printf 'OCR scan (5 pages): %.1f s, %.1f s/page, peak %.0f MB, right/wrong %s/%s of %s\n' "$secs" "$(echo "$secs / 5" | bc -l)" "$(echo "$mem / 1024" | bc -l)" "$r" "$w" "$((r + m))"
 grep 'trendplot: OCR' "$work/scan.err" || true
