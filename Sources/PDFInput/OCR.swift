@@ -106,7 +106,10 @@ final class OCREngine {
 
     /// The text of one cell (pixel rectangle of the image last set): chi_sim as one block; a cell that reads as a
     /// short or numeric text is read again digits-only, and that reading is kept when it is a well-formed number.
-    func cellText(_ r: (x: Int, y: Int, w: Int, h: Int)) -> String {
+    /// A cell whose ink has one digit's shape (`digit`: its box with a margin) and that gave no number — a lone
+    /// `1`, `3` or `0` that chi_sim reads as 闻, 和 or 让 and the line reader drops in a wide cell — is read
+    /// digits-only again on that tight crop, and kept when that gives one digit.
+    func cellText(_ r: (x: Int, y: Int, w: Int, h: Int), digit: (x: Int, y: Int, w: Int, h: Int)? = nil) -> String {
         let lines = read(text, r, mode: PSM_SINGLE_BLOCK).split(separator: "\n").map { line in
             String(line.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
         }.filter { !$0.isEmpty }
@@ -116,7 +119,12 @@ final class OCREngine {
         // A label (two or more ideographs, or one in a longer text) stays as chi_sim read it.
         guard cjk == 0 || (cjk <= 1 && scalars.count <= 3) else { return chi }
         let d = String(read(digits, r, mode: PSM_SINGLE_LINE).unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
-        return OCREngine.isNumber(d) ? d : chi
+        if OCREngine.isNumber(d) { return d }
+        if let digit, !OCREngine.isNumber(chi), scalars.count <= 2 {
+            let again = Array(read(digits, digit, mode: PSM_SINGLE_LINE).unicodeScalars.filter { !$0.properties.isWhitespace })
+            if again.count == 1, isDigit(again[0]) { return String(again[0]) }
+        }
+        return chi
     }
 
     static func isCJK(_ u: Unicode.Scalar) -> Bool {
@@ -216,16 +224,25 @@ enum PageOCR {
             guard x1 - x0 >= 4, y1 - y0 >= 4, x0 >= 0, y0 >= 0 else { return "" }
             // Ink as 2×2 dark blocks, so the speckle of a scan (single pixels) does not count.
             var blocks = 0
+            var ink = (x0: Int.max, y0: Int.max, x1: Int.min, y1: Int.min)
             image.pixels.withUnsafeBufferPointer { p in
                 for y in y0..<(y1 - 1) {
                     let row = y * image.width, next = row + image.width
                     for x in x0..<(x1 - 1) where p[row + x] < level && p[row + x + 1] < level && p[next + x] < level && p[next + x + 1] < level {
                         blocks += 1
+                        ink = (min(ink.x0, x), min(ink.y0, y), max(ink.x1, x + 1), max(ink.y1, y + 1))
                     }
                 }
             }
             guard blocks >= 6 else { return "" }
-            return engine.cellText((x0, y0, x1 - x0, y1 - y0))
+            // Ink of one digit's shape (upright, at most ¾ as wide as tall, at least 4 pt tall, clear of the cell's
+            // edges so not a remnant of its border): given to the reader as a tight crop for a second look.
+            let inkW = ink.x1 - ink.x0 + 1, inkH = ink.y1 - ink.y0 + 1
+            let digitShaped = inkW * 4 <= inkH * 3 && Double(inkH) >= 4 * s
+                && ink.x0 > x0 + 1 && ink.x1 < x1 - 2 && ink.y0 > y0 + 1 && ink.y1 < y1 - 2
+            let pad = Int((4 * s).rounded())
+            let crop = (x: max(0, ink.x0 - pad), y: max(0, ink.y0 - pad), w: inkW + 2 * pad, h: inkH + 2 * pad)
+            return engine.cellText((x0, y0, x1 - x0, y1 - y0), digit: digitShaped ? crop : nil)
         }
         return pieces.pieces.map { p in
             var p = p
