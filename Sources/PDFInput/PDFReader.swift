@@ -26,7 +26,12 @@ public enum PDFReader {
         var pages: [PDFPageInfo] = []
         var pieces: [TablePiece] = []
         var bodies: [[PDFLine]] = []
+        var previousHeldTable = false
         for number in stride(from: 1, through: doc.pageCount, by: 1) {
+            // A page after a table page is rendered before its text is asked for: tables run on over pages, and a
+            // render builds the page's text layer as it goes, so the text then costs no second pass over the page.
+            let early = previousHeldTable ? try doc.renderGray(page: number, scale: renderScale) : nil
+            previousHeldTable = false
             let text = try doc.text(page: number)
             let quality = PDFTextQuality(glyphs: text.glyphs)
             var info = PDFPageInfo(number: number, width: text.width, height: text.height,
@@ -47,7 +52,9 @@ public enum PDFReader {
             var used = Set<Int>()
             if holdsTableText(text.glyphs) {
                 info.rendered = true
-                let image = try doc.renderGray(page: number, scale: renderScale)
+                previousHeldTable = true
+                let image: GrayImage
+                if let early { image = early } else { image = try doc.renderGray(page: number, scale: renderScale) }
                 var rulings = RulingDetector.detect(image, glyphs: text.glyphs, level: RulingDetector.inkLevel)
                 var ruled = TableBuilder.ruled(page: number, rulings: rulings.connected, glyphs: text.glyphs)
                 // Table text left outside every dark-ruled table: look again with the level of the page's lightest
