@@ -94,11 +94,12 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev", "poppler-data"])]
         ),
-        // OCR of scanned pages (tesseract's C API, chi_sim + eng); used by PDFInput for pages without a usable text layer.
+        // OCR of scanned pages (tesseract's C API, chi_sim + eng); used by PDFInput for pages without a usable text
+        // layer. Header only: PDFInput dlopens libtesseract.so.5 when a page needs OCR (not linked, so the libraries
+        // it pulls in do not slow every process's start).
         .systemLibrary(
             name: "CTesseract",
             path: "Sources/CTesseract",
-            pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim", "tesseract-ocr-eng"])]
         ),
         .target(name: "PDFInput", dependencies: ["CPoppler", "CTesseract"]),

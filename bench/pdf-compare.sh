@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # One command: trendplot's PDF reader vs pdfplumber's find_tables (through trendplot's HTML path) vs
 # `pdftotext -layout` + trendplot's text path, on the same PDFs; then OCR seconds per page on the scan.
-# Figures per tool: pages/s and reports/s on one core (taskset -c 0, whole processes, wall time), peak memory
-# (/usr/bin/time -v, largest of the runs) and numbers right / wrong / missing against the truth files.
+# Figures per tool: pages/s and reports/s on one core (taskset -c 0, whole processes), by wall time and by CPU time
+# (user + sys: the steadier figure on a shared machine), peak memory (/usr/bin/time, largest of the runs) and
+# numbers right / wrong / missing against the truth files. ROUNDS=N (default 3) repeats every process N times,
+# the tools alternated, and keeps each tool's sums over all rounds (÷ N).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product trendplot >/dev/null
@@ -21,10 +23,11 @@ declare -A truth=(
 pdfs=(Tests/Documents/pingtan_2019.pdf Tests/Documents/pingtan_2021.pdf Tests/Documents/pingtan_2022.pdf
       Tests/Documents/mudanjiang_2020.pdf Tests/Documents/mudanjiang_2020_hdr.pdf ../shared/reports/hongze_2023.pdf)
 pages=0; for p in "${pdfs[@]}"; do pages=$((pages + $(pdfinfo "$p" | awk '/^Pages:/ {print $2}'))); done
-run() {  # run NAME CMD...: wall seconds and peak KB of one process, appended to $work/NAME.t
+run() {  # run NAME CMD...: wall seconds, peak KB, user and sys seconds of one process, appended to $work/NAME.t
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/t" taskset -c 0 "$@" >/dev/null 2>&1 || true
-  cat "$work/t" >> "$work/$name.t"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/t" taskset -c 0 "$@" >/dev/null 2>&1 || true
+  # time writes "Command exited with non-zero status N" first when extract reports findings (exit 1): skip it.
+  grep -v '^Command' "$work/t" >> "$work/$name.t"
 }
 score() {  # score NAME: sums right/wrong/missing of $work/NAME.*.csv
   local r=0 w=0 m=0
@@ -34,26 +37,31 @@ score() {  # score NAME: sums right/wrong/missing of $work/NAME.*.csv
   done
   echo "$r $w $m"
 }
+rounds=${ROUNDS:-3}
+for round in $(seq "$rounds"); do
 for p in "${pdfs[@]}"; do
   b=$(basename "$p")
   run trendplot "$bin" extract "$p" -o "$work/trendplot.$b.csv"
   run pdfplumber python3 bench/pdfplumber_tables.py "$p" "$work/$b.plumber.html"
-  "$bin" extract "$work/$b.plumber.html" -o "$work/pdfplumber.$b.csv" 2>/dev/null || : > "$work/pdfplumber.$b.csv"
+  "$bin" extract "$work/$b.plumber.html" -o "$work/pdfplumber.$b.csv" 2>/dev/null || true  # exit 1 = findings, CSV written
   run pdftotext sh -c "pdftotext -layout '$p' '$work/$b.txt' && '$bin' extract '$work/$b.txt' -o '$work/pdftotext.$b.csv'"
 done
+done
 for p in "${pdfs[@]}"; do b=$(basename "$p"); [ -s "$work/pdfplumber.$b.csv" ] || echo "entity,year,metric,value,unit,label,source,derived" > "$work/pdfplumber.$b.csv"; done
-printf '%-34s %8s %10s %10s %9s %s\n' tool seconds pages/s reports/s peak_MB "right/wrong/missing"
+printf '%-36s %7s %8s %10s %8s %10s %12s %8s %s\n' tool wall_s pages/s reports/s cpu_s "pages/s" "reports/s" peak_MB "right/wrong/missing"
+printf '%-36s %7s %8s %10s %8s %10s %12s %8s\n' "" "" "(wall)" "(wall)" "" "(CPU)" "(CPU, /core)" ""
 for t in trendplot pdfplumber pdftotext; do
-  read -r secs mem < <(awk '{s += $1; if ($2 > m) m = $2} END {print s, m}' "$work/$t.t")
+  read -r secs mem cpu < <(awk -v n="$rounds" '{s += $1; c += $3 + $4; if ($2 > m) m = $2} END {print s / n, m, c / n}' "$work/$t.t")
   read -r r w m < <(score "$t")
   label=$t; [ $t = pdfplumber ] && label="pdfplumber find_tables (+trendplot)"; [ $t = pdftotext ] && label="pdftotext -layout (+trendplot)"
-  printf '%-34s %8.2f %10.1f %10.2f %9.0f %s\n' "$label" "$secs" "$(echo "$pages / $secs" | bc -l)" "$(echo "${#pdfs[@]} / $secs" | bc -l)" "$(echo "$mem / 1024" | bc -l)" "$r/$w/$m"
+  printf '%-36s %7.2f %8.1f %10.2f %8.2f %10.1f %12.2f %8.0f %s\n' "$label" "$secs" "$(echo "$pages / $secs" | bc -l)" "$(echo "${#pdfs[@]} / $secs" | bc -l)" \
+    "$cpu" "$(echo "$pages / $cpu" | bc -l)" "$(echo "${#pdfs[@]} / $cpu" | bc -l)" "$(echo "$mem / 1024" | bc -l)" "$r/$w/$m"
 done
-echo "($pages pages, ${#pdfs[@]} reports; one core each, whole processes)"
+echo "($pages pages, ${#pdfs[@]} reports; one core each, whole processes, mean of $rounds rounds; load $(cut -d' ' -f1-3 /proc/loadavg))"
 # OCR: the image-only scan (5 pages), one core, OMP_THREAD_LIMIT=1.
-/usr/bin/time -f "%e %M" -o "$work/ocr.t" taskset -c 0 env OMP_THREAD_LIMIT=1 "$bin" extract Tests/Documents/mudanjiang_2020_scan.pdf \
+/usr/bin/time -f "%e %M %U %S" -o "$work/ocr.t" taskset -c 0 env OMP_THREAD_LIMIT=1 "$bin" extract Tests/Documents/mudanjiang_2020_scan.pdf \
   --entity 牡丹江市人民政府 --year 2020 -o "$work/scan.csv" 2>"$work/scan.err" || true
-read -r secs mem < "$work/ocr.t"
+read -r secs mem _ _ < <(grep -v '^Command' "$work/ocr.t")
 read -r r w m < <(python3 bench/pdf_score.py ../shared/reports/mudanjiang_2020.truth.json "$work/scan.csv")
 printf 'OCR scan (5 pages): %.1f s, %.1f s/page, peak %.0f MB, right/wrong %s/%s of %s\n' "$secs" "$(echo "$secs / 5" | bc -l)" "$(echo "$mem / 1024" | bc -l)" "$r" "$w" "$((r + m))"
 grep 'trendplot: OCR' "$work/scan.err" || true

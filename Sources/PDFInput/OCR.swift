@@ -1,39 +1,88 @@
 import CTesseract
 import Foundation
 
+/// The functions of tesseract's C API that OCR uses, from libtesseract.so.5 loaded with dlopen the first time a
+/// page needs OCR (nil when the library cannot be loaded). Loaded once per process; the handle is never closed.
+struct Tesseract: @unchecked Sendable {
+    typealias API = OpaquePointer
+    let create: @convention(c) () -> API?
+    let initialize: @convention(c) (API?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Int32
+    let end: @convention(c) (API?) -> Void
+    let delete: @convention(c) (API?) -> Void
+    let setVariable: @convention(c) (API?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Int32
+    let setImage: @convention(c) (API?, UnsafePointer<UInt8>?, Int32, Int32, Int32, Int32) -> Void
+    let setSourceResolution: @convention(c) (API?, Int32) -> Void
+    let setPageSegMode: @convention(c) (API?, TessPageSegMode) -> Void
+    let setRectangle: @convention(c) (API?, Int32, Int32, Int32, Int32) -> Void
+    let utf8Text: @convention(c) (API?) -> UnsafeMutablePointer<CChar>?
+    let deleteText: @convention(c) (UnsafePointer<CChar>?) -> Void
+
+    /// The library's name as Debian installs it (libtesseract5).
+    static let soname = "libtesseract.so.5"
+
+    static let shared: Tesseract? = {
+        guard let handle = dlopen(soname, RTLD_NOW | RTLD_LOCAL) else { return nil }
+        func symbol<F>(_ name: String, _: F.Type) -> F? {
+            dlsym(handle, name).map { unsafeBitCast($0, to: F.self) }
+        }
+        guard let create = symbol("TessBaseAPICreate", (@convention(c) () -> API?).self),
+              let initialize = symbol("TessBaseAPIInit3", (@convention(c) (API?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Int32).self),
+              let end = symbol("TessBaseAPIEnd", (@convention(c) (API?) -> Void).self),
+              let delete = symbol("TessBaseAPIDelete", (@convention(c) (API?) -> Void).self),
+              let setVariable = symbol("TessBaseAPISetVariable", (@convention(c) (API?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Int32).self),
+              let setImage = symbol("TessBaseAPISetImage", (@convention(c) (API?, UnsafePointer<UInt8>?, Int32, Int32, Int32, Int32) -> Void).self),
+              let setSourceResolution = symbol("TessBaseAPISetSourceResolution", (@convention(c) (API?, Int32) -> Void).self),
+              let setPageSegMode = symbol("TessBaseAPISetPageSegMode", (@convention(c) (API?, TessPageSegMode) -> Void).self),
+              let setRectangle = symbol("TessBaseAPISetRectangle", (@convention(c) (API?, Int32, Int32, Int32, Int32) -> Void).self),
+              let utf8Text = symbol("TessBaseAPIGetUTF8Text", (@convention(c) (API?) -> UnsafeMutablePointer<CChar>?).self),
+              let deleteText = symbol("TessDeleteText", (@convention(c) (UnsafePointer<CChar>?) -> Void).self)
+        else { return nil }
+        return Tesseract(create: create, initialize: initialize, end: end, delete: delete, setVariable: setVariable,
+                         setImage: setImage, setSourceResolution: setSourceResolution, setPageSegMode: setPageSegMode,
+                         setRectangle: setRectangle, utf8Text: utf8Text, deleteText: deleteText)
+    }()
+}
+
 /// tesseract's two readers for one document: `chi_sim` for every cell, and `eng` limited to digits, point and minus
 /// for the cells that look like numbers. Not Sendable: made by one read, used on its thread and freed with it.
 final class OCREngine {
+    private let tess: Tesseract
     private let text: OpaquePointer
     private let digits: OpaquePointer
 
-    /// Loads chi_sim and eng. - Throws: ``PDFReadError`` (`.ocrUnavailable`) when their data is not installed.
+    /// Loads libtesseract, chi_sim and eng. - Throws: ``PDFReadError`` (`.ocrUnavailable`) when the library or
+    /// their data is not installed.
     init(file: String) throws(PDFReadError) {
-        // One OpenMP thread: tesseract's default threading is about 3× slower on a shared machine.
+        // One OpenMP thread: tesseract's default threading is about 3× slower on a shared machine. Set before the
+        // library is loaded (OpenMP reads it once).
         setenv("OMP_THREAD_LIMIT", "1", 0)
-        guard let t = TessBaseAPICreate() else { throw PDFReadError(file: file, page: nil, kind: .damaged("tesseract could not start")) }
-        guard TessBaseAPIInit3(t, nil, "chi_sim") == 0 else {
-            TessBaseAPIDelete(t)
+        guard let tess = Tesseract.shared else {
+            throw PDFReadError(file: file, page: nil, kind: .ocrUnavailable("\(Tesseract.soname) could not be loaded (apt-get install libtesseract5)"))
+        }
+        self.tess = tess
+        guard let t = tess.create() else { throw PDFReadError(file: file, page: nil, kind: .damaged("tesseract could not start")) }
+        guard tess.initialize(t, nil, "chi_sim") == 0 else {
+            tess.delete(t)
             throw PDFReadError(file: file, page: nil, kind: .ocrUnavailable("tesseract's chi_sim data is missing (apt-get install tesseract-ocr-chi-sim)"))
         }
-        guard let d = TessBaseAPICreate() else {
-            TessBaseAPIEnd(t); TessBaseAPIDelete(t)
+        guard let d = tess.create() else {
+            tess.end(t); tess.delete(t)
             throw PDFReadError(file: file, page: nil, kind: .damaged("tesseract could not start"))
         }
-        guard TessBaseAPIInit3(d, nil, "eng") == 0 else {
-            TessBaseAPIDelete(d); TessBaseAPIEnd(t); TessBaseAPIDelete(t)
+        guard tess.initialize(d, nil, "eng") == 0 else {
+            tess.delete(d); tess.end(t); tess.delete(t)
             throw PDFReadError(file: file, page: nil, kind: .ocrUnavailable("tesseract's eng data is missing (apt-get install tesseract-ocr-eng)"))
         }
-        _ = TessBaseAPISetVariable(d, "tessedit_char_whitelist", "0123456789.-")
-        _ = TessBaseAPISetVariable(t, "debug_file", "/dev/null")
-        _ = TessBaseAPISetVariable(d, "debug_file", "/dev/null")
+        _ = tess.setVariable(d, "tessedit_char_whitelist", "0123456789.-")
+        _ = tess.setVariable(t, "debug_file", "/dev/null")
+        _ = tess.setVariable(d, "debug_file", "/dev/null")
         text = t
         digits = d
     }
 
     deinit {
-        TessBaseAPIEnd(text); TessBaseAPIDelete(text)
-        TessBaseAPIEnd(digits); TessBaseAPIDelete(digits)
+        tess.end(text); tess.delete(text)
+        tess.end(digits); tess.delete(digits)
     }
 
     /// Gives both readers `image` (tesseract copies the pixels).
@@ -41,23 +90,26 @@ final class OCREngine {
         let dpi = Int32((image.scale * 72).rounded())
         image.pixels.withUnsafeBufferPointer { p in
             for api in [text, digits] {
-                TessBaseAPISetImage(api, p.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
-                TessBaseAPISetSourceResolution(api, dpi)
+                tess.setImage(api, p.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+                tess.setSourceResolution(api, dpi)
             }
         }
     }
 
     private func read(_ api: OpaquePointer, _ r: (x: Int, y: Int, w: Int, h: Int), mode: TessPageSegMode) -> String {
-        TessBaseAPISetPageSegMode(api, mode)
-        TessBaseAPISetRectangle(api, Int32(r.x), Int32(r.y), Int32(r.w), Int32(r.h))
-        guard let t = TessBaseAPIGetUTF8Text(api) else { return "" }
-        defer { TessDeleteText(t) }
+        tess.setPageSegMode(api, mode)
+        tess.setRectangle(api, Int32(r.x), Int32(r.y), Int32(r.w), Int32(r.h))
+        guard let t = tess.utf8Text(api) else { return "" }
+        defer { tess.deleteText(t) }
         return String(cString: t)
     }
 
     /// The text of one cell (pixel rectangle of the image last set): chi_sim as one block; a cell that reads as a
     /// short or numeric text is read again digits-only, and that reading is kept when it is a well-formed number.
-    func cellText(_ r: (x: Int, y: Int, w: Int, h: Int)) -> String {
+    /// A cell whose ink has one digit's shape (`digit`: its box with a margin) and that gave no number — a lone
+    /// `1`, `3` or `0` that chi_sim reads as 闻, 和 or 让 and the line reader drops in a wide cell — is read
+    /// digits-only again on that tight crop, and kept when that gives one digit.
+    func cellText(_ r: (x: Int, y: Int, w: Int, h: Int), digit: (x: Int, y: Int, w: Int, h: Int)? = nil) -> String {
         let lines = read(text, r, mode: PSM_SINGLE_BLOCK).split(separator: "\n").map { line in
             String(line.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
         }.filter { !$0.isEmpty }
@@ -67,7 +119,12 @@ final class OCREngine {
         // A label (two or more ideographs, or one in a longer text) stays as chi_sim read it.
         guard cjk == 0 || (cjk <= 1 && scalars.count <= 3) else { return chi }
         let d = String(read(digits, r, mode: PSM_SINGLE_LINE).unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
-        return OCREngine.isNumber(d) ? d : chi
+        if OCREngine.isNumber(d) { return d }
+        if let digit, !OCREngine.isNumber(chi), scalars.count <= 2 {
+            let again = Array(read(digits, digit, mode: PSM_SINGLE_LINE).unicodeScalars.filter { !$0.properties.isWhitespace })
+            if again.count == 1, isDigit(again[0]) { return String(again[0]) }
+        }
+        return chi
     }
 
     static func isCJK(_ u: Unicode.Scalar) -> Bool {
@@ -157,7 +214,7 @@ enum PageOCR {
         // No glyph boxes to blank: strokes of 16 pt body characters are up to ~15 pt long, table rulings run on
         // across their crossings for the width or height of the table.
         let rulings = RulingDetector.detect(mask, glyphs: [], minLength: 24)
-        let image = try doc.renderGray(page: number, scale: readScale, degrees: -angle)
+        let image = angle == 0 && readScale == scale ? first : try doc.renderGray(page: number, scale: readScale, degrees: -angle)
         engine.setImage(image)
         let s = image.scale
         let inset = max(3, Int((1.5 * s).rounded()))
@@ -167,16 +224,25 @@ enum PageOCR {
             guard x1 - x0 >= 4, y1 - y0 >= 4, x0 >= 0, y0 >= 0 else { return "" }
             // Ink as 2×2 dark blocks, so the speckle of a scan (single pixels) does not count.
             var blocks = 0
+            var ink = (x0: Int.max, y0: Int.max, x1: Int.min, y1: Int.min)
             image.pixels.withUnsafeBufferPointer { p in
                 for y in y0..<(y1 - 1) {
                     let row = y * image.width, next = row + image.width
                     for x in x0..<(x1 - 1) where p[row + x] < level && p[row + x + 1] < level && p[next + x] < level && p[next + x + 1] < level {
                         blocks += 1
+                        ink = (min(ink.x0, x), min(ink.y0, y), max(ink.x1, x + 1), max(ink.y1, y + 1))
                     }
                 }
             }
             guard blocks >= 6 else { return "" }
-            return engine.cellText((x0, y0, x1 - x0, y1 - y0))
+            // Ink of one digit's shape (upright, at most ¾ as wide as tall, at least 4 pt tall, clear of the cell's
+            // edges so not a remnant of its border): given to the reader as a tight crop for a second look.
+            let inkW = ink.x1 - ink.x0 + 1, inkH = ink.y1 - ink.y0 + 1
+            let digitShaped = inkW * 4 <= inkH * 3 && Double(inkH) >= 4 * s
+                && ink.x0 > x0 + 1 && ink.x1 < x1 - 2 && ink.y0 > y0 + 1 && ink.y1 < y1 - 2
+            let pad = Int((4 * s).rounded())
+            let crop = (x: max(0, ink.x0 - pad), y: max(0, ink.y0 - pad), w: inkW + 2 * pad, h: inkH + 2 * pad)
+            return engine.cellText((x0, y0, x1 - x0, y1 - y0), digit: digitShaped ? crop : nil)
         }
         return pieces.pieces.map { p in
             var p = p

@@ -32,6 +32,9 @@ struct InkMask: Sendable {
     var height: Int
     var scale: Double
     var pixels: [UInt8]
+    /// Where pixel (0, 0) lies on the page, in points (a render of part of a page).
+    var x0 = 0.0
+    var y0 = 0.0
 }
 
 /// A poppler document opened from bytes. Not Sendable: make one per task and never share it between threads.
@@ -47,6 +50,11 @@ final class PopplerDocument {
 
     private let doc: OpaquePointer
     private let bytes: OpaquePointer
+    /// The last page loaded, kept so that its text and its render share one `PopplerPage`: poppler-glib caches the
+    /// page's text layer there, and a render of a page whose text is already known does not build it again.
+    private var current: (number: Int, page: OpaquePointer)?
+    /// The render surface last made, reused while renders keep its size.
+    private var scratch: (width: Int, height: Int, surface: OpaquePointer)?
     let pageCount: Int
     let file: String
 
@@ -75,7 +83,11 @@ final class PopplerDocument {
 
     deinit {
         // Freeing the document frees its cairo fonts (FT_Done_Face on the shared FreeType library): under the lock.
-        Self.renderLock.withLock { _ in g_object_unref(UnsafeMutableRawPointer(doc)) }
+        Self.renderLock.withLock { _ in
+            if let current { g_object_unref(UnsafeMutableRawPointer(current.page)) }
+            if let scratch { cairo_surface_destroy(scratch.surface) }
+            g_object_unref(UnsafeMutableRawPointer(doc))
+        }
         g_bytes_unref(bytes)
     }
 
@@ -91,11 +103,17 @@ final class PopplerDocument {
         return nil
     }
 
+    /// Runs `body` on page `number` (1-based), loading it unless it is the page last used.
     private func withPage<T>(_ number: Int, _ body: (OpaquePointer) -> T) throws(PDFReadError) -> T {
+        if let current, current.number == number { return body(current.page) }
         guard let page = poppler_document_get_page(doc, Int32(number - 1)) else {
             throw PDFReadError(file: file, page: number, kind: .damaged("the page could not be loaded"))
         }
-        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        if let old = current {
+            // A rendered page holds cairo fonts of its own: freed under the render lock like the document.
+            Self.renderLock.withLock { _ in g_object_unref(UnsafeMutableRawPointer(old.page)) }
+        }
+        current = (number, page)
         return body(page)
     }
 
@@ -147,48 +165,31 @@ final class PopplerDocument {
         }
     }
 
-    /// Page `number` rendered on white at `scale` pixels per point, as an ink mask.
-    func renderInk(page number: Int, scale: Double) throws(PDFReadError) -> InkMask {
-        try render(page: number, scale: scale, degrees: 0) { data, stride, pw, ph in
-            var pixels = [UInt8](repeating: 0, count: pw * ph)
-            let level = UInt32(RulingDetector.inkLevel)
-            pixels.withUnsafeMutableBufferPointer { out in
-                for y in 0..<ph {
-                    let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                    let base = y * pw
-                    for x in 0..<pw {
-                        let p = row[x] & 0xFFFFFF
-                        if p == 0xFFFFFF { continue }
-                        let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-                        if (r * 77 + g * 150 + b * 29) >> 8 < level { out[base + x] = 1 }
-                    }
-                }
-            }
-            return InkMask(width: pw, height: ph, scale: scale, pixels: pixels)
-        }
-    }
-
-    /// Renders page `number` on white into a cairo RGB24 surface at `scale` pixels per point, turned by `degrees`
-    /// about the page centre, and hands its pixels to `convert`: the base address, the row stride in bytes, the
-    /// width and the height. RGB24 is one native-endian 32-bit word per pixel (0x00RRGGBB); the stride is a
-    /// multiple of 4. The one render path of the ink mask and the grey image.
-    private func render<T>(page number: Int, scale: Double, degrees: Double,
-                           _ convert: (UnsafeMutablePointer<UInt8>, Int, Int, Int) -> T) throws(PDFReadError) -> T {
+    /// Renders page `number` (or the part `region` of it, in points) on white into a cairo RGB24 surface at `scale`
+    /// pixels per point, turned by `degrees` about the page centre, and hands its pixels to `convert`: the base
+    /// address, the row stride in bytes, the width, the height and the region's top-left corner in points. RGB24 is
+    /// one native-endian 32-bit word per pixel (0x00RRGGBB); the stride is a multiple of 4. The one render path.
+    /// A surface of the size asked for last is reused (painted white again), so its memory is not faulted in anew.
+    private func render<T>(page number: Int, scale: Double, degrees: Double, region: PDFBox?,
+                           _ convert: (UnsafeMutablePointer<UInt8>, Int, Int, Int, Double, Double) -> T) throws(PDFReadError) -> T {
         let file = self.file
         let result: Result<T, PDFReadError> = try withPage(number) { page in
             var w = 0.0, h = 0.0
             poppler_page_get_size(page, &w, &h)
-            let pw = max(1, Int((w * scale).rounded(.up))), ph = max(1, Int((h * scale).rounded(.up)))
-            guard pw * ph <= 60_000_000, let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph)) else {
+            let full = PDFBox(x0: 0, y0: 0, x1: w, y1: h)
+            let part = region.map { PDFBox(x0: max(0, $0.x0), y0: max(0, $0.y0), x1: min(w, $0.x1), y1: min(h, $0.y1)) } ?? full
+            let ox = (part.x0 * scale).rounded(.down) / scale, oy = (part.y0 * scale).rounded(.down) / scale
+            let pw = max(1, Int(((part.x1 - ox) * scale).rounded(.up))), ph = max(1, Int(((part.y1 - oy) * scale).rounded(.up)))
+            guard pw * ph <= 60_000_000, let surface = surface(pw, ph) else {
                 return .failure(PDFReadError(file: file, page: number, kind: .damaged("page too large to render (\(w) × \(h) pt)")))
             }
-            defer { cairo_surface_destroy(surface) }
-            guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else {
+            guard let cr = cairo_create(surface) else {
                 return .failure(PDFReadError(file: file, page: number, kind: .damaged("cairo could not make a surface")))
             }
             cairo_set_source_rgb(cr, 1, 1, 1)
             cairo_paint(cr)
             cairo_scale(cr, scale, scale)
+            cairo_translate(cr, -ox, -oy)
             if degrees != 0 {
                 cairo_translate(cr, w / 2, h / 2)
                 cairo_rotate(cr, degrees * Double.pi / 180)
@@ -201,30 +202,51 @@ final class PopplerDocument {
             guard let data = cairo_image_surface_get_data(surface) else {
                 return .failure(PDFReadError(file: file, page: number, kind: .damaged("render gave no pixels")))
             }
-            return .success(convert(data, stride, pw, ph))
+            return .success(convert(data, stride, pw, ph, ox, oy))
         }
         return try result.get()
     }
+
+    /// A cairo RGB24 surface of `width` × `height` pixels: the one made last when it has that size, else a new one
+    /// (the old one freed). Nil when cairo cannot make it.
+    private func surface(_ width: Int, _ height: Int) -> OpaquePointer? {
+        if let scratch, scratch.width == width, scratch.height == height { return scratch.surface }
+        if let scratch { cairo_surface_destroy(scratch.surface) }
+        scratch = nil
+        guard let s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else { return nil }
+        guard cairo_surface_status(s) == CAIRO_STATUS_SUCCESS else { cairo_surface_destroy(s); return nil }
+        scratch = (width, height, s)
+        return s
+    }
 }
 
-/// A rendered page in 8-bit luminance (0 black … 255 white), `scale` pixels per point, row-major, no padding.
+/// A rendered page (or part of one) in 8-bit luminance (0 black … 255 white), `scale` pixels per point, row-major,
+/// no padding; pixel (0, 0) lies at (`x0`, `y0`) on the page, in points.
 struct GrayImage: Sendable {
     var width: Int
     var height: Int
     var scale: Double
     var pixels: [UInt8]
+    var x0 = 0.0
+    var y0 = 0.0
 
     /// The ink mask of the image: 1 where darker than `level`.
     func ink(below level: UInt8) -> InkMask {
-        InkMask(width: width, height: height, scale: scale, pixels: pixels.map { $0 < level ? 1 : 0 })
+        var mask = [UInt8](repeating: 0, count: pixels.count)
+        mask.withUnsafeMutableBufferPointer { out in
+            pixels.withUnsafeBufferPointer { p in
+                for i in p.indices where p[i] < level { out[i] = 1 }
+            }
+        }
+        return InkMask(width: width, height: height, scale: scale, pixels: mask, x0: x0, y0: y0)
     }
 }
 
 extension PopplerDocument {
-    /// Page `number` rendered on white at `scale` pixels per point, turned by `degrees` about the page centre
-    /// (positive turns clockwise on screen), in luminance.
-    func renderGray(page number: Int, scale: Double, degrees: Double = 0) throws(PDFReadError) -> GrayImage {
-        try render(page: number, scale: scale, degrees: degrees) { data, stride, pw, ph in
+    /// Page `number` (or the part `region` of it) rendered on white at `scale` pixels per point, turned by
+    /// `degrees` about the page centre (positive turns clockwise on screen), in luminance.
+    func renderGray(page number: Int, scale: Double, degrees: Double = 0, region: PDFBox? = nil) throws(PDFReadError) -> GrayImage {
+        try render(page: number, scale: scale, degrees: degrees, region: region) { data, stride, pw, ph, ox, oy in
             var pixels = [UInt8](repeating: 255, count: pw * ph)
             pixels.withUnsafeMutableBufferPointer { out in
                 for y in 0..<ph {
@@ -238,7 +260,7 @@ extension PopplerDocument {
                     }
                 }
             }
-            return GrayImage(width: pw, height: ph, scale: scale, pixels: pixels)
+            return GrayImage(width: pw, height: ph, scale: scale, pixels: pixels, x0: ox, y0: oy)
         }
     }
 }

@@ -14,8 +14,11 @@ struct Ruling: Sendable, Hashable {
 
 /// Finds table ruling lines in a rendered page (§1.7b of the design study).
 enum RulingDetector {
-    /// Darker than this (0–255) is ink.
+    /// Darker than this (0–255) is ink when the page has a light fill (shading): see ``inkLevel(_:)``.
     static let inkLevel: UInt8 = 170
+    /// The ink level of a page without light fills: anything drawn, anti-aliased edges of thin and light-grey
+    /// rulings included (a rendered born-digital page is exactly white, 255, where nothing is drawn).
+    static let paperLevel: UInt8 = 245
     /// Shortest ruling, points.
     static let minLength = 6.0
     /// Thicker than this is shading, not a ruling.
@@ -23,27 +26,77 @@ enum RulingDetector {
     /// How close an end must come to a perpendicular ruling, points.
     static let meetTolerance = 3.0
 
+    /// The rulings of a rendered page: glyph boxes blanked, then ink darker than `level`, or than the page's
+    /// ``inkLevel(_:)`` when `level` is nil.
+    static func detect(_ image: GrayImage, glyphs: [Glyph], level: UInt8?) -> (connected: [Ruling], loose: [Ruling]) {
+        let w = image.width, h = image.height, s = image.scale, ox = image.x0, oy = image.y0
+        var gray = image.pixels
+        gray.withUnsafeMutableBufferPointer { d in
+            for g in glyphs {
+                let dx = (g.x1 - g.x0) * 0.15, dy = (g.y1 - g.y0) * 0.15
+                let x0 = max(0, Int(((g.x0 + dx - ox) * s).rounded())), x1 = min(w - 1, Int(((g.x1 - dx - ox) * s).rounded()))
+                let y0 = max(0, Int(((g.y0 + dy - oy) * s).rounded())), y1 = min(h - 1, Int(((g.y1 - dy - oy) * s).rounded()))
+                guard x0 <= x1, y0 <= y1 else { continue }
+                for y in y0...y1 { (d.baseAddress! + y * w + x0).update(repeating: 255, count: x1 - x0 + 1) }
+            }
+        }
+        let level = level ?? inkLevel(GrayImage(width: w, height: h, scale: s, pixels: gray))
+        var mask = [UInt8](repeating: 0, count: gray.count)
+        mask.withUnsafeMutableBufferPointer { out in
+            gray.withUnsafeBufferPointer { p in
+                for i in p.indices where p[i] < level { out[i] = 1 }
+            }
+        }
+        return detect(InkMask(width: w, height: h, scale: s, pixels: mask, x0: ox, y0: oy), glyphs: [])
+    }
+
+    /// The ink level of a page (glyphs blanked) whose rulings are lighter than ``inkLevel``, from its histogram of
+    /// fills: ``paperLevel`` (everything drawn, so thin and light-grey rulings are found whole whatever their
+    /// anti-aliasing) unless a light fill covers a large area — a level of 150…249 holding 0.2 % of the page's
+    /// pixels inside areas of one level (the pixel equals those 4 pixels above, left and above-left of it, which no
+    /// ruling of at most 3 pt is wide enough for), as shaded header rows do — when only what is darker than the
+    /// darkest such fill counts (rulings between shaded cells are darker than the shade), never less than
+    /// ``inkLevel``.
+    static func inkLevel(_ image: GrayImage) -> UInt8 {
+        let w = image.width, h = image.height, d = 4
+        guard w > d, h > d else { return paperLevel }
+        var hist = [Int](repeating: 0, count: 256)
+        image.pixels.withUnsafeBufferPointer { p in
+            for y in d..<h {
+                let row = y * w, up = (y - d) * w
+                for x in d..<w {
+                    let v = p[row + x]
+                    if v < 150 || v >= 250 { continue }
+                    if v == p[row + x - d] && v == p[up + x] && v == p[up + x - d] { hist[Int(v)] += 1 }
+                }
+            }
+        }
+        let fill = max(200, w * h / 500)
+        guard let shade = (150..<250).first(where: { hist[$0] >= fill }) else { return paperLevel }
+        return UInt8(max(Int(inkLevel), min(Int(paperLevel), shade)))
+    }
+
     /// The rulings of `image` (glyph boxes blanked first) that form a mesh with perpendicular ones (`connected`),
     /// and the horizontal ones that do not (`loose`, for three-line tables).
     /// `minLength` (points) is the shortest ruling kept; a scan, whose character strokes are not blanked, needs more.
     static func detect(_ image: consuming InkMask, glyphs: [Glyph], minLength: Double = minLength) -> (connected: [Ruling], loose: [Ruling]) {
-        let w = image.width, h = image.height, s = image.scale
+        let w = image.width, h = image.height, s = image.scale, ox = image.x0, oy = image.y0
         var dark = image.pixels
         image.pixels = []                               // the only reference left: blanking below does not copy
         // Blank every glyph box, shrunk by 15 % on each side, so character strokes never count as lines.
         dark.withUnsafeMutableBufferPointer { d in
             for g in glyphs {
                 let dx = (g.x1 - g.x0) * 0.15, dy = (g.y1 - g.y0) * 0.15
-                let x0 = max(0, Int(((g.x0 + dx) * s).rounded())), x1 = min(w - 1, Int(((g.x1 - dx) * s).rounded()))
-                let y0 = max(0, Int(((g.y0 + dy) * s).rounded())), y1 = min(h - 1, Int(((g.y1 - dy) * s).rounded()))
+                let x0 = max(0, Int(((g.x0 + dx - ox) * s).rounded())), x1 = min(w - 1, Int(((g.x1 - dx - ox) * s).rounded()))
+                let y0 = max(0, Int(((g.y0 + dy - oy) * s).rounded())), y1 = min(h - 1, Int(((g.y1 - dy - oy) * s).rounded()))
                 guard x0 <= x1, y0 <= y1 else { continue }
                 for y in y0...y1 { (d.baseAddress! + y * w + x0).update(repeating: 0, count: x1 - x0 + 1) }
             }
         }
         let minRun = Int((minLength * s).rounded(.up))
         let (rowRuns, columnRuns) = dark.withUnsafeBufferPointer { runs($0, w: w, h: h, minRun: minRun) }
-        let horizontals = merge(stack(rowRuns, axis: .horizontal, scale: s))
-        let verticals = merge(stack(columnRuns, axis: .vertical, scale: s))
+        let horizontals = merge(stack(rowRuns, axis: .horizontal, scale: s, across: oy, along: ox))
+        let verticals = merge(stack(columnRuns, axis: .vertical, scale: s, across: ox, along: oy))
         var hs = horizontals, vs = verticals
         // Keep a ruling while it touches (crosses or ends on) at least two kept perpendicular rulings. Underlines
         // and glyph remnants touch none; a table line whose one end dangles (a border the producer left out)
@@ -108,8 +161,9 @@ enum RulingDetector {
     }
 
     /// Runs stacked across neighbouring pixel lines into rulings (a run continues a ruling of the previous line
-    /// whose extent it overlaps); those thicker than `maxThickness` are dropped.
-    private static func stack(_ lines: [[(Int, Int)]], axis: Ruling.Axis, scale: Double) -> [Ruling] {
+    /// whose extent it overlaps); those thicker than `maxThickness` are dropped. `across` and `along` are the
+    /// image's offset on the page (points) across and along the axis.
+    private static func stack(_ lines: [[(Int, Int)]], axis: Ruling.Axis, scale: Double, across: Double, along: Double) -> [Ruling] {
         struct Open { var from: Int; var to: Int; var first: Int; var last: Int }
         var done: [Open] = []
         var open: [Open] = []
@@ -134,8 +188,8 @@ enum RulingDetector {
         return done.compactMap { o in
             let thickness = Double(o.last - o.first + 1) / scale
             guard thickness <= maxThickness else { return nil }
-            return Ruling(axis: axis, at: (Double(o.first + o.last) / 2 + 0.5) / scale,
-                          from: Double(o.from) / scale, to: Double(o.to + 1) / scale, thickness: thickness)
+            return Ruling(axis: axis, at: across + (Double(o.first + o.last) / 2 + 0.5) / scale,
+                          from: along + Double(o.from) / scale, to: along + Double(o.to + 1) / scale, thickness: thickness)
         }
     }
 

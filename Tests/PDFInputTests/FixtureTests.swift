@@ -97,3 +97,33 @@ extension FixtureTests {
         #expect(t.rows.map { $0.map(\.text) } == (truth["grid"] as? [[String]]))
     }
 }
+
+extension FixtureTests {
+    /// Borders in light grey (#C0C0C0, and #D9D9D9 under a shaded header row) are lighter than the dark ink level:
+    /// the page's fill histogram gives the level they are found at, also on a page whose other table is black-ruled.
+    @Test func lightGreyRulingsAreFound() throws {
+        let c = try Self.read("light_rules.pdf")
+        let truth = try Self.truth("light_rules.truth.json")
+        let tables = try #require(truth["tables"] as? [[String: Any]])
+        #expect(c.tables.count == tables.count)
+        for (t, want) in zip(c.tables, tables) {
+            #expect(t.construction == .ruled)
+            #expect(t.pages == (want["pages"] as? [Int]))
+            #expect(t.rows.map { $0.map(\.text) } == (want["grid"] as? [[String]]))
+        }
+        #expect(c.lines.allSatisfy { !$0.text.contains("14") && !$0.text.contains("125") })
+    }
+
+    @Test func inkLevelFollowsTheLightestLargeFill() {
+        // White page with thin grey lines only: everything drawn is ink.
+        var pixels = [UInt8](repeating: 255, count: 200 * 200)
+        for x in 0..<200 { pixels[50 * 200 + x] = 192; pixels[51 * 200 + x] = 192 }
+        #expect(RulingDetector.inkLevel(GrayImage(width: 200, height: 200, scale: 1, pixels: pixels)) == RulingDetector.paperLevel)
+        // A shaded block of #F0F0F0: only what is darker than the shade counts.
+        for y in 100..<140 { for x in 0..<200 { pixels[y * 200 + x] = 240 } }
+        #expect(RulingDetector.inkLevel(GrayImage(width: 200, height: 200, scale: 1, pixels: pixels)) == 240)
+        // A darker shade never takes the level below the dark ink level.
+        for y in 100..<140 { for x in 0..<200 { pixels[y * 200 + x] = 155 } }
+        #expect(RulingDetector.inkLevel(GrayImage(width: 200, height: 200, scale: 1, pixels: pixels)) == RulingDetector.inkLevel)
+    }
+}

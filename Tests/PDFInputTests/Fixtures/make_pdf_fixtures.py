@@ -10,6 +10,8 @@ Outputs (committed) in Tests/PDFInputTests/Fixtures/pdf/:
                     "- 1 -" and "- 2 -".
   three_line.pdf    a three-line table (三线表: top, header and bottom rules, no verticals) and body text.
   double_border.pdf a ruled table with a double outer border (two lines 2.25 pt apart).
+  light_rules.pdf   ruled tables with light-grey borders (#C0C0C0; #D9D9D9 under a #F0F0F0 shaded header row), and
+                    one below a black-ruled table on the same page.
   garbled.pdf       page 1: Latin-1 mojibake (what a font without ToUnicode gives); page 2: only a drawn box.
   encrypted.pdf     a PDF whose /Encrypt dictionary asks for a password nobody knows.
   *.truth.json      what a reader must find: grid texts by row, page footers, verdicts.
@@ -233,6 +235,63 @@ def double_border():
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# light_rules.pdf
+
+def ruled_grid(cr, xs, ys, grid, rgb, width=0.5, shade=None):
+    """A full grid of rulings in colour rgb; the first row filled with shade (an rgb) first; texts in black."""
+    if shade:
+        cr.set_source_rgb(*shade)
+        cr.rectangle(xs[0], ys[0], xs[-1] - xs[0], ys[1] - ys[0])
+        cr.fill()
+    cr.set_source_rgb(*rgb)
+    for x in xs:
+        line(cr, x, ys[0], x, ys[-1], width)
+    for y in ys:
+        line(cr, xs[0], y, xs[-1], y, width)
+    cr.set_source_rgb(0, 0, 0)
+    for r, row in enumerate(grid):
+        for c, v in enumerate(row):
+            text(cr, xs[c] + 6, ys[r] + 17, v)
+
+
+LIGHT_A = [["项目", "自然人", "法人", "总计"], ["本年新收", "14", "3", "17"], ["上年结转", "2", "0", "2"],
+           ["予以公开", "9", "1", "10"], ["部分公开", "1", "0", "1"]]
+LIGHT_B = [["项目", "维持", "纠正", "其他"], ["行政复议", "7", "1", "0"], ["行政诉讼", "3", "0", "1"]]
+LIGHT_C = [["项目", "数量"], ["主动公开", "125"], ["依申请公开", "19"]]
+
+
+def light_rules():
+    """Tables whose borders are light grey, which the dark ink level misses: page 1, #C0C0C0 0.5 pt rulings, and
+    #D9D9D9 rulings under a header row shaded #F0F0F0; page 2, a black-ruled table above a #C0C0C0 one."""
+    path = os.path.join(OUT, "light_rules.pdf")
+    s = surface(path)
+    cr = cairo.Context(s)
+    xs = [80.0, 220.0, 310.0, 400.0, 490.0]
+    cr.set_source_rgb(0, 0, 0)
+    text(cr, W / 2, 70, "浅色表格线", size=16, bold=True, centre=True)
+    text(cr, 80, 100, "一、收到和处理政府信息公开申请情况")
+    ruled_grid(cr, xs, [115.0 + 24 * k for k in range(len(LIGHT_A) + 1)], LIGHT_A, (0.753, 0.753, 0.753))
+    text(cr, 80, 275, "二、行政复议、行政诉讼情况")
+    ruled_grid(cr, xs, [290.0 + 24 * k for k in range(len(LIGHT_B) + 1)], LIGHT_B, (0.851, 0.851, 0.851),
+               shade=(0.941, 0.941, 0.941))
+    footer(cr, 1)
+    cr.show_page()
+    cr.set_source_rgb(0, 0, 0)
+    text(cr, 80, 100, "三、主动公开政府信息情况")
+    ruled_grid(cr, xs[:3], [115.0 + 24 * k for k in range(len(LIGHT_C) + 1)], LIGHT_C, (0, 0, 0))
+    text(cr, 80, 225, "四、收到和处理政府信息公开申请情况（续）")
+    ruled_grid(cr, xs, [240.0 + 24 * k for k in range(len(LIGHT_A) + 1)], LIGHT_A, (0.753, 0.753, 0.753))
+    footer(cr, 2)
+    cr.show_page()
+    s.finish()
+    truth = {"file": "light_rules.pdf", "tables": [{"pages": [1], "grid": LIGHT_A}, {"pages": [1], "grid": LIGHT_B},
+                                                    {"pages": [2], "grid": LIGHT_C}, {"pages": [2], "grid": LIGHT_A}]}
+    with open(os.path.join(OUT, "light_rules.truth.json"), "w", encoding="utf-8") as f:
+        json.dump(truth, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # Hand-written PDFs (no cairo): garbled text layer, and an encrypted file.
 
 def write_pdf(path, objects, trailer_extra=""):
@@ -298,6 +357,7 @@ if __name__ == "__main__":
     split_table()
     three_line()
     double_border()
+    light_rules()
     garbled()
     encrypted()
     print("wrote", ", ".join(sorted(os.listdir(OUT))))
