@@ -79,9 +79,53 @@ struct TableReader {
             for i in rows.indices where !rows[i].reading.truncated {
                 if let k = keys.firstIndex(of: rows[i].found.spec.key) { rows[i].reading.candidates = solved[k] }
             }
+            placeVanishedBlanks(&rows, keys: keys)
             flagGuessesThatBreakIdentities(&rows, keys: keys)
         }
         for row in rows { emit(row, table: table) }
+    }
+
+    /// When rows of 表三 print fewer numbers than cells and no blank cell is marked anywhere in the table (a form
+    /// that prints a blank cell as nothing), and the ordinary reading leaves some of them unread or open, tries
+    /// ``BlankPlacement``: every number one whole cell, the missing cells blank, columns fixed by the identities.
+    private mutating func placeVanishedBlanks(_ rows: inout [ReadRow], keys: [String]) {
+        let labelled = rows.indices.filter { rows[$0].found.spec.searchKey != nil }
+        guard !labelled.contains(where: { rows[$0].tokens.contains(where: \.isBlank) }) else { return }
+        let short = labelled.filter { rows[$0].tokens.count < rows[$0].found.spec.cells.count }
+        guard short.contains(where: { i in
+            let r = rows[i].reading
+            return r.problem != nil || r.sumsIgnored || r.candidates.count != 1 || r.truncated
+        }) else { return }
+        // a row with no number counts as printed blank only when a later row has numbers (not a cut table)
+        for i in short where rows[i].tokens.isEmpty {
+            guard rows[(i + 1)...].contains(where: { !$0.tokens.isEmpty }) else { return }
+        }
+        var index: [String: Int] = [:]
+        for i in labelled { index[rows[i].found.spec.key] = i }
+        var candidates: [[[CellValue?]]] = []
+        for key in keys {
+            guard let i = index[key] else { return }
+            let r = rows[i]
+            if r.tokens.count == r.found.spec.cells.count {
+                guard r.reading.problem == nil, !r.reading.truncated, !r.reading.sumsIgnored else { return }
+                candidates.append(r.reading.candidates)
+            } else {
+                guard let placed = BlankPlacement.placements(r.tokens, cells: r.found.spec.cells) else { return }
+                candidates.append(placed)
+            }
+        }
+        for key in ["new_received", "total_processed"] where rows[index[key]!].tokens.isEmpty { return }
+        guard let solved = BlankPlacement.solve(candidates, keys: keys) else { return }
+        for (k, key) in keys.enumerated() {
+            let i = index[key]!
+            if rows[i].tokens.count == rows[i].found.spec.cells.count {
+                rows[i].reading.candidates = solved[k]
+            } else {
+                rows[i].reading = RowReading(candidates: solved[k], wasSplit: false, truncated: false, problem: nil,
+                                             placement: ExtractionMessages.columnsByIdentities)
+            }
+        }
+        issues.append(ExtractionIssue(severity: .info, place: "table 3", message: ExtractionMessages.vanishedBlanks))
     }
 
     /// Rows whose labels are missing between two found rows get their numbers by position when the row before
@@ -182,7 +226,7 @@ struct TableReader {
         }
     }
 
-    private func source(_ row: TableLocator.FoundRow, value: CellValue?, position: Int?, run: String?) -> String {
+    private func source(_ row: TableLocator.FoundRow, value: CellValue?, position: Int?, run: String?, note: String? = nil) -> String {
         var ref: SourceRef
         if let p = value?.position ?? position, p < stream.count, let cell = cellRef(at: p, table: row.spec.table) {
             ref = cell
@@ -190,6 +234,7 @@ struct TableReader {
             ref = lineRef(row)
         }
         if let guess = row.guess { ref.notes.append(guess) }
+        if let note { ref.notes.append(note) }
         if let run { ref.notes.append("split from \(run)") }
         if let conv = value?.conversion { ref.notes.append(conv) }
         return ref.description
@@ -282,13 +327,13 @@ struct TableReader {
             case .open:
                 continue
             case .blank:
-                let src = source(row.found, value: nil, position: blankPosition(row, cell: c), run: nil)
+                let src = source(row.found, value: nil, position: blankPosition(row, cell: c), run: nil, note: reading.placement)
                 blanks.append(BlankCell(metric: cell.metric, year: year, source: src))
                 continue
             case let .value(v):
                 value = v
             }
-            let src = source(row.found, value: value, position: nil, run: run)
+            let src = source(row.found, value: value, position: nil, run: run, note: reading.placement)
             if value.position < stream.count, case let .pageCell(page, t, r, c, _, _) = stream.place(at: value.position),
                let grid = stream.tableBoxes[t], r - 1 < grid.count, c - 1 < grid[r - 1].count {
                 boxes[src] = CellBox(page: page, box: grid[r - 1][c - 1])
