@@ -68,6 +68,16 @@ struct TableReader {
             }
             return ReadRow(found: f, tokens: tokens, reading: reading)
         }
+        for i in rows.indices where rows[i].found.unique {
+            // one slip in a label found once between its neighbours, holding exactly its row's numbers one per cell:
+            // the row is where its label says, not a guess
+            let r = rows[i]
+            guard r.found.guess == TableLocator.tolerantGuess || r.found.guess == TableLocator.wrappedGuess,
+                  r.reading.problem == nil, r.reading.candidates.count == 1, !r.reading.wasSplit, !r.reading.sumsIgnored,
+                  r.tokens.count == r.found.spec.cells.count else { continue }
+            rows[i].found.note = r.found.guess
+            rows[i].found.guess = nil
+        }
         if table == 3 {
             let keys = specs.map(\.key)
             var byTemplateRow: [[[CellValue?]]] = keys.map { _ in [] }
@@ -234,6 +244,7 @@ struct TableReader {
             ref = lineRef(row)
         }
         if let guess = row.guess { ref.notes.append(guess) }
+        if let n = row.note { ref.notes.append(n) }
         if let note { ref.notes.append(note) }
         if let run { ref.notes.append("split from \(run)") }
         if let conv = value?.conversion { ref.notes.append(conv) }
