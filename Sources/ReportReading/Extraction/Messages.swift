@@ -14,6 +14,7 @@ enum ExtractionMessages {
     static let singleOtherHandling = "表三 prints the 2019 template's single （六）其他处理 row (23 rows): read as such, key other_handling"
     static let columnsByIdentities = "columns fixed by the identities: blank cells not printed"
     static let vanishedBlanks = "表三's blank cells are not printed (fewer numbers than cells in some rows): each number was placed in the column the template's identities allow; cells they leave open are not emitted"
+    static let interleavedSumBroken = "the row's numbers stand among pieces of label text (a converter interleaved them) and its own sum fails: which cell each belongs to is a guess, so none is emitted as certain"
     static func guessBreaksIdentity(_ guess: String) -> String {
         "this row's place is a guess (\(guess)) and the table's identities do not confirm it: its numbers are not emitted as certain"
     }

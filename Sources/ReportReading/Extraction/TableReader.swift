@@ -78,6 +78,10 @@ struct TableReader {
             rows[i].found.note = r.found.guess
             rows[i].found.guess = nil
         }
+        if table == 3, let positional = wholeTableByPosition(rows, specs: specs, region: region) { rows = positional }
+        for i in rows.indices where rows[i].doubt == nil && interleavedAndBroken(rows[i]) {
+            rows[i].doubt = ExtractionMessages.interleavedSumBroken
+        }
         if table == 3 {
             let keys = specs.map(\.key)
             var byTemplateRow: [[[CellValue?]]] = keys.map { _ in [] }
@@ -136,6 +140,59 @@ struct TableReader {
             }
         }
         issues.append(ExtractionIssue(severity: .info, place: "table 3", message: ExtractionMessages.vanishedBlanks))
+    }
+
+    /// True when a row read one number per cell fails its own sum (表三's 总计, 表四's groups) while label text stands
+    /// between its numbers (`pdftotext` interleaves merged header cells and numbers): which group a number belongs
+    /// to is then a guess from the text order, not the report's own error.
+    private func interleavedAndBroken(_ row: ReadRow) -> Bool {
+        let r = row.reading
+        guard r.problem == nil, r.candidates.count == 1, !r.wasSplit, let first = row.tokens.first, let last = row.tokens.last,
+              !row.found.spec.sumGroups.isEmpty else { return false }
+        let values = r.candidates[0]
+        let broken = row.found.spec.sumGroups.contains { g in
+            let parts = g.dropLast().map { values[$0]?.value }, total = values[g[g.count - 1]]?.value
+            guard let total, !parts.contains(where: { $0 == nil }) else { return false }
+            return abs(parts.reduce(0) { $0 + $1! } - total) > 1e-6
+        }
+        guard broken else { return false }
+        return (first.position..<last.position).contains { i in
+            let c = stream.scalars[i]
+            return c.value >= 0x3400 && c.value <= 0x9FFF && !stream.inLabelCell[i]
+        }
+    }
+
+    /// `pdftotext` without `-layout` may print the numbers of several rows in one block before or after their
+    /// labels (`1.属于国家秘密` 63 numbers `2.其他法律…` `3.危及…` …). When the label-by-label reading of 表三 fails
+    /// somewhere and the table holds exactly 7 numbers for each template row (item numbers of labels left out,
+    /// no blank cell marked), the numbers are read in row order, seven to a row, every row "placed by position":
+    /// the fault rule then emits them only where the identities confirm them.
+    private func wholeTableByPosition(_ rows: [ReadRow], specs: [RowSpec], region: Range<Int>) -> [ReadRow]? {
+        let labelled = rows.filter { $0.found.spec.searchKey != nil }
+        guard let first = labelled.first,
+              labelled.count < specs.count || labelled.contains(where: { $0.reading.problem != nil }) else { return nil }
+        let width = specs[0].cells.count
+        guard specs.allSatisfy({ $0.cells.count == width }) else { return nil }
+        let s = stream.scalars
+        let tokens = NumberScanner.tokens(in: stream, first.found.valuesStart..<region.upperBound, blankRows: false).filter { t in
+            // an item number of a label (`2.其他…`, `2、`, `（2）`) is no cell
+            let after = t.position + t.text.unicodeScalars.count
+            guard t.text.count <= 2, after + 1 < s.count else { return true }
+            let enumerator = (s[after] == "." || s[after] == "、" || s[after] == "）") && s[after + 1].value >= 0x4E00
+            return !enumerator
+        }
+        guard !tokens.contains(where: \.isBlank), tokens.count == width * specs.count else { return nil }
+        var out: [ReadRow] = []
+        var budget = 10_000
+        for (i, spec) in specs.enumerated() {
+            let slice = Array(tokens[(width * i)..<(width * (i + 1))])
+            let end = i + 1 < specs.count ? tokens[width * (i + 1)].position : region.upperBound
+            let found = TableLocator.FoundRow(spec: spec, labelStart: slice[0].position, valuesStart: slice[0].position, end: end,
+                                              guess: "row placed by position")
+            let reading = RunSplitter.read(slice, cells: spec.cells, sumGroups: spec.sumGroups, budget: &budget)
+            out.append(ReadRow(found: found, tokens: slice, reading: reading))
+        }
+        return out
     }
 
     /// Rows whose labels are missing between two found rows get their numbers by position when the row before
