@@ -381,11 +381,12 @@ struct TableReader {
         if !open.isEmpty {
             let metrics = open.map { spec.cells[$0].metric }
             let listed = candidates.map { cand in cand.map { $0?.printed ?? "□" }.joined(separator: "|") }
-            ambiguities.append(AmbiguousCells(table: table, row: spec.label, metrics: metrics, run: run ?? "",
+            let printed = run ?? row.tokens.map { $0.isBlank ? "□" : $0.text + ($0.unit?.text ?? "") }.joined(separator: " ")
+            ambiguities.append(AmbiguousCells(table: table, row: spec.label, metrics: metrics, run: printed,
                                               candidates: listed, truncated: reading.truncated,
                                               source: lineSource(row.found)))
             issues.append(ExtractionIssue(severity: .warning, place: place(row.found, table: table),
-                                          message: ExtractionMessages.ambiguous(run ?? "", count: candidates.count, metrics: metrics)))
+                                          message: ExtractionMessages.ambiguous(printed, count: candidates.count, metrics: metrics)))
         }
         var previousItems: Double?
         for (c, cell) in spec.cells.enumerated() {
