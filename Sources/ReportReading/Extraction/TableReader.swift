@@ -106,6 +106,8 @@ struct TableReader {
         let labelled = rows.indices.filter { rows[$0].found.spec.searchKey != nil }
         guard !labelled.contains(where: { rows[$0].tokens.contains(where: \.isBlank) }) else { return }
         let short = labelled.filter { rows[$0].tokens.count < rows[$0].found.spec.cells.count }
+        // cells printed apart (some short row holds two numbers or none); one run per row is web text, read by splits
+        guard short.contains(where: { rows[$0].tokens.count != 1 }) else { return }
         guard short.contains(where: { i in
             let r = rows[i].reading
             return r.problem != nil || r.sumsIgnored || r.candidates.count != 1 || r.truncated
