@@ -53,6 +53,13 @@ struct ReportForge {
         /// `pdftotext` without `-layout`: a wrapped label's two halves around its numbers, merged header cells
         /// one character per line between a row's numbers (表三's 三、本年度办理结果, 表四's group names).
         case interleaved
+        /// OCR-like confusions in the title: a character of the body's name read as a look-alike (沭阳 → 沐阳, the
+        /// name then as printed), digits of the year and of a name read as letters (0 → O, 1 → l / 丨).
+        case ocrTitle
+        /// 表四 flattened: its header shredded into 12 cells, its 15 numbers on one line (one row of 15 cells).
+        case flatTable4
+        /// Labels cut in two by a page break: the footer (`- 7 -`) and the running title between the halves.
+        case pageCutLabels
     }
 
     /// One forged report and what it must give.
@@ -81,11 +88,14 @@ struct ReportForge {
     /// The damages that make sense for a form.
     static func damages(for form: Form) -> [Damage] {
         switch form {
-        case .pdfText: [.clean, .labelTypos, .labelSpaces, .labelCuts, .enumerators, .pageBreaks, .crJoined, .titleForms, .singleOtherRow, .interleaved]
-        case .layoutText: [.clean, .labelTypos, .labelSpaces, .enumerators, .pageBreaks, .titleForms, .singleOtherRow]
-        case .markdown: [.clean, .labelTypos, .labelSpaces, .brokenLabels, .enumerators, .titleForms, .singleOtherRow, .blankRows, .strayNumber]
-        case .html: [.clean, .labelTypos, .labelSpaces, .titleForms, .singleOtherRow, .blankRows]
-        case .webText: [.clean, .oneLine, .labelTypos, .titleForms, .singleOtherRow]
+        case .pdfText: [.clean, .labelTypos, .labelSpaces, .labelCuts, .enumerators, .pageBreaks, .crJoined, .titleForms, .singleOtherRow,
+                        .interleaved, .ocrTitle, .flatTable4, .pageCutLabels]
+        case .layoutText: [.clean, .labelTypos, .labelSpaces, .enumerators, .pageBreaks, .titleForms, .singleOtherRow, .ocrTitle, .flatTable4,
+                           .pageCutLabels]
+        case .markdown: [.clean, .labelTypos, .labelSpaces, .brokenLabels, .enumerators, .titleForms, .singleOtherRow, .blankRows, .strayNumber,
+                         .ocrTitle, .flatTable4]
+        case .html: [.clean, .labelTypos, .labelSpaces, .titleForms, .singleOtherRow, .blankRows, .ocrTitle]
+        case .webText: [.clean, .oneLine, .labelTypos, .titleForms, .singleOtherRow, .ocrTitle]
         }
     }
 
@@ -109,9 +119,27 @@ struct ReportForge {
         var truth = truth
         if damage == .singleOtherRow && truth.template == .v2021 { truth = Self.singleOtherRowTruth(truth) }
         if damage == .blankRows { truth = blankSomeRows(truth) }
-        let entity = damage == .titleForms && Int.random(in: 0..<3, using: &rng) == 0
+        var entity = (damage == .titleForms || damage == .ocrTitle) && Int.random(in: 0..<3, using: &rng) == 0
             ? String((truth.entityNames.sorted().first ?? "").prefix(2)) + "01县人民政府" : truth.entityNames.sorted().first ?? ""
+        if damage == .ocrTitle {
+            // one character of the name read as a look-alike: the body is then named as printed
+            var chars = Array(entity)
+            let spots = chars.indices.filter { Self.nameLookAlikes[chars[$0]] != nil }
+            if let spot = spots.randomElement(using: &rng) { chars[spot] = Self.nameLookAlikes[chars[spot]]! }
+            // digits in a name read as letters (测试01县 → 测试O1县): the name as printed
+            if let d = chars.firstIndex(where: { $0 == "0" || $0 == "1" }) { chars[d] = chars[d] == "0" ? "O" : "l" }
+            entity = String(chars)
+        }
         var blocks = self.blocks(truth, entity: entity, damage: damage)
+        if damage == .ocrTitle, case let .text(title)? = blocks.first {
+            // the year's and the name's digits read as letters: 0 → O, 1 → l or 丨 (the name keeps its digits as printed)
+            let year = String(truth.year)
+            let misread = String(year.map { d -> Character in
+                d == "0" ? (Bool.random(using: &rng) ? "O" : "o") : d == "1" ? (Bool.random(using: &rng) ? "l" : "丨") : d
+            })
+            blocks[0] = .text(title.replacingOccurrences(of: year, with: misread))
+        }
+        if damage == .flatTable4 { blocks = Self.flattenTable4(blocks) }
         blocks = damageLabels(blocks, damage: damage)
         var text = render(blocks, form: form, damage: damage)
         if damage == .crJoined { text = text.replacingOccurrences(of: "\n", with: "\r") }
@@ -280,6 +308,21 @@ struct ReportForge {
 
     // MARK: - Damage to labels
 
+    /// Look-alike characters OCR confuses in place names (沭阳 read as 沐阳).
+    static let nameLookAlikes: [Character: Character] = [
+        "沭": "沐", "潭": "谭", "江": "汪", "洪": "供", "泽": "择", "牡": "牲", "丹": "舟", "海": "每", "阳": "阴", "平": "乎",
+        "实": "买", "区": "匹", "办": "力", "厅": "斤", "淮": "准", "安": "案",
+    ]
+
+    /// 表四 as a converter flattens it: the two header rows shredded into 12 cells, the 15 numbers one row.
+    static func flattenTable4(_ blocks: [Block]) -> [Block] {
+        blocks.map { block in
+            guard case let .table(rows) = block, rows.contains(where: { $0.key == "review_litigation" }) else { return block }
+            let shredded = ["行政复", "议", "行政诉", "讼", "结果维", "持", "结果纠", "正", "其他结", "果", "尚未审", "结"]
+            return .table([Row(labels: shredded, values: [], key: nil)] + rows.filter { $0.key == "review_litigation" })
+        }
+    }
+
     /// Look-alike characters a scan or a typist confuses.
     static let lookAlikes: [Character: Character] = {
         let from = Array("属密握政法规公开请没现制确访复版理护第全稳定案查询事务性息内部掌信重物量反获结转年新收予以国家秘禁危保补仍明")
@@ -415,6 +458,24 @@ struct ReportForge {
                         switch form {
                         case .pdfText where damage == .interleaved:
                             lines.append(contentsOf: interleave(r))
+                        case .pdfText where damage == .flatTable4 && r.key == "review_litigation":
+                            lines.append(r.values.map { $0 ?? "" }.filter { !$0.isEmpty }.joined(separator: " "))
+                        case .pdfText where damage == .pageCutLabels && r.key != nil && r.labels.count == 1 && r.labels[0].count > 6
+                                && Int.random(in: 0..<4, using: &rng) == 0:
+                            // the label cut by a page break: first half, the footer and the running title, second half
+                            let label = Array(r.labels[0]), cut = Int.random(in: 2..<(label.count - 2), using: &rng)
+                            lines.append(String(label[..<cut]))
+                            lines += ["", "- \(pageNumber) -", "", runningHeader]
+                            pageNumber += 1
+                            lines.append(String(label[cut...]))
+                            lines.append(contentsOf: r.values.compactMap { $0 })
+                        case .layoutText where damage == .pageCutLabels && r.key != nil && r.labels.count == 1 && r.labels[0].count > 6
+                                && Int.random(in: 0..<4, using: &rng) == 0:
+                            let label = Array(r.labels[0]), cut = Int.random(in: 2..<(label.count - 2), using: &rng)
+                            lines.append(([String(label[..<cut])] + r.values.compactMap { $0 }).joined(separator: "    "))
+                            lines += ["", "第 \(pageNumber) 页", "", runningHeader]
+                            pageNumber += 1
+                            lines.append(String(label[cut...]))
                         case .pdfText:
                             lines.append(contentsOf: cells(r).filter { !$0.isEmpty })
                         case .layoutText:

@@ -36,6 +36,11 @@ public enum PDFDocumentReader: DocumentReader {
             case let .ocrUnavailable(why): throw InputError(file: file, place: place, message: "the PDF needs OCR, but \(why); or read it with --no-ocr")
             }
         }
+        return try document(content, file: file)
+    }
+
+    /// The document of content ``PDFReader`` read: the seam the mutation tests feed changed cell texts through.
+    static func document(_ content: PDFContent, file: String) throws -> ReadDocument {
         var issues: [ExtractionIssue] = []
         let ocrTablePages = Set(content.tables.filter { $0.rows.contains { $0.contains(where: \.ocr) } }.flatMap(\.pages))
         for page in content.pages where page.quality.verdict != .usable {

@@ -134,6 +134,8 @@ extension CharStream {
         for block in document.blocks {
             switch block {
             case let .line(text, number, page):
+                // a page number between the halves of a table (`-4-`, `第 3 页`) is no cell of it
+                if Self.isPageNumber(text) { continue }
                 append(text, at: page.map { .pageLine(page: $0, line: number) } ?? .line(number))
             case let .table(grid):
                 htmlTable += 1
@@ -176,6 +178,24 @@ extension CharStream {
                     : Self.place(grid, table: htmlTable, row: grid.rows.count - 1, column: 0))
             }
         }
+    }
+
+    /// True for a line that is only a page number: `-4-`, `- 4 -`, `— 4 —`, `第 3 页`, `第3页 共9页`.
+    static func isPageNumber(_ line: String) -> Bool {
+        let s = Array(normalized(line))
+        guard !s.isEmpty, s.count <= 12 else { return false }
+        let digits = s.filter(NumberScanner.isDigit)
+        guard !digits.isEmpty, digits.count <= 6 else { return false }
+        let dashes: Set<Unicode.Scalar> = ["-", "—", "–", "－"]
+        if let f = s.first, let l = s.last, dashes.contains(f), dashes.contains(l) {
+            return s.dropFirst().dropLast().allSatisfy { NumberScanner.isDigit($0) || dashes.contains($0) } && s.count >= 3
+        }
+        if s.first == "第" {
+            // 第N页, 第N页共M页
+            let rest = String(String.UnicodeScalarView(s.filter { !NumberScanner.isDigit($0) }))
+            return rest == "第页" || rest == "第页共页"
+        }
+        return false
     }
 
     /// The place of a cell (0-based `row`, `column`): its Markdown line, its PDF page and cell, or its HTML cell.

@@ -12,6 +12,9 @@ enum ExtractionMessages {
     static let unknownEntity = "cannot find the body's name: expected a title such as “XX市人民政府2020年政府信息公开工作年度报告”; pass --entity"
     static let unknownYear = "cannot find the report year: expected a title with the year or a statistics period (统计期限自2020年1月1日…); pass --year"
     static let singleOtherHandling = "表三 prints the 2019 template's single （六）其他处理 row (23 rows): read as such, key other_handling"
+    static let columnsByIdentities = "columns fixed by the identities: blank cells not printed"
+    static let vanishedBlanks = "表三's blank cells are not printed (fewer numbers than cells in some rows): each number was placed in the column the template's identities allow; cells they leave open are not emitted"
+    static let interleavedSumBroken = "the row's numbers stand among pieces of label text (a converter interleaved them) and its own sum fails: which cell each belongs to is a guess, so none is emitted as certain"
     static func guessBreaksIdentity(_ guess: String) -> String {
         "this row's place is a guess (\(guess)) and the table's identities do not confirm it: its numbers are not emitted as certain"
     }

@@ -44,7 +44,11 @@ public enum ReportExtractor {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw InputError(file: file, message: ExtractionMessages.emptyFile)
         }
-        let read = try DocumentReaders.read(bytes, file: file, options: options.reading)
+        return try extract(read: try DocumentReaders.read(bytes, file: file, options: options.reading), file: file, options: options)
+    }
+
+    /// Extracts every number of a document a reader has read (the tests feed readings with changed values here).
+    static func extract(read: ReadDocument, file: String, options: ExtractionOptions = .init()) throws -> ExtractionResult {
         let document = read.document
         let stream = CharStream(document)
         let locator = TableLocator(stream: stream)

@@ -114,8 +114,10 @@ enum ReportHeader {
     }
 
     private static let stops: Set<Unicode.Scalar> = [":", "：", "_", "|", "》", "《", "，", "。", "、", ">", "-", "—", "#", "*", "【", "】", "[", "]"]
-    private static let chineseDigits: [Unicode.Scalar: Int] = ["〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3,
-                                                                 "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+    /// Digits of a year as printed or misread by OCR: Chinese numerals, and the letters OCR reads for 0 and 1.
+    private static let chineseDigits: [Unicode.Scalar: Int] = ["〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3,
+                                                                 "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+                                                                 "l": 1, "I": 1, "丨": 1]
 
     /// The year printed right before `index` as `2020年`, `2020年度` or `二〇二〇年`: its value and start.
     static func yearEnding(before index: Int, scalars: [Unicode.Scalar]) -> (Int, Int)? {

@@ -26,6 +26,8 @@ struct RowReading: Sendable {
     var sumsIgnored = false
     /// Cells whose printed number does not fit the cell (`38.7万` or `-3` as a count, 16+ digits): why.
     var doubts: [Int: String] = [:]
+    /// Set when the cells' columns were fixed by the identities rather than read (``BlankPlacement``): the note.
+    var placement: String?
 }
 
 /// Why a row gave no reading.

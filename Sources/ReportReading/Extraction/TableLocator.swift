@@ -30,7 +30,14 @@ struct TableLocator {
         /// Why the row's place is a guess (`label matched tolerantly`, `row placed by position`), nil when its
         /// label was found as printed in the template.
         var guess: String?
+        /// How a label that was not printed as in the template was still matched, when that is no guess (one slip
+        /// in a label found once between its neighbours, holding exactly its row's numbers): a source note.
+        var note: String?
+        /// True when the tolerant match is the only one between the row's found neighbours.
+        var unique = false
     }
+
+    static let tolerantGuess = "label matched tolerantly", wrappedGuess = "label wrapped around its numbers"
 
     private func key(_ s: String) -> [Unicode.Scalar] { CharStream.normalized(s) }
 
@@ -108,19 +115,22 @@ struct TableLocator {
             let lo = out.last { before.contains($0.spec.key) }?.valuesStart ?? region.lowerBound
             let hi = out.first { after.contains($0.spec.key) }?.labelStart ?? region.upperBound
             guard lo < hi else { continue }
-            let hit: Range<Int>, guess: String
+            let hit: Range<Int>, guess: String, unique: Bool
             if let split = splitFind(k, from: lo, to: hi) {
                 // the values sit between the label's two halves: they start after the first half
                 hit = split
-                guess = "label wrapped around its numbers"
+                guess = Self.wrappedGuess
+                unique = splitFind(k, from: split.lowerBound + 1, to: hi) == nil
             } else if let near = approximateFind(k, from: lo, to: hi) {
                 hit = near
-                guess = "label matched tolerantly"
+                guess = Self.tolerantGuess
+                unique = approximateFind(k, from: near.lowerBound + 1, to: hi) == nil
             } else {
                 continue
             }
             let start = spec.enumerator.map(key).flatMap { enumeratorStart($0, before: hit.lowerBound) } ?? hit.lowerBound
-            let row = FoundRow(spec: spec, labelStart: start, valuesStart: hit.upperBound, end: region.upperBound, guess: guess)
+            let row = FoundRow(spec: spec, labelStart: start, valuesStart: hit.upperBound, end: region.upperBound, guess: guess,
+                               unique: unique)
             let at = out.firstIndex { $0.labelStart > start } ?? out.count
             out.insert(row, at: at)
         }

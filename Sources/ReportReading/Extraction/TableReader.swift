@@ -68,6 +68,20 @@ struct TableReader {
             }
             return ReadRow(found: f, tokens: tokens, reading: reading)
         }
+        for i in rows.indices where rows[i].found.unique {
+            // one slip in a label found once between its neighbours, holding exactly its row's numbers one per cell:
+            // the row is where its label says, not a guess
+            let r = rows[i]
+            guard r.found.guess == TableLocator.tolerantGuess || r.found.guess == TableLocator.wrappedGuess,
+                  r.reading.problem == nil, r.reading.candidates.count == 1, !r.reading.wasSplit, !r.reading.sumsIgnored,
+                  r.tokens.count == r.found.spec.cells.count else { continue }
+            rows[i].found.note = r.found.guess
+            rows[i].found.guess = nil
+        }
+        if table == 3, let positional = wholeTableByPosition(rows, specs: specs, region: region) { rows = positional }
+        for i in rows.indices where rows[i].doubt == nil && interleavedAndBroken(rows[i]) {
+            rows[i].doubt = ExtractionMessages.interleavedSumBroken
+        }
         if table == 3 {
             let keys = specs.map(\.key)
             var byTemplateRow: [[[CellValue?]]] = keys.map { _ in [] }
@@ -79,9 +93,108 @@ struct TableReader {
             for i in rows.indices where !rows[i].reading.truncated {
                 if let k = keys.firstIndex(of: rows[i].found.spec.key) { rows[i].reading.candidates = solved[k] }
             }
+            placeVanishedBlanks(&rows, keys: keys)
             flagGuessesThatBreakIdentities(&rows, keys: keys)
         }
         for row in rows { emit(row, table: table) }
+    }
+
+    /// When rows of 表三 print fewer numbers than cells and no blank cell is marked anywhere in the table (a form
+    /// that prints a blank cell as nothing), and the ordinary reading leaves some of them unread or open, tries
+    /// ``BlankPlacement``: every number one whole cell, the missing cells blank, columns fixed by the identities.
+    private mutating func placeVanishedBlanks(_ rows: inout [ReadRow], keys: [String]) {
+        let labelled = rows.indices.filter { rows[$0].found.spec.searchKey != nil }
+        guard !labelled.contains(where: { rows[$0].tokens.contains(where: \.isBlank) }) else { return }
+        let short = labelled.filter { rows[$0].tokens.count < rows[$0].found.spec.cells.count }
+        // cells printed apart (some short row holds two numbers or none); one run per row is web text, read by splits
+        guard short.contains(where: { rows[$0].tokens.count != 1 }) else { return }
+        guard short.contains(where: { i in
+            let r = rows[i].reading
+            return r.problem != nil || r.sumsIgnored || r.candidates.count != 1 || r.truncated
+        }) else { return }
+        // a row with no number counts as printed blank only when a later row has numbers (not a cut table)
+        for i in short where rows[i].tokens.isEmpty {
+            guard rows[(i + 1)...].contains(where: { !$0.tokens.isEmpty }) else { return }
+        }
+        var index: [String: Int] = [:]
+        for i in labelled { index[rows[i].found.spec.key] = i }
+        var candidates: [[[CellValue?]]] = []
+        for key in keys {
+            guard let i = index[key] else { return }
+            let r = rows[i]
+            if r.tokens.count == r.found.spec.cells.count {
+                guard r.reading.problem == nil, !r.reading.truncated, !r.reading.sumsIgnored else { return }
+                candidates.append(r.reading.candidates)
+            } else {
+                guard let placed = BlankPlacement.placements(r.tokens, cells: r.found.spec.cells) else { return }
+                candidates.append(placed)
+            }
+        }
+        for key in ["new_received", "total_processed"] where rows[index[key]!].tokens.isEmpty { return }
+        guard let solved = BlankPlacement.solve(candidates, keys: keys) else { return }
+        for (k, key) in keys.enumerated() {
+            let i = index[key]!
+            if rows[i].tokens.count == rows[i].found.spec.cells.count {
+                rows[i].reading.candidates = solved[k]
+            } else {
+                rows[i].reading = RowReading(candidates: solved[k], wasSplit: false, truncated: false, problem: nil,
+                                             placement: ExtractionMessages.columnsByIdentities)
+            }
+        }
+        issues.append(ExtractionIssue(severity: .info, place: "table 3", message: ExtractionMessages.vanishedBlanks))
+    }
+
+    /// True when a row read one number per cell fails its own sum (表三's 总计, 表四's groups) while label text stands
+    /// between its numbers (`pdftotext` interleaves merged header cells and numbers): which group a number belongs
+    /// to is then a guess from the text order, not the report's own error.
+    private func interleavedAndBroken(_ row: ReadRow) -> Bool {
+        let r = row.reading
+        guard r.problem == nil, r.candidates.count == 1, !r.wasSplit, let first = row.tokens.first, let last = row.tokens.last,
+              !row.found.spec.sumGroups.isEmpty else { return false }
+        let values = r.candidates[0]
+        let broken = row.found.spec.sumGroups.contains { g in
+            let parts = g.dropLast().map { values[$0]?.value }, total = values[g[g.count - 1]]?.value
+            guard let total, !parts.contains(where: { $0 == nil }) else { return false }
+            return abs(parts.reduce(0) { $0 + $1! } - total) > 1e-6
+        }
+        guard broken else { return false }
+        return (first.position..<last.position).contains { i in
+            let c = stream.scalars[i]
+            return c.value >= 0x3400 && c.value <= 0x9FFF && !stream.inLabelCell[i]
+        }
+    }
+
+    /// `pdftotext` without `-layout` may print the numbers of several rows in one block before or after their
+    /// labels (`1.属于国家秘密` 63 numbers `2.其他法律…` `3.危及…` …). When the label-by-label reading of 表三 fails
+    /// somewhere and the table holds exactly 7 numbers for each template row (item numbers of labels left out,
+    /// no blank cell marked), the numbers are read in row order, seven to a row, every row "placed by position":
+    /// the fault rule then emits them only where the identities confirm them.
+    private func wholeTableByPosition(_ rows: [ReadRow], specs: [RowSpec], region: Range<Int>) -> [ReadRow]? {
+        let labelled = rows.filter { $0.found.spec.searchKey != nil }
+        guard let first = labelled.first,
+              labelled.count < specs.count || labelled.contains(where: { $0.reading.problem != nil }) else { return nil }
+        let width = specs[0].cells.count
+        guard specs.allSatisfy({ $0.cells.count == width }) else { return nil }
+        let s = stream.scalars
+        let tokens = NumberScanner.tokens(in: stream, first.found.valuesStart..<region.upperBound, blankRows: false).filter { t in
+            // an item number of a label (`2.其他…`, `2、`, `（2）`) is no cell
+            let after = t.position + t.text.unicodeScalars.count
+            guard t.text.count <= 2, after + 1 < s.count else { return true }
+            let enumerator = (s[after] == "." || s[after] == "、" || s[after] == "）") && s[after + 1].value >= 0x4E00
+            return !enumerator
+        }
+        guard !tokens.contains(where: \.isBlank), tokens.count == width * specs.count else { return nil }
+        var out: [ReadRow] = []
+        var budget = 10_000
+        for (i, spec) in specs.enumerated() {
+            let slice = Array(tokens[(width * i)..<(width * (i + 1))])
+            let end = i + 1 < specs.count ? tokens[width * (i + 1)].position : region.upperBound
+            let found = TableLocator.FoundRow(spec: spec, labelStart: slice[0].position, valuesStart: slice[0].position, end: end,
+                                              guess: "row placed by position")
+            let reading = RunSplitter.read(slice, cells: spec.cells, sumGroups: spec.sumGroups, budget: &budget)
+            out.append(ReadRow(found: found, tokens: slice, reading: reading))
+        }
+        return out
     }
 
     /// Rows whose labels are missing between two found rows get their numbers by position when the row before
@@ -182,7 +295,7 @@ struct TableReader {
         }
     }
 
-    private func source(_ row: TableLocator.FoundRow, value: CellValue?, position: Int?, run: String?) -> String {
+    private func source(_ row: TableLocator.FoundRow, value: CellValue?, position: Int?, run: String?, note: String? = nil) -> String {
         var ref: SourceRef
         if let p = value?.position ?? position, p < stream.count, let cell = cellRef(at: p, table: row.spec.table) {
             ref = cell
@@ -190,6 +303,8 @@ struct TableReader {
             ref = lineRef(row)
         }
         if let guess = row.guess { ref.notes.append(guess) }
+        if let n = row.note { ref.notes.append(n) }
+        if let note { ref.notes.append(note) }
         if let run { ref.notes.append("split from \(run)") }
         if let conv = value?.conversion { ref.notes.append(conv) }
         return ref.description
@@ -268,11 +383,12 @@ struct TableReader {
         if !open.isEmpty {
             let metrics = open.map { spec.cells[$0].metric }
             let listed = candidates.map { cand in cand.map { $0?.printed ?? "□" }.joined(separator: "|") }
-            ambiguities.append(AmbiguousCells(table: table, row: spec.label, metrics: metrics, run: run ?? "",
+            let printed = run ?? row.tokens.map { $0.isBlank ? "□" : $0.text + ($0.unit?.text ?? "") }.joined(separator: " ")
+            ambiguities.append(AmbiguousCells(table: table, row: spec.label, metrics: metrics, run: printed,
                                               candidates: listed, truncated: reading.truncated,
                                               source: lineSource(row.found)))
             issues.append(ExtractionIssue(severity: .warning, place: place(row.found, table: table),
-                                          message: ExtractionMessages.ambiguous(run ?? "", count: candidates.count, metrics: metrics)))
+                                          message: ExtractionMessages.ambiguous(printed, count: candidates.count, metrics: metrics)))
         }
         var previousItems: Double?
         for (c, cell) in spec.cells.enumerated() {
@@ -282,13 +398,13 @@ struct TableReader {
             case .open:
                 continue
             case .blank:
-                let src = source(row.found, value: nil, position: blankPosition(row, cell: c), run: nil)
+                let src = source(row.found, value: nil, position: blankPosition(row, cell: c), run: nil, note: reading.placement)
                 blanks.append(BlankCell(metric: cell.metric, year: year, source: src))
                 continue
             case let .value(v):
                 value = v
             }
-            let src = source(row.found, value: value, position: nil, run: run)
+            let src = source(row.found, value: value, position: nil, run: run, note: reading.placement)
             if value.position < stream.count, case let .pageCell(page, t, r, c, _, _) = stream.place(at: value.position),
                let grid = stream.tableBoxes[t], r - 1 < grid.count, c - 1 < grid[r - 1].count {
                 boxes[src] = CellBox(page: page, box: grid[r - 1][c - 1])
