@@ -23,11 +23,15 @@ struct ExportCommand: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: "Report files, tidy CSV/JSON files or folders; - for stdin.")
+    @Argument(help: ArgumentHelp(Inputs.dataHelp, valueName: "DATA"))
     var data: [String] = []
 
     @Option(name: .shortAndLong, help: "The output folder.")
     var output: String
+
+    @OptionGroup var metricOptions: MetricOptions
+    @OptionGroup var entityOptions: EntityOptions
+    @OptionGroup var dataOptions: DataOptions
 
     @Option(help: "Comma-separated formats: png, svg, pdf.")
     var formats = "png,svg,pdf"
@@ -38,15 +42,15 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "The chart kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: ChartKind = .line
 
-    @Option(help: "Charts drawn at once (default: every core).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: ArgumentHelp("Charts drawn at once (default: the number of cores, \(ProcessInfo.processInfo.activeProcessorCount) here).", valueName: "N"))
+    var jobs: Int?
 
     @Flag(help: "Redraw every chart, even unchanged ones.")
     var force = false
 
     func validate() throws {
         if data.isEmpty { throw ValidationError("pass at least one DATA file or directory") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         _ = try parsedFormats()
     }
 
@@ -65,7 +69,7 @@ struct ExportCommand: AsyncParsableCommand {
         let formats = try parsedFormats()
         // Planning runs with glibc's usual trimming, so that the input data, let go after planning, goes back to
         // the system; drawing then keeps freed memory for the next chart.
-        let plan = try Self.plan(data, per: per, kind: kind, workbook: output)
+        let plan = try plan()
         HeapReuse.releaseFreedMemory()
         HeapReuse.keepFreedMemory()
         let total = plan.chartCount * formats.count
@@ -74,7 +78,7 @@ struct ExportCommand: AsyncParsableCommand {
         let interrupt = Self.stopOnInterrupt(stop)
         defer { interrupt.forEach { $0.cancel() } }
         let bar = ProgressBar(title: "trendplot export")
-        let runner = ExportRunner(directory: output, jobs: jobs, force: force, stop: stop)
+        let runner = ExportRunner(directory: output, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force, stop: stop)
         let outcome = try await runner.run(plan, formats: formats) { done, total in bar.update(done: done, total: total) }
 
         var summary = "\(outcome.written.count) written, \(outcome.skipped.count) unchanged"
@@ -96,10 +100,22 @@ struct ExportCommand: AsyncParsableCommand {
     /// The charts to draw, made one at a time as drawing goes, after the data workbook (`DIR/data.xlsx`: the merged
     /// tidy rows, the reports' tables, the checks, the sources) is written. The observations are let go on return
     /// (the plan keeps them compactly), before any chart is drawn.
-    private static func plan(_ data: [String], per: ExportPlan.Per, kind: ChartKind, workbook folder: String) throws -> LazyExportPlan {
-        let inputs = Inputs.load(data)
+    /// `--metric` and `--entity` choose the observations first, looked up as in every command.
+    private func plan() throws -> LazyExportPlan {
+        let folder = output
+        let (loaded, aliases) = try dataOptions.load(data)
+        var inputs = loaded
         if inputs.isUnusable { throw ExitCode(ExitStatus.unusable) }
-        let observations = inputs.dataset.observations()
+        var observations = inputs.dataset.observations()
+        let metrics = try metricOptions.resolve(available: inputs.dataset.metrics, data: data)
+        let entities = try entityOptions.resolve(in: inputs.dataset.entities, aliases: aliases)
+        if !metrics.isEmpty || !entities.isEmpty {
+            let wanted = Set(entities)
+            observations = observations.filter { o in
+                (wanted.isEmpty || wanted.contains(o.entity)) && (metrics.isEmpty || metrics.contains { MetricPattern($0).matches(o.metric) })
+            }
+            if !wanted.isEmpty { inputs.reports = inputs.reports.filter { wanted.contains(aliases.resolve($0.report.entity)) } }
+        }
         if !observations.isEmpty {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try Workbooks.write(data: .tidy(observations), reports: inputs.reports, checks: CheckReport.run(inputs),

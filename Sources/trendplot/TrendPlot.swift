@@ -5,6 +5,9 @@ import ReportReading
 /// The `trendplot` command: government information-disclosure reports → series → charts.
 @main
 struct TrendPlot: AsyncParsableCommand {
+    /// The version `trendplot --version` prints.
+    static let version = "0.9.0"
+
     static let configuration = CommandConfiguration(
         commandName: "trendplot",
         abstract: "Turn 政府信息公开工作年度报告 into time series, trends and briefing charts.",
@@ -20,6 +23,7 @@ struct TrendPlot: AsyncParsableCommand {
           trendplot export datasets/ -o charts --formats png,svg --per both
           trendplot metrics --format csv
         """,
+        version: "trendplot \(TrendPlot.version)",
         subcommands: [
             MetricsCommand.self,
             ExtractCommand.self,

@@ -27,6 +27,8 @@ public struct InputLoader: Sendable {
     public var options: ExtractionOptions
     /// Files read at once.
     public var jobs: Int
+    /// Files not to read as data, e.g. the alias file given with `--alias` when it sits in a data folder.
+    public var excluded: [String] = []
 
     /// A loader; `jobs` defaults to the number of cores.
     public init(aliases: EntityAliases = EntityAliases(), options: ExtractionOptions = .init(),
@@ -52,8 +54,24 @@ public struct InputLoader: Sendable {
     /// The files `paths` name: files as given, folders expanded recursively in path order to the report and tidy
     /// files in them; the other files a folder holds are returned as ``LoadedInputs/skipped`` with the reason.
     public static func expand(_ paths: [String]) -> (files: [String], errors: [InputError], skipped: [InputError]) {
-        let (files, errors, refused) = DatasetLoader.expand(paths, include: { kind(of: $0) != nil })
-        return (files, errors, refused.map(skipReason))
+        let (found, errors, refused) = DatasetLoader.expand(paths, include: { kind(of: $0) != nil })
+        var files: [String] = [], skipped = refused.map(skipReason)
+        for file in found {
+            if DatasetLoader.isAliasFile(file) {
+                skipped.append(InputError(file: file, message: "not read as data: an alias file (header alias,entity); pass it with --alias \(file)"))
+            } else {
+                files.append(file)
+            }
+        }
+        return (files, errors, skipped)
+    }
+
+    /// `files` without those ``excluded`` names (compared as absolute, standardised paths).
+    public func withoutExcluded(_ files: [String]) -> [String] {
+        guard !excluded.isEmpty else { return files }
+        func key(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
+        let out = Set(excluded.map(key))
+        return files.filter { !out.contains(key($0)) }
     }
 
     /// Why a folder's file was not read.
@@ -73,10 +91,10 @@ public struct InputLoader: Sendable {
         for (i, item) in paths.enumerated() {
             if item != "-" { pending.append(item) }
             guard item == "-" || i == paths.count - 1 else { continue }
-            let (files, errors, skipped) = Self.expand(pending)
+            let (files, errors, skipped) = Self.expand(withoutExcluded(pending))
             for e in errors { builder.addError(e) }
-            out.skipped += skipped
-            read(files, into: &builder, inputs: &out)
+            out.skipped += skipped.filter { withoutExcluded([$0.file]).count == 1 }
+            read(withoutExcluded(files), into: &builder, inputs: &out)
             pending = []
             if item == "-" {
                 builder.addFile("-")
@@ -211,6 +229,12 @@ public enum ReportFile {
 extension InputError {
     /// Wraps any error met while reading `file` as an ``InputError`` (InputErrors pass through unchanged).
     static func wrap(file: String) -> (any Error) -> InputError {
-        { error in (error as? InputError) ?? InputError(file: file, message: "\(error)") }
+        { error in
+            if let e = error as? InputError { return e }
+            // A Foundation or system error in words, never its raw text (it would reach the briefing's appendix).
+            var text = ErrorText.sentence(error, path: file)
+            if text.hasPrefix(file + ": ") { text.removeFirst(file.count + 2) }
+            return InputError(file: file, message: text)
+        }
     }
 }
