@@ -22,7 +22,8 @@ struct BriefCommand: ParsableCommand {
         Examples:
           trendplot brief datasets/pingtan -o briefing.pdf
           trendplot brief datasets/ --entity 平潭 --lang en -o pingtan-en.pdf
-          trendplot brief datasets/pingtan --metric penalty.decisions --metric 'review.*' -o review.pdf
+          trendplot brief datasets/pingtan --metric penalty.decisions \\
+              --metric 'review.*' -o review.pdf
         """
     )
 

@@ -12,14 +12,13 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Draw every chart of the data into a folder (PNG, SVG, PDF), with manifest.json, index.html and data.xlsx.",
         discussion: """
-        DATA is any mix of report files, tidy CSV/JSON files and folders (read recursively); - is stdin. Charts whose data and options are unchanged since the
-        last run (recorded in DIR/manifest.json) are skipped unless --force. A chart that fails does not stop the
-        others; failures are listed at the end and the exit code is 1. Ctrl-C stops after the charts in progress;
-        no partial file is left and the next run draws only what is missing.
+        DATA is any mix of report files, tidy CSV/JSON files and folders (read recursively); - is stdin. Charts whose data and options are unchanged since the last run (recorded in DIR/manifest.json) are skipped unless --force. A chart that fails does not stop the others; failures are listed at the end and the exit code is 1. Ctrl-C or SIGTERM stops after the charts in progress; no partial file is left and the next run draws only what is missing. On a full disk every file not written is listed as failed, manifest.json and index.html still list those that were (exit 1).
 
         Examples:
           trendplot export datasets -o out/charts
-          trendplot export datasets --formats png --per both --kind bar --jobs 2 -o out/charts
+          trendplot export datasets --formats png --per both --kind bar \\
+              --jobs 2 -o out/charts
+          trendplot export datasets --metric 行政许可·处理决定 --entity 平潭 -o out/one
         """
     )
 
@@ -89,8 +88,25 @@ struct ExportCommand: AsyncParsableCommand {
             Diagnostics.note("removed \(outcome.removed.count) file(s) an earlier export listed and this one does not "
                              + "(other formats or data), e.g. \(outcome.removed[0])")
         }
-        for failure in outcome.failures {
+        let shown = outcome.failures.count > 60 ? 50 : outcome.failures.count
+        for failure in outcome.failures.prefix(shown) {
             Diagnostics.error("\(output)/\(failure.file): \(failure.message)")
+        }
+        if shown < outcome.failures.count {
+            let rest = outcome.failures[shown...]
+            Diagnostics.error("… and \(rest.count) more files failed (\(rest.first!.file) to \(rest.last!.file)): "
+                              + (outcome.diskFull ? "not written, the disk is full" : "see the messages above"))
+        }
+        if outcome.diskFull {
+            Diagnostics.error("\(output): the disk is full: \(outcome.failures.count) file(s) were not written; "
+                              + (outcome.bookkeepingFailure == nil ? "manifest.json and index.html list the \(outcome.manifestEntries) that were. " : "")
+                              + "Free some space and run again: the rerun draws only what is missing")
+        }
+        if let why = outcome.bookkeepingFailure {
+            Diagnostics.error("\(why); manifest.json and index.html could not be written"
+                              + (outcome.written.isEmpty ? "" : " (the old ones were removed: they no longer match the folder)")
+                              + ". Free some space and run again")
+            throw ExitCode(ExitStatus.findings)
         }
         print(output + "/" + GalleryPage.fileName)
         if outcome.interrupted { throw ExitCode(ExitStatus.interrupted) }
@@ -117,9 +133,18 @@ struct ExportCommand: AsyncParsableCommand {
             if !wanted.isEmpty { inputs.reports = inputs.reports.filter { wanted.contains(aliases.resolve($0.report.entity)) } }
         }
         if !observations.isEmpty {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Workbooks.write(data: .tidy(observations), reports: inputs.reports, checks: CheckReport.run(inputs),
-                                to: folder + "/" + Workbooks.exportFileName)
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw RuntimeFailure(message: "-o \(folder): cannot make the output folder: \(Diagnostics.describe(error))")
+            }
+            do {
+                try Workbooks.write(data: .tidy(observations), reports: inputs.reports, checks: CheckReport.run(inputs),
+                                    to: folder + "/" + Workbooks.exportFileName)
+            } catch {
+                // The charts are still drawn; the exit code says that an item failed.
+                Diagnostics.itemFailed("\(Diagnostics.describe(error)) (the workbook \(Workbooks.exportFileName); the charts are drawn all the same)")
+            }
         }
         let plan = LazyExportPlan(observations, per: per, kind: kind)
         if plan.chartCount == 0 {

@@ -55,9 +55,11 @@ struct ExtractCommand: ParsableCommand {
         let options = ExtractionOptions(entity: name, year: year, template: tpl, reading: dataOptions.reading)
         let aliases = try dataOptions.aliases()
         var results: [ExtractionResult] = []
-        for path in ReportFiles.expand(files, excluding: dataOptions.alias) {
+        let paths = ReportFiles.expand(files, excluding: dataOptions.alias)
+        let names = InputLoader.sourceNames(paths, roots: files)      // 2020/report.txt and 2021/report.txt stay apart
+        for path in paths {
             do {
-                var result = try InputLoader.extract(path: path, options: options)
+                var result = try InputLoader.extract(path: path, name: names[path], options: options)
                 if !aliases.map.isEmpty {
                     result.report.entity = aliases.resolve(result.report.entity)
                     for i in result.observations.indices { result.observations[i].entity = aliases.resolve(result.observations[i].entity) }

@@ -14,9 +14,12 @@ struct PlotCommand: ParsableCommand {
         DATA is any mix of report files, tidy CSV/JSON files and folders (read recursively); - is stdin. The output format follows the file extension.
 
         Examples:
-          trendplot plot datasets/mudanjiang/mudanjiang_2020_table2.csv --metric licensing.items -o items.png
-          trendplot plot datasets --metric licensing.items --metric penalty.items --kind bar -o items.svg
-          trendplot plot datasets --metric licensing.decisions --kind rank --theme print --size a4-half -o rank.pdf
+          trendplot plot datasets/mudanjiang/mudanjiang_2020_table2.csv \\
+              --metric licensing.items -o items.png
+          trendplot plot datasets --metric licensing.items \\
+              --metric penalty.items --kind bar -o items.svg
+          trendplot plot datasets --metric licensing.decisions --kind rank \\
+              --theme print --size a4-half -o rank.pdf
         """
     )
 
@@ -44,7 +47,21 @@ struct PlotCommand: ParsableCommand {
 
     func runBody() throws {
         let format = OutputFormat(path: output)!
-        let spec = try style.makeSpec(data: data, metrics: metricOptions, entities: entityOptions, reading: dataOptions)
+        var spec = try style.makeSpec(data: data, metrics: metricOptions, entities: entityOptions, reading: dataOptions)
+        if spec.kind != .sparkline, style.size?.lowercased() == "sparkline" {
+            throw ValidationError("--size sparkline is the canvas of --kind sparkline, too small for the title, legend and axes of a "
+                                  + "\(spec.kind.rawValue) chart: add --kind sparkline, or choose another --size")
+        }
+        if spec.kind == .sparkline, spec.series.count > 1 {
+            Diagnostics.warning("a sparkline draws one series; drawn: “\(spec.series[0].label)”, left out: "
+                                + spec.series.dropFirst().map { "“\($0.label)”" }.joined(separator: ", ")
+                                + " (pass one --metric and one --entity, or use --kind line or facets to see them all)")
+            spec.series = [spec.series[0]]
+        }
+        let years = Set(spec.series.flatMap { $0.points.map(\.year) })
+        if let y = style.highlight, !years.contains(y), let low = years.min(), let high = years.max() {
+            Diagnostics.note("--highlight \(y): the chart has no value of that year (its years are \(low)–\(high)); nothing is highlighted")
+        }
         if let why = ResolvedChart(spec).noDataReason {
             Diagnostics.warning("“\(spec.title)”: \(why); the chart says 无数据")
         }
@@ -109,13 +126,13 @@ struct ChartOptions: ParsableArguments {
     @Option(help: "Size preset: default, slide, a4-half, square, sparkline.")
     var size: String?
 
-    @Option(help: "Width in chart units (CSS pixels).")
+    @Option(parsing: .unconditional, help: "Width in chart units (CSS pixels).")
     var width: Double?
 
-    @Option(help: "Height in chart units (CSS pixels).")
+    @Option(parsing: .unconditional, help: "Height in chart units (CSS pixels).")
     var height: Double?
 
-    @Option(help: "PNG pixels per unit, e.g. 2 for high-DPI screens.")
+    @Option(parsing: .unconditional, help: "PNG pixels per unit, e.g. 2 for high-DPI screens.")
     var scale: Double?
 
     @Option(help: "Language of generated text: zh or en.")
@@ -201,6 +218,11 @@ struct ChartOptions: ParsableArguments {
     }
 
     mutating func validate() throws {
+        for (name, value) in [("--width", width), ("--height", height), ("--scale", scale)] {
+            if let value, !(value > 0) || !value.isFinite {
+                throw ValidationError("\(name) must be a positive number, found \(NumberText.plain(value))")
+            }
+        }
         if let size, ChartSize.preset(size) == nil {
             throw ValidationError("unknown size preset “\(size)”: expected \(ChartSize.presets.map(\.name).joined(separator: ", "))")
         }

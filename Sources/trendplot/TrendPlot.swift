@@ -18,7 +18,8 @@ struct TrendPlot: AsyncParsableCommand {
           trendplot check datasets/
           trendplot trends datasets/ --metric licensing.decisions
           trendplot trends datasets/ --findings
-          trendplot plot datasets/ --metric licensing.decisions --metric penalty.decisions -o decisions.png
+          trendplot plot datasets/ --metric licensing.decisions \\
+              --metric penalty.decisions -o decisions.png
           trendplot brief datasets/pingtan -o briefing.pdf
           trendplot export datasets/ -o charts --formats png,svg --per both
           trendplot metrics --format csv

@@ -19,7 +19,8 @@ struct TrendsCommand: ParsableCommand {
 
         Examples:
           trendplot trends datasets/ --metric licensing.decisions --format csv
-          trendplot trends datasets/ --metric 'applications.*.total' --from 2019 --to 2022
+          trendplot trends datasets/ --metric 'applications.*.total' \\
+              --from 2019 --to 2022
           trendplot trends datasets/ --findings --lang en
           trendplot trends data.csv --alias aliases.yaml --format json > trends.json
           trendplot trends data/ --summary > series-summaries.csv
@@ -209,7 +210,7 @@ struct OutputBuffer {
     /// that Excel and WPS read it as UTF-8.
     init(path: String?, csv: Bool) throws {
         guard let path, path != "-", path != "/dev/stdout" else { file = nil; return }
-        file = try AtomicFile(path: path)
+        file = try AtomicFile(path: path, createFolders: true)
         if csv { bytes = TidyTable.byteOrderMark }
     }
 

@@ -94,7 +94,8 @@ public struct InputLoader: Sendable {
             let (files, errors, skipped) = Self.expand(withoutExcluded(pending))
             for e in errors { builder.addError(e) }
             out.skipped += skipped.filter { withoutExcluded([$0.file]).count == 1 }
-            read(withoutExcluded(files), into: &builder, inputs: &out)
+            let kept = withoutExcluded(files)
+            read(kept, names: Self.sourceNames(kept, roots: pending), into: &builder, inputs: &out)
             pending = []
             if item == "-" {
                 builder.addFile("-")
@@ -107,7 +108,7 @@ public struct InputLoader: Sendable {
 
     /// Reads `files` (no folders), runs of tidy files through ``DatasetLoader`` and runs of reports through the
     /// extractor, in order.
-    private func read(_ files: [String], into builder: inout DatasetBuilder, inputs: inout LoadedInputs) {
+    private func read(_ files: [String], names: [String: String], into builder: inout DatasetBuilder, inputs: inout LoadedInputs) {
         var start = 0
         while start < files.count {
             let isReport = Self.kind(of: files[start]) == .report
@@ -115,7 +116,7 @@ public struct InputLoader: Sendable {
             while end < files.count && (Self.kind(of: files[end]) == .report) == isReport { end += 1 }
             let run = Array(files[start..<end])
             if isReport {
-                readReports(run, into: &builder, inputs: &inputs)
+                readReports(run, names: names, into: &builder, inputs: &inputs)
             } else {
                 let tidy = DatasetLoader(aliases: aliases)
                 for file in run {
@@ -129,14 +130,14 @@ public struct InputLoader: Sendable {
     }
 
     /// Extracts reports, up to ``jobs`` at a time, appending them in order.
-    private func readReports(_ files: [String], into builder: inout DatasetBuilder, inputs: inout LoadedInputs) {
+    private func readReports(_ files: [String], names: [String: String], into builder: inout DatasetBuilder, inputs: inout LoadedInputs) {
         var start = 0
         while start < files.count {
             let batch = Array(files[start..<min(start + jobs, files.count)])
             let results = Mutex<[Result<ExtractionResult, InputError>?]>(Array(repeating: nil, count: batch.count))
             let options = self.options
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                let r = Result { try Self.extract(path: batch[i], options: options) }.mapError(InputError.wrap(file: batch[i]))
+                let r = Result { try Self.extract(path: batch[i], name: names[batch[i]], options: options) }.mapError(InputError.wrap(file: batch[i]))
                 results.withLock { $0[i] = r }
             }
             for (file, result) in zip(batch, results.withLock { $0 }) {
@@ -171,10 +172,25 @@ public struct InputLoader: Sendable {
         }
     }
 
-    /// Reads and extracts one report file; sources name it by its last path component.
-    public static func extract(path: String, options: ExtractionOptions = .init()) throws -> ExtractionResult {
-        let (bytes, name) = try ReportFile.read(path)
-        return try ReportExtractor.extract(bytes, file: name, options: options)
+    /// Reads and extracts one report file; sources name it `name`, by default its last path component.
+    public static func extract(path: String, name: String? = nil, options: ExtractionOptions = .init()) throws -> ExtractionResult {
+        let (bytes, base) = try ReportFile.read(path)
+        return try ReportExtractor.extract(bytes, file: name ?? base, options: options)
+    }
+
+    /// The names sources give the files whose last path component is shared with another file of `files`: the
+    /// path inside the folder of `roots` it was found in (`2020/report.txt`), else the path as given. Other files
+    /// are named by their last path component (not in the result).
+    public static func sourceNames(_ files: [String], roots: [String]) -> [String: String] {
+        var count: [String: Int] = [:]
+        for f in files { count[(f as NSString).lastPathComponent, default: 0] += 1 }
+        var out: [String: String] = [:]
+        for f in files where count[(f as NSString).lastPathComponent, default: 0] > 1 {
+            let root = roots.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+                .filter { f.hasPrefix($0 + "/") }.max { $0.count < $1.count }
+            out[f] = root.map { String(f.dropFirst($0.count + 1)) } ?? f
+        }
+        return out
     }
 }
 

@@ -7,6 +7,13 @@ public struct EntityLookupError: Error, Sendable, CustomStringConvertible, Equat
     /// True when `text` is a part of several names; false when it matches none.
     public let ambiguous: Bool
 
+    /// An error for `text` with its candidates.
+    public init(text: String, candidates: [String], ambiguous: Bool) {
+        self.text = text
+        self.candidates = candidates
+        self.ambiguous = ambiguous
+    }
+
     public var description: String {
         let shown = candidates.prefix(8).joined(separator: "、") + (candidates.count > 8 ? "、…" : "")
         if ambiguous {

@@ -78,12 +78,23 @@ public enum TidyTable {
         return s
     }
 
-    /// Quotes a CSV field when it holds a comma, quote or line break.
+    /// Quotes a CSV field when it holds a comma, quote or line break. A field a spreadsheet would run as a formula
+    /// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return, and not a number such as `-5`) gets a leading
+    /// `'` (OWASP's advice against CSV injection), so Excel and WPS show it as text.
     public static func escape(_ field: String) -> String {
+        let field = defused(field)
         if field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return field
+    }
+
+    /// `field` with a leading `'` when a spreadsheet would take it for a formula (see ``escape(_:)``).
+    public static func defused(_ field: String) -> String {
+        guard let first = field.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first), parseNumber(field) == nil else {
+            return field
+        }
+        return "'" + field
     }
 
     /// Parses a number as written in tidy files: `387576`, `-640`, `+146`, `218827.31`, `1,234`, `1E+15` (Excel).
