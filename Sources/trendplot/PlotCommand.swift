@@ -160,6 +160,9 @@ struct ChartOptions: ParsableArguments {
         }
         if let path = self.spec {
             let file = try ChartSpecFile.load(path: path)
+            if let text = FileManager.default.contents(atPath: path) {
+                for w in SpecKeys.warnings(String(decoding: text, as: UTF8.self), file: path) { Diagnostics.warning(w) }
+            }
             let dataPaths = data.isEmpty ? file.resolvedData(relativeTo: path) : data
             let m = metrics.metrics.isEmpty ? (file.metrics ?? []) : metrics.metrics
             let e = entities.entities.isEmpty ? (file.entities ?? []) : entities.entities

@@ -19,14 +19,14 @@ import Testing
     final class FullDisk {
         let folder: URL
         let mounted: Bool
-        init() throws {
+        init(mount: Bool) throws {
             folder = try CLIProcess.scratch().appendingPathComponent("disk")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/bin/mount")
             p.arguments = ["-t", "tmpfs", "-o", "size=1m", "tmpfs", folder.path]
             p.standardError = FileHandle.nullDevice
-            if getuid() == 0, (try? p.run()) != nil { p.waitUntilExit(); mounted = p.terminationStatus == 0 } else { mounted = false }
+            if mount, getuid() == 0, (try? p.run()) != nil { p.waitUntilExit(); mounted = p.terminationStatus == 0 } else { mounted = false }
         }
         deinit {
             if mounted {
@@ -40,8 +40,10 @@ import Testing
         }
     }
 
-    @Test func s3_12_exportOnAFullDiskListsEveryFileNotWrittenAndKeepsTheManifestTrue() async throws {
-        let disk = try FullDisk()
+    /// Run twice: on a real full file system when one can be mounted, and always through the injected failure.
+    @Test(arguments: [true, false])
+    func s3_12_exportOnAFullDiskListsEveryFileNotWrittenAndKeepsTheManifestTrue(mount: Bool) async throws {
+        let disk = try FullDisk(mount: mount)
         let out = disk.folder.appendingPathComponent("c")
         var failed: [String] = []
         var written: Int
@@ -54,10 +56,11 @@ import Testing
             failed = r.stderr.split(separator: "\n").filter { $0.hasPrefix("trendplot: error: \(out.path)/") }.map(String.init)
             written = 0
         } else {
-            // No mount: every chart write under the folder fails with ENOSPC after the plan's workbook.
+            // No mount: every chart write fails with ENOSPC; the workbook, the manifest and the index still fit.
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-            AtomicFile.injectedFailures.withLock { $0[out.path] = .noSpace }
-            defer { _ = AtomicFile.injectedFailures.withLock { $0.removeValue(forKey: out.path) } }
+            let charts = out.path + "/metric_"
+            AtomicFile.injectedFailures.withLock { $0[charts] = .noSpace }
+            defer { _ = AtomicFile.injectedFailures.withLock { $0.removeValue(forKey: charts) } }
             let cmd = try ExportCommand.parse([RepoPaths.dataset("pingtan").path, "--formats", "png", "--metric", "licensing.*", "-o", out.path])
             await #expect(throws: ExitCode(1)) { try await cmd.run() }
             written = 0
@@ -84,8 +87,9 @@ import Testing
 
     /// `extract -o` and `trends -o` on a full disk: exit 2, the path and "the disk is full", the old file kept, no
     /// temporary file left.
-    @Test func s3_12_extractAndTrendsOutputOnAFullDiskLeaveNoHalfFile() throws {
-        let disk = try FullDisk()
+    @Test(arguments: [true, false])
+    func s3_12_extractAndTrendsOutputOnAFullDiskLeaveNoHalfFile(mount: Bool) throws {
+        let disk = try FullDisk(mount: mount)
         let target = disk.folder.appendingPathComponent("all.csv")
         try Data("precious\n".utf8).write(to: target)
         if disk.mounted {
@@ -106,8 +110,9 @@ import Testing
                 #expect(try FileManager.default.contentsOfDirectory(atPath: disk.folder.path).sorted() == ["all.csv", "filler"])
             }
         } else {
-            AtomicFile.injectedFailures.withLock { $0[disk.folder.path] = .noSpace }
-            defer { _ = AtomicFile.injectedFailures.withLock { $0.removeValue(forKey: disk.folder.path) } }
+            let prefix = disk.folder.path + "/"
+            AtomicFile.injectedFailures.withLock { $0[prefix] = .noSpace }
+            defer { _ = AtomicFile.injectedFailures.withLock { $0.removeValue(forKey: prefix) } }
             let cmd = try ExtractCommand.parse([RepoPaths.dataset("pingtan/pingtan_2022.html").path, "-o", target.path])
             #expect { try cmd.runBody() } throws: { e in
                 Diagnostics.describe(e) == "\(target.path): could not write the file: the disk is full (free some space and run again)"
@@ -146,7 +151,8 @@ import Testing
         let cut = dir.appendingPathComponent("cut.txt")
         try Data(text.split(separator: "\n", omittingEmptySubsequences: false).prefix(262).joined(separator: "\n").utf8).write(to: cut)
         let extract = try CLIProcess.run(["extract", cut.path])
-        if extract.stderr.contains("error") { #expect(extract.status == 1, "\(extract.stderr)") }
+        #expect(extract.status == 1)
+        #expect(extract.stderr.contains("  error: table 4: 表四 was not found (its heading or rows are missing)"))
         // A missing folder among good inputs: 1; only missing: 2; never a usage text.
         let trends = try CLIProcess.run(["trends", RepoPaths.dataset("pingtan").path, dir.appendingPathComponent("no-such-dir").path])
         #expect(trends.status == 1)
@@ -246,6 +252,43 @@ import Testing
         let t = try CLIProcess.run(["trends", tsv, "--format", "csv"])
         #expect(t.status == 0, "\(t.stderr)")
         #expect(t.stdout.contains("某县,licensing.decisions,2021,1234,1226,"))
+    }
+
+    /// Misspelt spec keys are named with the nearest known key; every key docs/chart-spec.md documents is known.
+    @Test func s3_21_misspeltSpecKeysAreWarnedWithDidYouMean() throws {
+        let dir = try CLIProcess.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = dir.appendingPathComponent("s.yaml")
+        try Data("""
+            version: 1
+            titel: 测试
+            data: [\(RepoPaths.dataset("pingtan").path)]
+            metrics: [licensing.decisions]
+            annotations:
+              trendline: true
+            size: {width: 600, hieght: 400}
+
+            """.utf8).write(to: spec)
+        let r = try CLIProcess.run(["plot", "--spec", spec.path, "-o", dir.appendingPathComponent("s.svg").path])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("trendplot: warning: \(spec.path), line 2: unknown key “titel” is ignored; did you mean “title”?"))
+        #expect(r.stderr.contains("line 6: unknown key “annotations.trendline” is ignored; did you mean “annotations.trendLine”?"))
+        #expect(r.stderr.contains("line 7: unknown key “size.hieght” is ignored; did you mean “size.height”?"))
+        let doc = try String(contentsOf: RepoPaths.root.appendingPathComponent("docs/chart-spec.md"), encoding: .utf8)
+        var documented: [String] = []
+        for line in doc.split(separator: "\n") where line.hasPrefix("| `") {
+            let first = line.dropFirst(2).prefix { $0 != "|" }
+            documented += first.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`")) }
+        }
+        #expect(documented.count >= 20)
+        for key in documented {
+            if key.hasPrefix("annotations.") {
+                #expect(SpecKeys.annotations.contains(String(key.dropFirst("annotations.".count))), "\(key)")
+            } else {
+                #expect(SpecKeys.topLevel.contains(key), "\(key)")
+            }
+        }
+        #expect(SpecKeys.warnings("version: 1\ntitle: x\n", file: "f").isEmpty)
     }
 
     // MARK: S3-22 sources keep the folder when base names collide

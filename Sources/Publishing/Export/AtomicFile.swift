@@ -70,14 +70,14 @@ public final class AtomicFile {
         done = true
     }
 
-    /// Write failures injected by tests for files under a folder (e.g. a full disk where no small file system
-    /// can be mounted): folder path → the error every write there fails with.
+    /// Write failures injected by tests (e.g. a full disk where no small file system can be mounted): path prefix
+    /// (`DIR/`, `DIR/metric_`) → the error every write of a file whose path starts so fails with.
     package static let injectedFailures = Mutex<[String: Errno]>([:])
 
     private func injectedFailure() throws {
         let failures = Self.injectedFailures.withLock { $0 }
         guard !failures.isEmpty else { return }
-        if let (_, e) = failures.first(where: { path.hasPrefix($0.key + "/") }) {
+        if let (_, e) = failures.first(where: { path.hasPrefix($0.key) }) {
             throw FileWritingError(path: path, action: "write", errno: e)
         }
     }

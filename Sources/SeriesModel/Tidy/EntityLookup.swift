@@ -48,3 +48,10 @@ public enum EntityLookup {
         throw EntityLookupError(text: text, candidates: Array(nearest), ambiguous: false)
     }
 }
+
+/// The edit distance between two texts, by characters (insertions, deletions, substitutions): what "did you mean"
+/// suggestions are ranked by.
+public enum EditDistance {
+    /// The distance between `a` and `b`.
+    public static func between(_ a: String, _ b: String) -> Int { MetricPattern.distance(a, b) }
+}
