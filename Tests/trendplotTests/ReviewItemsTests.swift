@@ -124,21 +124,55 @@ import Testing
 
     // MARK: S3-15 one bad byte
 
-    @Test func s3_15_theFirstBadByteIsNamedByOffsetAndLine() throws {
+    /// A report with a few bytes that are not UTF-8 is read lossily with a warning naming the first one; a value
+    /// the damage touches is not emitted; every other value is the same as from the undamaged file. Bytes that are
+    /// mostly not UTF-8 are refused with the offset and line of the first bad byte.
+    @Test func s3_15_oneBadByteIsNamedAndOnlyTheValuesItTouchesAreLeftOut() throws {
         let dir = try CLIProcess.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        var bytes = Array(try Data(contentsOf: RepoPaths.dataset("mudanjiang/mudanjiang_2020.txt")))
-        // A lone continuation byte where line 5 starts: neither UTF-8 nor GB18030.
-        var newlines = 0, offset = 0
-        for (i, b) in bytes.enumerated() where b == 10 { newlines += 1; if newlines == 4 { offset = i + 1; break } }
-        bytes.insert(0xFF, at: offset)
-        bytes.insert(0xFF, at: offset)
+        let original = Array(try Data(contentsOf: RepoPaths.dataset("mudanjiang/mudanjiang_2020.txt")))
+        let good = try CLIProcess.run(["extract", RepoPaths.dataset("mudanjiang/mudanjiang_2020.txt").path])
+        func rows(_ csv: String) -> Set<String> {
+            Set(csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(4).joined(separator: ",") })
+        }
+        let all = rows(good.stdout)
+        #expect(all.count == 203)
+
+        // A flipped bit in the last digit but one of 387576 (行政许可's 本年处理决定数量): 0x37 → 0xB7.
+        let row = Array("行政许可 5434 -640 3875".utf8)
+        let at = (0...(original.count - row.count)).first { Array(original[$0..<$0 + row.count]) == row }! + row.count
+        var flipped = original
+        flipped[at] = 0xB7
+        let line = original[..<at].filter { $0 == 10 }.count + 1
+        let digit = dir.appendingPathComponent("digit.txt")
+        try Data(flipped).write(to: digit)
+        let d = try CLIProcess.run(["extract", digit.path])
+        #expect(d.status == 1)
+        #expect(d.stderr.contains("warning: byte \(at) (line \(line)): 1 byte(s) are not UTF-8 (the first here) and were read as �; values the damage could change are not emitted"))
+        let kept = rows(d.stdout)
+        #expect(!kept.contains("牡丹江市人民政府,2020,licensing.decisions,387576"))
+        #expect(!kept.contains { $0.hasPrefix("牡丹江市人民政府,2020,licensing.decisions,") })
+        #expect(kept.isSubset(of: all))                        // nothing that was not in the good file
+        #expect(kept.count >= 199)
+
+        // A download cut in the middle of a character: every value, and the warning.
+        let cut = dir.appendingPathComponent("cut.txt")
+        try Data(original + [0xE5, 0xB9]).write(to: cut)
+        let c = try CLIProcess.run(["extract", cut.path])
+        #expect(c.status == 0)
+        #expect(rows(c.stdout) == all)
+        #expect(c.stderr.contains("warning: byte \(original.count) (line "))
+
+        // Mostly not UTF-8 (and not GB18030): refused, naming the first bad byte.
+        var junk = Array("表二\n".utf8)
+        for i in 0..<400 { junk += [0xFF, UInt8(0x41 + i % 20)] }
         let bad = dir.appendingPathComponent("bad.txt")
-        try Data(bytes).write(to: bad)
+        try Data(junk).write(to: bad)
         let r = try CLIProcess.run(["extract", bad.path])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("bad.txt: byte \(offset) (line 5): the bytes are neither UTF-8 nor GB18030/GBK text: the first byte that is not UTF-8 is here"), "\(r.stderr)")
+        #expect(r.stderr.contains("bad.txt: byte 7 (line 2): the bytes are neither UTF-8 nor GB18030/GBK text: the first byte that is not UTF-8 is here"), "\(r.stderr)")
         #expect(TextDecoding.firstInvalidUTF8(Array("平潭".utf8) + [0xE5, 0xB9]) == 6)
+        #expect(TextDecoding.damagedUTF8(Array("平潭".utf8) + [0xB7] + Array("县".utf8)) == [6])
     }
 
     // MARK: S3-16 exit codes match the messages

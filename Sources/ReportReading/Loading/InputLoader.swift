@@ -175,7 +175,55 @@ public struct InputLoader: Sendable {
     /// Reads and extracts one report file; sources name it `name`, by default its last path component.
     public static func extract(path: String, name: String? = nil, options: ExtractionOptions = .init()) throws -> ExtractionResult {
         let (bytes, base) = try ReportFile.read(path)
-        return try ReportExtractor.extract(bytes, file: name ?? base, options: options)
+        do {
+            return try ReportExtractor.extract(bytes, file: name ?? base, options: options)
+        } catch let e as InputError where e.message.hasPrefix("the bytes are neither UTF-8") {
+            guard let damaged = TextDecoding.damagedUTF8(bytes) else { throw e }
+            return try extractDamaged(bytes, damaged: damaged, file: name ?? base, options: options, original: e)
+        }
+    }
+
+    /// A UTF-8 report with a few bytes that are not UTF-8, read with each such byte as U+FFFD (review S3-15). A value
+    /// the damage could touch must not be emitted as certain: the report is read three times, with the bytes read
+    /// as U+FFFD, as `0` and as `1`, and only the values all three readings agree on are kept; the others are
+    /// listed as not emitted. The place of the first damaged byte is named.
+    static func extractDamaged(_ bytes: [UInt8], damaged: [Int], file: String, options: ExtractionOptions,
+                               original: InputError) throws -> ExtractionResult {
+        let readings: [ExtractionResult]
+        do {
+            readings = try [[0xEF, 0xBF, 0xBD], [0x30], [0x31]].map { replacement in
+                try ReportExtractor.extract(TextDecoding.replacing(bytes, at: damaged, with: replacement), file: file, options: options)
+            }
+        } catch {
+            throw original
+        }
+        var result = readings[0]
+        let others = readings.dropFirst().map { r in
+            Dictionary(r.observations.map { (ObservationKey(entity: $0.entity, year: $0.year, metric: $0.metric), $0.value) },
+                       uniquingKeysWith: { a, _ in a })
+        }
+        var dropped: [String] = []
+        result.observations = result.observations.filter { o in
+            let key = ObservationKey(entity: o.entity, year: o.year, metric: o.metric)
+            let agreed = others.allSatisfy { $0[key] == o.value }
+            if !agreed { dropped.append(o.metric) }
+            return agreed
+        }
+        let first = damaged[0]
+        let line = bytes[..<first].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+        let place = "byte \(first) (line \(line))"
+        result.report.encoding += " (\(damaged.count) damaged byte\(damaged.count == 1 ? "" : "s"))"
+        result.issues.insert(ExtractionIssue(
+            severity: .warning, place: place,
+            message: "\(damaged.count) byte(s) are not UTF-8 (the first here) and were read as �; "
+                + "values the damage could change are not emitted; fix or re-download the file"), at: 0)
+        if !dropped.isEmpty {
+            result.issues.insert(ExtractionIssue(
+                severity: .error, place: place,
+                message: "\(dropped.count) value(s) not emitted because a damaged byte could change them: "
+                    + dropped.prefix(8).joined(separator: ", ") + (dropped.count > 8 ? ", …" : "")), at: 1)
+        }
+        return result
     }
 
     /// The names sources give the files whose last path component is shared with another file of `files`: the

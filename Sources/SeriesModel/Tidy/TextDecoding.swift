@@ -78,6 +78,37 @@ public enum TextDecoding {
         return n
     }
 
+    /// The offsets of the bytes that are not UTF-8 in bytes that otherwise are (a flipped byte, a download cut in the
+    /// middle of a character): nil when there are none, or too many (more than 64, or 1% of the bytes) for the text to
+    /// be UTF-8 with a few damaged bytes.
+    public static func damagedUTF8(_ bytes: [UInt8]) -> [Int]? {
+        var bad: [Int] = []
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let limit = min(64, max(1, bytes.count / 100))
+        while i < bytes.count {
+            let next = firstInvalidUTF8(Array(bytes[i...]))
+            if i + next >= bytes.count { break }
+            bad.append(i + next)
+            if bad.count > limit { return nil }
+            i += next + 1
+        }
+        return bad.isEmpty ? nil : bad
+    }
+
+    /// `bytes` with the byte at each of `offsets` replaced by `replacement`.
+    public static func replacing(_ bytes: [UInt8], at offsets: [Int], with replacement: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + offsets.count * replacement.count)
+        var start = 0
+        for o in offsets {
+            out += bytes[start..<o]
+            out += replacement
+            start = o + 1
+        }
+        out += bytes[start...]
+        return out
+    }
+
     /// UTF-16 text that starts with its byte order mark, or nil for other bytes.
     static func decodeUTF16(_ bytes: [UInt8], file: String) throws -> String? {
         let little = bytes.starts(with: [0xFF, 0xFE]), big = bytes.starts(with: [0xFE, 0xFF])
