@@ -60,27 +60,38 @@ struct MetricOptions: ParsableArguments {
     /// ``resolve(available:data:)`` for `texts` (e.g. a spec file's `metrics`).
     static func resolve(_ texts: [String], available: [String], data: [String]) throws -> [String] {
         guard !texts.isEmpty else { return [] }
-        var out: [String] = []
+        var out: [String] = [], failures: [String] = []
         for text in texts {
             do {
                 let id = try MetricPattern.resolve(text, available: available)
                 let pattern = MetricPattern(id)
                 if pattern.isPattern {
                     if available.contains(where: pattern.matches) { out.append(id) } else {
-                        Diagnostics.itemFailed("--metric “\(text)” matches no metric of \(data.joined(separator: " "))")
+                        failures.append("--metric “\(text)” matches no metric of \(data.joined(separator: " "))")
                     }
                 } else if available.contains(id) {
                     out.append(id)
                 } else {
-                    Diagnostics.itemFailed("--metric “\(text)”" + (text == id ? "" : " (\(id))")
-                                           + ": no observation of it in \(data.joined(separator: " "))")
+                    failures.append("--metric “\(text)”" + (text == id ? "" : " (\(id))")
+                                    + ": no observation of it in \(data.joined(separator: " "))")
                 }
             } catch {
-                Diagnostics.itemFailed(error.description)
+                failures.append(error.description)
             }
         }
-        guard !out.isEmpty else { throw RuntimeFailure(message: "no --metric names a metric of the data; nothing to show") }
-        return out.uniquedInOrder()
+        return try Self.outcome(out, failures, nothing: "no --metric names a metric of the data; nothing to show")
+    }
+}
+
+extension MetricOptions {
+    /// What a lookup ends with: the names found, each failure an error on stderr (exit 1); when nothing was found,
+    /// the failure itself (one) or all of them after `nothing` (several) as the command's error (exit 2).
+    static func outcome(_ found: [String], _ failures: [String], nothing: String) throws -> [String] {
+        guard !found.isEmpty else {
+            throw RuntimeFailure(message: failures.count == 1 ? failures[0] : ([nothing] + failures).joined(separator: "\n  "))
+        }
+        for f in failures { Diagnostics.itemFailed(f) }
+        return found.uniquedInOrder()
     }
 }
 
@@ -100,15 +111,14 @@ struct EntityOptions: ParsableArguments {
     /// ``resolve(in:aliases:)`` for `texts` (e.g. a spec file's `entities`).
     static func resolve(_ texts: [String], in names: [String], aliases: EntityAliases) throws -> [String] {
         guard !texts.isEmpty else { return [] }
-        var out: [String] = []
+        var out: [String] = [], failures: [String] = []
         for text in texts {
             do {
                 out.append(try EntityLookup.resolve(text, in: names, aliases: aliases))
             } catch {
-                Diagnostics.itemFailed(error.description)
+                failures.append(error.description)
             }
         }
-        guard !out.isEmpty else { throw RuntimeFailure(message: "no --entity names a body in the data; nothing to show") }
-        return out.uniquedInOrder()
+        return try MetricOptions.outcome(out, failures, nothing: "no --entity names a body in the data; nothing to show")
     }
 }
