@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 @testable import Publishing
-import ReportReading
+@testable import ReportReading
 import SeriesModel
 import SystemPackage
 import TestSupport
@@ -232,7 +232,12 @@ import Testing
         for r in [export] {
             #expect(!r.stderr.contains("NSCocoaErrorDomain") && !r.stderr.contains("UserInfo") && !r.stderr.contains("file://"))
         }
-        // Errors met while reading a file become sentences before they reach a briefing's appendix.
+        // Errors met while reading a file become sentences before they reach a briefing's appendix (its read errors
+        // are the loader's InputErrors).
+        let wrapped = InputError.wrap(file: "./ok/locked.html")(CocoaError(.fileReadNoPermission, userInfo: [
+            NSFilePathErrorKey: "/abs/ok/locked.html", NSURLErrorKey: URL(fileURLWithPath: "/abs/ok/locked.html")]))
+        #expect(wrapped.description == "./ok/locked.html: permission denied (check that you may read it)")
+        #expect(!wrapped.description.contains("NSCocoaErrorDomain") && !wrapped.description.contains("file://"))
         let raw = CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: "/d/locked.html"])
         #expect(ErrorText.sentence(raw) == "/d/locked.html: permission denied (check that you may read it)")
         #expect(ErrorText.sentence(NSError(domain: NSCocoaErrorDomain, code: 640, userInfo: [NSFilePathErrorKey: "/v/x.csv"]))

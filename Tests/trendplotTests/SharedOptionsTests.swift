@@ -52,6 +52,10 @@ import Testing
         }
         let ok = try CLIProcess.run(args("平潭"))
         #expect(ok.status == 0, "\(ok.stderr)")
+        if command == "check" {
+            #expect(ok.stdout.contains("report(s)"))
+            #expect(!ok.stdout.contains("mudanjiang_2020"))
+        }
         if command == "trends" || command == "extract" {
             #expect(ok.stdout.contains("平潭综合实验区"))
             #expect(!ok.stdout.contains("牡丹江"))

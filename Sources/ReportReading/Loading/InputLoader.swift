@@ -296,9 +296,7 @@ extension InputError {
         { error in
             if let e = error as? InputError { return e }
             // A Foundation or system error in words, never its raw text (it would reach the briefing's appendix).
-            var text = ErrorText.sentence(error, path: file)
-            if text.hasPrefix(file + ": ") { text.removeFirst(file.count + 2) }
-            return InputError(file: file, message: text)
+            return InputError(file: file, message: ErrorText.reason(error))
         }
     }
 }

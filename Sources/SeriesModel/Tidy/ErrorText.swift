@@ -22,23 +22,37 @@ public enum ErrorText {
         return "\(path ?? "a file"): could not be read or written"
     }
 
+    /// What went wrong in words, without the path: for a message that names its file already.
+    public static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let e = error as? CocoaError { return cocoaReason(e) }
+        if ns.domain == NSCocoaErrorDomain { return cocoaReason(CocoaError(CocoaError.Code(rawValue: ns.code), userInfo: ns.userInfo)) }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        let text = "\(error)"
+        if !text.contains("NSCocoaErrorDomain") && !text.contains("UserInfo=") { return text }
+        return "could not be read or written"
+    }
+
     private static func cocoa(_ e: CocoaError, path given: String?) -> String {
-        let path = e.filePath ?? e.url?.path ?? given ?? "a file"
+        "\(e.filePath ?? e.url?.path ?? given ?? "a file"): \(cocoaReason(e))"
+    }
+
+    private static func cocoaReason(_ e: CocoaError) -> String {
         switch e.code {
-        case .fileNoSuchFile, .fileReadNoSuchFile: return "\(path): no such file or folder"
-        case .fileReadNoPermission: return "\(path): permission denied (check that you may read it)"
-        case .fileWriteNoPermission: return "\(path): permission denied (choose a folder you may write to)"
-        case .fileWriteOutOfSpace: return "\(path): the disk is full (free some space and run again)"
-        case .fileWriteFileExists: return "\(path): a file of that name is in the way (a folder was expected there)"
-        case .fileWriteVolumeReadOnly: return "\(path): the file system is read-only"
-        case .fileReadCorruptFile: return "\(path): the file is damaged or not in the expected format"
-        case .fileReadInapplicableStringEncoding: return "\(path): the text is not in a known encoding (UTF-8, GB18030)"
-        case .fileReadTooLarge: return "\(path): the file is too large to read"
+        case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or folder"
+        case .fileReadNoPermission: return "permission denied (check that you may read it)"
+        case .fileWriteNoPermission: return "permission denied (choose a folder you may write to)"
+        case .fileWriteOutOfSpace: return "the disk is full (free some space and run again)"
+        case .fileWriteFileExists: return "a file of that name is in the way (a folder was expected there)"
+        case .fileWriteVolumeReadOnly: return "the file system is read-only"
+        case .fileReadCorruptFile: return "the file is damaged or not in the expected format"
+        case .fileReadInapplicableStringEncoding: return "the text is not in a known encoding (UTF-8, GB18030)"
+        case .fileReadTooLarge: return "the file is too large to read"
         default:
             if let underlying = e.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-                return "\(path): \(String(cString: strerror(Int32(underlying.code))))"
+                return String(cString: strerror(Int32(underlying.code)))
             }
-            return "\(path): could not read or write the file"
+            return "could not read or write the file"
         }
     }
 }
