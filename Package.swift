@@ -67,6 +67,7 @@ let package = Package(
             dependencies: [
                 "SeriesModel", "ReportReading", "Charts", "Publishing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // `make bench` only: the reference workload renderer (raw cairo included); not part of the product.

@@ -23,21 +23,20 @@ struct BriefCommand: ParsableCommand {
           trendplot brief datasets/pingtan -o briefing.pdf
           trendplot brief datasets/pingtan -o briefing.docx
           trendplot brief datasets/ --entity 平潭 --lang en -o pingtan-en.pdf
-          trendplot brief datasets/pingtan --metric penalty.decisions --metric 'review.*' -o review.pdf
+          trendplot brief datasets/pingtan --metric penalty.decisions \\
+              --metric 'review.*' -o review.pdf
         """
     )
 
-    @Argument(help: "Report files, tidy CSV/JSON files or folders; - for stdin.")
+    @Argument(help: ArgumentHelp(Inputs.dataHelp, valueName: "DATA"))
     var data: [String]
 
     @Option(name: .shortAndLong, help: "The file to write: .pdf, or .docx for a Word document.")
     var output: String
 
-    @Option(name: .customLong("entity"), help: "Only this body (repeatable); default: one section per body.")
-    var entities: [String] = []
-
-    @Option(name: .customLong("metric"), help: "A metric id to chart (repeatable; a trailing * matches a prefix).")
-    var metrics: [String] = []
+    @OptionGroup var entityOptions: EntityOptions
+    @OptionGroup var metricOptions: MetricOptions
+    @OptionGroup var dataOptions: DataOptions
 
     @Option(help: "Language of the briefing: zh or en.")
     var lang: String = "zh"
@@ -55,7 +54,7 @@ struct BriefCommand: ParsableCommand {
     func run() throws { try Diagnostics.run(runBody) }
 
     func runBody() throws {
-        let input = try Self.read(data)
+        let (input, metrics, entities) = try read()
         let builder = BriefingBuilder(language: Language(rawValue: lang) ?? .zh, metrics: metrics, entities: entities)
         if isDOCX {
             let docx = try BriefDOCX.render(try builder.build(input))
@@ -72,9 +71,21 @@ struct BriefCommand: ParsableCommand {
 
     /// Reads DATA: report files through the extractor (their results feed the checker and the sources appendix),
     /// everything else as tidy data.
+    /// Reads DATA with the default options.
     static func read(_ paths: [String]) throws -> BriefingInput {
         let inputs = Inputs.load(paths)
         if inputs.isUnusable { throw ExitCode(ExitStatus.unusable) }
         return BriefingInput(inputs)
+    }
+
+    /// `--metric` and `--entity` are looked up as in every command (a body's unique part, an old name with --alias).
+    func read() throws -> (input: BriefingInput, metrics: [String], entities: [String]) {
+        let (inputs, aliases) = try dataOptions.load(data)
+        if inputs.isUnusable { throw ExitCode(ExitStatus.unusable) }
+        var dataset = inputs.dataset
+        dataset.addIndicators()
+        let metrics = try metricOptions.resolve(available: dataset.metrics, data: data)
+        let entities = try entityOptions.resolve(in: inputs.dataset.entities, aliases: aliases)
+        return (BriefingInput(inputs), metrics, entities)
     }
 }

@@ -22,21 +22,30 @@ struct CheckCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Report files (\(Inputs.reportExtensions)), tidy CSV/JSON files, or folders of them.")
+    @Argument(help: ArgumentHelp(Inputs.dataHelp, valueName: "DATA"))
     var files: [String]
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @OptionGroup var ocr: OCROption
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var entityOptions: EntityOptions
 
     func run() throws { try Diagnostics.run(runBody) }
 
     func runBody() throws {
-        let inputs = Inputs.load(files, options: ExtractionOptions(reading: ocr.reading))
-        let report = CheckReport.run(inputs)
+        let (inputs, aliases) = try dataOptions.load(files)
         let nothingRead = inputs.reports.isEmpty && inputs.dataset.count == 0
-        let results = inputs.reports
+        var results = inputs.reports
+        var report = CheckReport.run(inputs)
+        if !entityOptions.entities.isEmpty && !nothingRead {
+            // Only the reports of these bodies, and the conflicts about them.
+            let wanted = Set(try entityOptions.resolve(in: (inputs.dataset.entities + results.map(\.report.entity)).uniquedInOrder(),
+                                                       aliases: aliases))
+            results = results.filter { wanted.contains(aliases.resolve($0.report.entity)) }
+            report = ReportChecker.run(results)
+            report.findings += inputs.dataset.conflicts.filter { wanted.contains($0.key.entity) }.map(CheckFinding.init(conflict:))
+        }
         switch format {
         case .json:
             let enc = JSONEncoder()

@@ -29,11 +29,13 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Render every chart kind (the gallery) instead of the overview charts.")
     var gallery = false
 
+    @OptionGroup var dataOptions: DataOptions
+
     func run() throws { try Diagnostics.run(runBody) }
 
     func runBody() throws {
         let dataDir = try data ?? Self.findDatasets()
-        let observations = try Self.loadObservations(dataDir)
+        let observations = try Self.loadObservations(dataDir, options: dataOptions)
         guard !observations.isEmpty else {
             throw RuntimeFailure(message: "\(dataDir): no observations found (expected reports or tidy CSV/JSON files)")
         }
@@ -61,8 +63,8 @@ struct DemoCommand: ParsableCommand {
 
     /// Loads every observation the demo draws: the reports and tidy files under `dir`, plus the derived
     /// indicators (公开率, …) so the overview can chart them.
-    static func loadObservations(_ dir: String) throws -> [Observation] {
-        let inputs = Inputs.load([dir])
+    static func loadObservations(_ dir: String, options: DataOptions? = nil) throws -> [Observation] {
+        let inputs = try options?.load([dir]).inputs ?? Inputs.load([dir])
         if inputs.isUnusable { throw ExitCode(ExitStatus.unusable) }
         // Say what was read from where: the same body and year may come from a PDF, a DOCX, HTML and web text.
         for r in inputs.reports {

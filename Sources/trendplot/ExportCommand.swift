@@ -12,22 +12,25 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Draw every chart of the data into a folder (PNG, SVG, PDF), with manifest.json, index.html and data.xlsx.",
         discussion: """
-        DATA is any mix of report files, tidy CSV/JSON files and folders (read recursively); - is stdin. Charts whose data and options are unchanged since the
-        last run (recorded in DIR/manifest.json) are skipped unless --force. A chart that fails does not stop the
-        others; failures are listed at the end and the exit code is 1. Ctrl-C stops after the charts in progress;
-        no partial file is left and the next run draws only what is missing.
+        DATA is any mix of report files, tidy CSV/JSON files and folders (read recursively); - is stdin. Charts whose data and options are unchanged since the last run (recorded in DIR/manifest.json) are skipped unless --force. A chart that fails does not stop the others; failures are listed at the end and the exit code is 1. Ctrl-C or SIGTERM stops after the charts in progress; no partial file is left and the next run draws only what is missing. On a full disk every file not written is listed as failed, manifest.json and index.html still list those that were (exit 1).
 
         Examples:
           trendplot export datasets -o out/charts
-          trendplot export datasets --formats png --per both --kind bar --jobs 2 -o out/charts
+          trendplot export datasets --formats png --per both --kind bar \\
+              --jobs 2 -o out/charts
+          trendplot export datasets --metric 行政许可·处理决定 --entity 平潭 -o out/one
         """
     )
 
-    @Argument(help: "Report files, tidy CSV/JSON files or folders; - for stdin.")
+    @Argument(help: ArgumentHelp(Inputs.dataHelp, valueName: "DATA"))
     var data: [String] = []
 
     @Option(name: .shortAndLong, help: "The output folder.")
     var output: String
+
+    @OptionGroup var metricOptions: MetricOptions
+    @OptionGroup var entityOptions: EntityOptions
+    @OptionGroup var dataOptions: DataOptions
 
     @Option(help: "Comma-separated formats: png, svg, pdf.")
     var formats = "png,svg,pdf"
@@ -38,8 +41,8 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "The chart kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: ChartKind = .line
 
-    @Option(help: "Charts drawn at once (default: every core).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: ArgumentHelp("Charts drawn at once (default: the number of cores, \(ProcessInfo.processInfo.activeProcessorCount) here).", valueName: "N"))
+    var jobs: Int?
 
     @Flag(help: "SVG files with text as editable <text> elements (positions as laid out, CJK fonts named) instead of outlines.")
     var svgText = false
@@ -49,7 +52,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if data.isEmpty { throw ValidationError("pass at least one DATA file or directory") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if try !parsedFormats().contains(.svg) && svgText {
             throw ValidationError("--svg-text applies to SVG files: add svg to --formats (now \(formats))")
         }
@@ -70,7 +73,7 @@ struct ExportCommand: AsyncParsableCommand {
         let formats = try parsedFormats()
         // Planning runs with glibc's usual trimming, so that the input data, let go after planning, goes back to
         // the system; drawing then keeps freed memory for the next chart.
-        let plan = try Self.plan(data, per: per, kind: kind, workbook: output)
+        let plan = try plan()
         HeapReuse.releaseFreedMemory()
         HeapReuse.keepFreedMemory()
         let total = plan.chartCount * formats.count
@@ -79,7 +82,7 @@ struct ExportCommand: AsyncParsableCommand {
         let interrupt = Self.stopOnInterrupt(stop)
         defer { interrupt.forEach { $0.cancel() } }
         let bar = ProgressBar(title: "trendplot export")
-        var runner = ExportRunner(directory: output, jobs: jobs, force: force, stop: stop)
+        var runner = ExportRunner(directory: output, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force, stop: stop)
         runner.svgText = svgText
         let outcome = try await runner.run(plan, formats: formats) { done, total in bar.update(done: done, total: total) }
 
@@ -91,8 +94,25 @@ struct ExportCommand: AsyncParsableCommand {
             Diagnostics.note("removed \(outcome.removed.count) file(s) an earlier export listed and this one does not "
                              + "(other formats or data), e.g. \(outcome.removed[0])")
         }
-        for failure in outcome.failures {
+        let shown = outcome.failures.count > 60 ? 50 : outcome.failures.count
+        for failure in outcome.failures.prefix(shown) {
             Diagnostics.error("\(output)/\(failure.file): \(failure.message)")
+        }
+        if shown < outcome.failures.count {
+            let rest = outcome.failures[shown...]
+            Diagnostics.error("… and \(rest.count) more files failed (\(rest.first!.file) to \(rest.last!.file)): "
+                              + (outcome.diskFull ? "not written, the disk is full" : "see the messages above"))
+        }
+        if outcome.diskFull {
+            Diagnostics.error("\(output): the disk is full: \(outcome.failures.count) file(s) were not written; "
+                              + (outcome.bookkeepingFailure == nil ? "manifest.json and index.html list the \(outcome.manifestEntries) that were. " : "")
+                              + "Free some space and run again: the rerun draws only what is missing")
+        }
+        if let why = outcome.bookkeepingFailure {
+            Diagnostics.error("\(why); manifest.json and index.html could not be written"
+                              + (outcome.written.isEmpty ? "" : " (the old ones were removed: they no longer match the folder)")
+                              + ". Free some space and run again")
+            throw ExitCode(ExitStatus.findings)
         }
         print(output + "/" + GalleryPage.fileName)
         if outcome.interrupted { throw ExitCode(ExitStatus.interrupted) }
@@ -102,14 +122,35 @@ struct ExportCommand: AsyncParsableCommand {
     /// The charts to draw, made one at a time as drawing goes, after the data workbook (`DIR/data.xlsx`: the merged
     /// tidy rows, the reports' tables, the checks, the sources) is written. The observations are let go on return
     /// (the plan keeps them compactly), before any chart is drawn.
-    private static func plan(_ data: [String], per: ExportPlan.Per, kind: ChartKind, workbook folder: String) throws -> LazyExportPlan {
-        let inputs = Inputs.load(data)
+    /// `--metric` and `--entity` choose the observations first, looked up as in every command.
+    private func plan() throws -> LazyExportPlan {
+        let folder = output
+        let (loaded, aliases) = try dataOptions.load(data)
+        var inputs = loaded
         if inputs.isUnusable { throw ExitCode(ExitStatus.unusable) }
-        let observations = inputs.dataset.observations()
+        var observations = inputs.dataset.observations()
+        let metrics = try metricOptions.resolve(available: inputs.dataset.metrics, data: data)
+        let entities = try entityOptions.resolve(in: inputs.dataset.entities, aliases: aliases)
+        if !metrics.isEmpty || !entities.isEmpty {
+            let wanted = Set(entities)
+            observations = observations.filter { o in
+                (wanted.isEmpty || wanted.contains(o.entity)) && (metrics.isEmpty || metrics.contains { MetricPattern($0).matches(o.metric) })
+            }
+            if !wanted.isEmpty { inputs.reports = inputs.reports.filter { wanted.contains(aliases.resolve($0.report.entity)) } }
+        }
         if !observations.isEmpty {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Workbooks.write(data: .tidy(observations), reports: inputs.reports, checks: CheckReport.run(inputs),
-                                to: folder + "/" + Workbooks.exportFileName)
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw RuntimeFailure(message: "-o \(folder): cannot make the output folder: \(Diagnostics.describe(error))")
+            }
+            do {
+                try Workbooks.write(data: .tidy(observations), reports: inputs.reports, checks: CheckReport.run(inputs),
+                                    to: folder + "/" + Workbooks.exportFileName)
+            } catch {
+                // The charts are still drawn; the exit code says that an item failed.
+                Diagnostics.itemFailed("\(Diagnostics.describe(error)) (the workbook \(Workbooks.exportFileName); the charts are drawn all the same)")
+            }
         }
         let plan = LazyExportPlan(observations, per: per, kind: kind)
         if plan.chartCount == 0 {

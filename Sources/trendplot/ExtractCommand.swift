@@ -29,16 +29,18 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of stdout; FILE.xlsx writes a workbook (数据, 表二/三/四 per body, 核查, 来源).")
     var output: String?
 
-    @Option(help: "The body's name, instead of the one in the title.")
-    var entity: String?
+    @Option(help: ArgumentHelp("名称 The body's name for every report read, instead of the one in the title (for a report whose title does not give it).", valueName: "NAME"))
+    var name: String?
 
-    @Option(help: "The report year, instead of the one in the title.")
+    @Option(help: "年度 The report year, instead of the one in the title.")
     var year: Int?
 
-    @Option(help: "The template (2019 or 2021), instead of the one the labels suggest.")
+    @Option(help: "模板 The template (2019 or 2021), instead of the one the labels suggest.")
     var template: String?
 
-    @OptionGroup var ocr: OCROption
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var metricOptions: MetricOptions
+    @OptionGroup var entityOptions: EntityOptions
 
     func run() throws { try Diagnostics.run(runBody) }
 
@@ -50,16 +52,36 @@ struct ExtractCommand: ParsableCommand {
             }
             tpl = t
         }
-        let options = ExtractionOptions(entity: entity, year: year, template: tpl, reading: ocr.reading)
+        let options = ExtractionOptions(entity: name, year: year, template: tpl, reading: dataOptions.reading)
+        let aliases = try dataOptions.aliases()
         var results: [ExtractionResult] = []
-        for path in ReportFiles.expand(files) {
+        let paths = ReportFiles.expand(files, excluding: dataOptions.alias)
+        let names = InputLoader.sourceNames(paths, roots: files)      // 2020/report.txt and 2021/report.txt stay apart
+        for path in paths {
             do {
-                let result = try InputLoader.extract(path: path, options: options)
+                var result = try InputLoader.extract(path: path, name: names[path], options: options)
+                if !aliases.map.isEmpty {
+                    result.report.entity = aliases.resolve(result.report.entity)
+                    for i in result.observations.indices { result.observations[i].entity = aliases.resolve(result.observations[i].entity) }
+                }
                 ReportFiles.printReport(result)
                 if result.issues.contains(where: { $0.severity == .error }) { Diagnostics.recordFailure() }
                 results.append(result)
             } catch {
                 Diagnostics.itemFailed(Diagnostics.describe(error))
+            }
+        }
+        if !entityOptions.entities.isEmpty || !metricOptions.metrics.isEmpty {
+            let all = results.flatMap(\.observations)
+            let entities = try entityOptions.resolve(in: all.map(\.entity).uniquedInOrder(), aliases: aliases)
+            let metrics = try metricOptions.resolve(available: all.map(\.metric).uniquedInOrder(), data: files)
+            results = results.compactMap { r in
+                if !entities.isEmpty && !entities.contains(r.report.entity) { return nil }
+                var r = r
+                r.observations = r.observations.filter { o in
+                    (entities.isEmpty || entities.contains(o.entity)) && (metrics.isEmpty || metrics.contains { MetricPattern($0).matches(o.metric) })
+                }
+                return r
             }
         }
         let observations = results.flatMap(\.observations)
@@ -149,8 +171,10 @@ struct ExtractJSON: Encodable {
 enum ReportFiles {
     /// `paths` with folders replaced by the report files in them (recursively, in path order); files and `-` as
     /// given. The other files of a folder are named on stderr.
-    static func expand(_ paths: [String]) -> [String] {
-        paths.flatMap { path -> [String] in
+    static func expand(_ paths: [String], excluding alias: String? = nil) -> [String] {
+        var loader = InputLoader()
+        loader.excluded = alias.map { [$0] } ?? []
+        return loader.withoutExcluded(paths.flatMap { path -> [String] in
             var isDir: ObjCBool = false
             guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
                 return [path]
@@ -158,8 +182,8 @@ enum ReportFiles {
             let (files, errors, skipped) = InputLoader.expand([path])
             for e in errors { Diagnostics.itemFailed("\(e)") }
             for s in skipped { Diagnostics.note("\(s)") }
-            return files.filter { InputLoader.kind(of: $0) == .report }
-        }
+            return loader.withoutExcluded(files.filter { InputLoader.kind(of: $0) == .report })
+        })
     }
 
     /// The extraction report of one file on stderr: what was read, blank cells, ambiguities, issues.

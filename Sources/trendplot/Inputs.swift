@@ -10,12 +10,18 @@ enum Inputs {
     /// The report file kinds every reader in the registry takes, for help texts: `.htm, .html, .md, …`.
     static var reportExtensions: String { DocumentReaders.extensions.sorted().map { "." + $0 }.joined(separator: ", ") }
 
+    /// The help of DATA, the same in every command that reads it.
+    static var dataHelp: String {
+        "数据 Report files (\(reportExtensions)), tidy CSV/TSV/JSON files, or folders of them (read recursively); - reads stdin."
+    }
+
     /// Reads `paths` in command-line order — the order decides which of two printed values is kept — and reports
     /// read errors, skipped files and conflicts on stderr.
     static func load(_ paths: [String], aliases: EntityAliases = EntityAliases(), options: ExtractionOptions = .init(reading: reading()),
-                     jobs: Int? = nil) -> LoadedInputs {
+                     jobs: Int? = nil, excluded: [String] = []) -> LoadedInputs {
         var loader = InputLoader(aliases: aliases, options: options)
         if let jobs { loader.jobs = jobs }
+        loader.excluded = excluded
         let inputs = loader.load(paths)
         reportProblems(inputs)
         return inputs
@@ -51,10 +57,3 @@ enum Inputs {
     }
 }
 
-/// `--no-ocr` for the commands that read reports.
-struct OCROption: ParsableArguments {
-    @Flag(name: .customLong("no-ocr"), help: "Do not OCR scanned PDF pages (or pages whose text layer is garbled); report them instead.")
-    var noOCR = false
-
-    var reading: ReadOptions { Inputs.reading(ocr: !noOCR) }
-}

@@ -14,20 +14,21 @@ struct PlotCommand: ParsableCommand {
         DATA is any mix of report files, tidy CSV/JSON files and folders (read recursively); - is stdin. The output format follows the file extension.
 
         Examples:
-          trendplot plot datasets/mudanjiang/mudanjiang_2020_table2.csv --metric licensing.items -o items.png
-          trendplot plot datasets --metric licensing.items --metric penalty.items --kind bar -o items.svg
-          trendplot plot datasets --metric licensing.decisions --kind rank --theme print --size a4-half -o rank.pdf
+          trendplot plot datasets/mudanjiang/mudanjiang_2020_table2.csv \\
+              --metric licensing.items -o items.png
+          trendplot plot datasets --metric licensing.items \\
+              --metric penalty.items --kind bar -o items.svg
+          trendplot plot datasets --metric licensing.decisions --kind rank \\
+              --theme print --size a4-half -o rank.pdf
         """
     )
 
-    @Argument(help: "Report files, tidy CSV/JSON files or folders; - for stdin.")
+    @Argument(help: ArgumentHelp(Inputs.dataHelp, valueName: "DATA"))
     var data: [String] = []
 
-    @Option(name: .customLong("metric"), help: "A metric id (repeatable); see `trendplot metrics`.")
-    var metrics: [String] = []
-
-    @Option(name: .customLong("entity"), help: "Only this body (repeatable).")
-    var entities: [String] = []
+    @OptionGroup var metricOptions: MetricOptions
+    @OptionGroup var entityOptions: EntityOptions
+    @OptionGroup var dataOptions: DataOptions
 
     @Option(name: .shortAndLong, help: "The output file: .png, .svg or .pdf.")
     var output: String
@@ -44,7 +45,7 @@ struct PlotCommand: ParsableCommand {
         if svgText && OutputFormat(path: output) != .svg {
             throw ValidationError("--svg-text applies to SVG output; \(output) does not end in .svg")
         }
-        if style.spec == nil && metrics.isEmpty { throw ValidationError("pass at least one --metric ID (or --spec FILE)") }
+        if style.spec == nil && metricOptions.metrics.isEmpty { throw ValidationError("pass at least one --metric ID (or --spec FILE)") }
         if style.spec == nil && data.isEmpty { throw ValidationError("pass at least one DATA file or directory") }
     }
 
@@ -52,7 +53,21 @@ struct PlotCommand: ParsableCommand {
 
     func runBody() throws {
         let format = OutputFormat(path: output)!
-        let spec = try style.makeSpec(data: data, metrics: metrics, entities: entities)
+        var spec = try style.makeSpec(data: data, metrics: metricOptions, entities: entityOptions, reading: dataOptions)
+        if spec.kind != .sparkline, style.size?.lowercased() == "sparkline" {
+            throw ValidationError("--size sparkline is the canvas of --kind sparkline, too small for the title, legend and axes of a "
+                                  + "\(spec.kind.rawValue) chart: add --kind sparkline, or choose another --size")
+        }
+        if spec.kind == .sparkline, spec.series.count > 1 {
+            Diagnostics.warning("a sparkline draws one series; drawn: “\(spec.series[0].label)”, left out: "
+                                + spec.series.dropFirst().map { "“\($0.label)”" }.joined(separator: ", ")
+                                + " (pass one --metric and one --entity, or use --kind line or facets to see them all)")
+            spec.series = [spec.series[0]]
+        }
+        let years = Set(spec.series.flatMap { $0.points.map(\.year) })
+        if let y = style.highlight, !years.contains(y), let low = years.min(), let high = years.max() {
+            Diagnostics.note("--highlight \(y): the chart has no value of that year (its years are \(low)–\(high)); nothing is highlighted")
+        }
         if let why = ResolvedChart(spec).noDataReason {
             Diagnostics.warning("“\(spec.title)”: \(why); the chart says 无数据")
         }
@@ -117,13 +132,13 @@ struct ChartOptions: ParsableArguments {
     @Option(help: "Size preset: default, slide, a4-half, square, sparkline.")
     var size: String?
 
-    @Option(help: "Width in chart units (CSS pixels).")
+    @Option(parsing: .unconditional, help: "Width in chart units (CSS pixels).")
     var width: Double?
 
-    @Option(help: "Height in chart units (CSS pixels).")
+    @Option(parsing: .unconditional, help: "Height in chart units (CSS pixels).")
     var height: Double?
 
-    @Option(help: "PNG pixels per unit, e.g. 2 for high-DPI screens.")
+    @Option(parsing: .unconditional, help: "PNG pixels per unit, e.g. 2 for high-DPI screens.")
     var scale: Double?
 
     @Option(help: "Language of generated text: zh or en.")
@@ -132,28 +147,44 @@ struct ChartOptions: ParsableArguments {
     @Flag(help: "Write FILE.alt.txt (the chart described in words) beside the chart.")
     var altText = false
 
-    /// The spec from the spec file (if any), the data and the flags, flags winning.
-    func makeSpec(data: [String], metrics: [String], entities: [String]) throws -> ChartSpec {
+    /// The spec from the spec file (if any), the data and the flags, flags winning. `--metric` and `--entity` are
+    /// looked up as in every command; a chart of more series than it can show is refused (``SeriesLimit``).
+    func makeSpec(data: [String], metrics: MetricOptions, entities: EntityOptions, reading: DataOptions) throws -> ChartSpec {
         var spec: ChartSpec
+        func select(_ dataPaths: [String], _ metricTexts: [String], _ entityTexts: [String], kind: ChartKind) throws
+            -> (observations: [Observation], metrics: [String], entities: [String]) {
+            let (inputs, aliases) = try reading.load(dataPaths)
+            if inputs.isUnusable { throw ExitCode(ExitStatus.unusable) }
+            let dataset = inputs.dataset
+            let ids = try MetricOptions.resolve(metricTexts, available: dataset.metrics, data: dataPaths)
+                .flatMap { MetricPattern($0).isPattern ? MetricPattern.select([$0], from: dataset.metrics) : [$0] }
+                .uniquedInOrder()
+            let names = try EntityOptions.resolve(entityTexts, in: dataset.entities, aliases: aliases)
+            let observations = dataset.observations()
+            try SeriesLimit.check(observations, metrics: ids, entities: names, kind: kind)
+            return (observations, ids, names)
+        }
         if let path = self.spec {
             let file = try ChartSpecFile.load(path: path)
+            if let text = FileManager.default.contents(atPath: path) {
+                for w in SpecKeys.warnings(String(decoding: text, as: UTF8.self), file: path) { Diagnostics.warning(w) }
+            }
             let dataPaths = data.isEmpty ? file.resolvedData(relativeTo: path) : data
-            let m = metrics.isEmpty ? (file.metrics ?? []) : metrics
-            let e = entities.isEmpty ? (file.entities ?? []) : entities
+            let m = metrics.metrics.isEmpty ? (file.metrics ?? []) : metrics.metrics
+            let e = entities.entities.isEmpty ? (file.entities ?? []) : entities.entities
             if m.isEmpty || dataPaths.isEmpty {
                 spec = try file.spec(series: nil)
             } else {
-                let obs = try ObservationLoader.load(dataPaths)
-                let base = try ChartSpec(observations: obs, metrics: m, entities: e, kind: file.overrides.kind ?? .line,
-                                         language: file.overrides.language ?? .zh)
+                let kind = self.kind ?? file.overrides.kind ?? .line
+                let chosen = try select(dataPaths, m, e, kind: kind)
+                let base = try ChartSpec(observations: chosen.observations, metrics: chosen.metrics, entities: chosen.entities,
+                                         kind: file.overrides.kind ?? .line, language: file.overrides.language ?? .zh)
                 spec = try file.spec(series: base)
             }
         } else {
-            let obs = try ObservationLoader.load(data)
-            let available = Array(Set(obs.map(\.metric)))
-            let ids = try metrics.map { text throws(MetricLookupError) in try MetricPattern.resolve(text, available: available) }
-            spec = try ChartSpec(observations: obs, metrics: ids, entities: entities, kind: kind ?? .line,
-                                 language: lang ?? .zh)
+            let chosen = try select(data, metrics.metrics, entities.entities, kind: kind ?? .line)
+            spec = try ChartSpec(observations: chosen.observations, metrics: chosen.metrics, entities: chosen.entities,
+                                 kind: kind ?? .line, language: lang ?? .zh)
         }
         apply(to: &spec)
         return spec
@@ -196,6 +227,11 @@ struct ChartOptions: ParsableArguments {
     }
 
     mutating func validate() throws {
+        for (name, value) in [("--width", width), ("--height", height), ("--scale", scale)] {
+            if let value, !(value > 0) || !value.isFinite {
+                throw ValidationError("\(name) must be a positive number, found \(NumberText.plain(value))")
+            }
+        }
         if let size, ChartSize.preset(size) == nil {
             throw ValidationError("unknown size preset “\(size)”: expected \(ChartSize.presets.map(\.name).joined(separator: ", "))")
         }
@@ -217,6 +253,43 @@ extension Annotations.ValueLabels: ExpressibleByArgument {}
 extension ChartSpec.ChangeMeasure: ExpressibleByArgument {}
 extension ChartSpec.FacetScale: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
+
+/// How many series one chart may show (review S2-10): past ``warnAbove`` a warning suggests a narrower chart; past
+/// ``maximum`` (``rankMaximum`` bodies for a rank chart, which draws one bar each) the chart is refused before any
+/// layout, with what to do instead.
+enum SeriesLimit {
+    static let warnAbove = 12
+    static let maximum = 40
+    static let rankMaximum = 100
+
+    /// Counts the series (metric × body with data) the chart would draw; warns or refuses as above.
+    static func check(_ observations: [Observation], metrics: [String], entities: [String], kind: ChartKind) throws {
+        let wantedMetrics = Set(metrics), wantedEntities = Set(entities)
+        var pairs = Set<ObservationKey>()
+        var bodies = Set<String>()
+        for o in observations where wantedMetrics.contains(o.metric) && (wantedEntities.isEmpty || wantedEntities.contains(o.entity)) {
+            pairs.insert(ObservationKey(entity: o.entity, year: 0, metric: o.metric))
+            bodies.insert(o.entity)
+        }
+        let count = pairs.count
+        let advice = "pass --entity NAME (repeatable) for the bodies that matter, --kind rank to rank the bodies in one year, "
+            + "or `trendplot export --per entity` for one chart per body"
+        if kind == .rank {
+            if bodies.count > rankMaximum {
+                throw RuntimeFailure(message: "the rank chart would have \(bodies.count) bars (bodies), more than the \(rankMaximum) one chart can show; "
+                                     + "pass --entity NAME (repeatable) for the bodies that matter")
+            }
+            return
+        }
+        if count > maximum {
+            throw RuntimeFailure(message: "the chart would have \(count) series (metrics × bodies), more than the \(maximum) one chart can show; " + advice)
+        }
+        if count > warnAbove {
+            Diagnostics.warning("the chart has \(count) series (metrics × bodies); more than \(warnAbove) are hard to tell apart: " + advice
+                                + (kind == .facets ? "" : ", or --kind facets for one small panel each"))
+        }
+    }
+}
 
 /// Reads observations from DATA arguments: report files, tidy CSV/JSON files and folders (see ``Inputs``).
 package enum ObservationLoader {

@@ -5,6 +5,9 @@ import ReportReading
 /// The `trendplot` command: government information-disclosure reports → series → charts.
 @main
 struct TrendPlot: AsyncParsableCommand {
+    /// The version `trendplot --version` prints.
+    static let version = "0.9.0"
+
     static let configuration = CommandConfiguration(
         commandName: "trendplot",
         abstract: "Turn 政府信息公开工作年度报告 into time series, trends and briefing charts.",
@@ -15,11 +18,13 @@ struct TrendPlot: AsyncParsableCommand {
           trendplot check datasets/
           trendplot trends datasets/ --metric licensing.decisions
           trendplot trends datasets/ --findings
-          trendplot plot datasets/ --metric licensing.decisions --metric penalty.decisions -o decisions.png
+          trendplot plot datasets/ --metric licensing.decisions \\
+              --metric penalty.decisions -o decisions.png
           trendplot brief datasets/pingtan -o briefing.pdf
           trendplot export datasets/ -o charts --formats png,svg --per both
           trendplot metrics --format csv
         """,
+        version: "trendplot \(TrendPlot.version)",
         subcommands: [
             MetricsCommand.self,
             ExtractCommand.self,

@@ -19,7 +19,8 @@ struct TrendsCommand: ParsableCommand {
 
         Examples:
           trendplot trends datasets/ --metric licensing.decisions --format csv
-          trendplot trends datasets/ --metric 'applications.*.total' --from 2019 --to 2022
+          trendplot trends datasets/ --metric 'applications.*.total' \\
+              --from 2019 --to 2022
           trendplot trends datasets/ --findings --lang en
           trendplot trends data.csv --alias aliases.yaml --format json > trends.json
           trendplot trends data/ --summary > series-summaries.csv
@@ -35,14 +36,12 @@ struct TrendsCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, md }
 
-    @Argument(help: "Report files, tidy CSV/JSON files or folders; - for stdin.")
+    @Argument(help: ArgumentHelp(Inputs.dataHelp, valueName: "DATA"))
     var data: [String]
 
-    @Option(name: .customLong("metric"), help: "A metric id to show (repeatable); * matches any run of characters, e.g. 'applications.*.total'.")
-    var metrics: [String] = []
-
-    @Option(name: .customLong("entity"), help: "A body to show (repeatable); old names are resolved with --alias.")
-    var entities: [String] = []
+    @OptionGroup var metricOptions: MetricOptions
+    @OptionGroup var entityOptions: EntityOptions
+    @OptionGroup var dataOptions: DataOptions
 
     @Option(help: "First year to show.")
     var from: Int?
@@ -61,9 +60,6 @@ struct TrendsCommand: ParsableCommand {
 
     @Option(help: "Language of labels and findings: zh or en.")
     var lang: String = "zh"
-
-    @Option(help: "Alias file mapping old entity names to current ones (CSV alias,entity or YAML).")
-    var alias: String?
 
     @Option(help: "How many files to read at once (default: the number of processors).")
     var jobs: Int?
@@ -101,77 +97,18 @@ struct TrendsCommand: ParsableCommand {
     func run() throws { try Diagnostics.run(runBody) }
 
     func runBody() throws {
-        var command = self
-        try command.resolveAndRun()
-    }
-
-    /// Turns each `--metric` (an id, a Chinese label or a unique part of one) into an id, naming those that match
-    /// nothing (with "did you mean"), then runs.
-    private mutating func resolveAndRun() throws {
-        let given = metrics
-        if !given.isEmpty {
-            var resolved: [String] = []
-            for text in given {
-                do {
-                    resolved.append(try MetricPattern.resolve(text))
-                } catch {
-                    // Possibly an id of the user's own: checked against the data once it is read.
-                    if !error.ambiguous && text.allSatisfy(\.isASCII) { resolved.append(text) } else { Diagnostics.itemFailed(error.description) }
-                }
-            }
-            if resolved.isEmpty {
-                throw RuntimeFailure(message: "no --metric names a metric; nothing to show")
-            }
-            metrics = resolved
-        }
-        try runResolved()
-    }
-
-    private func runResolved() throws {
         let language = Language(rawValue: lang) ?? .zh
-        var aliases = EntityAliases()
-        if let alias {
-            guard let bytes = FileManager.default.contents(atPath: alias) else {
-                throw RuntimeFailure(message: "\(alias): cannot read the alias file (check the path and that you may read it)")
-            }
-            aliases = try EntityAliases.read(Array(bytes), file: alias)
-        }
         var timer = PhaseTimer(enabled: timings)
-        let inputs = Inputs.load(data, aliases: aliases, jobs: jobs)
+        let (inputs, aliases) = try dataOptions.load(data, jobs: jobs)
         var dataset = inputs.dataset
         timer.lap("read and merge into \(dataset.count) observations, \(dataset.seriesCount) series")
         if indicators { dataset.addIndicators() }
         timer.lap("indicators (now \(dataset.count) observations, \(dataset.seriesCount) series)")
         if inputs.isUnusable { throw ExitCode(ExitStatus.unusable) }
 
-        for m in metrics where !MetricPattern(m).isPattern && !dataset.metrics.contains(m) {
-            do {
-                _ = try MetricPattern.resolve(m, available: dataset.metrics)
-                Diagnostics.itemFailed("--metric “\(m)”: no observation of it in \(data.joined(separator: " "))")
-            } catch {
-                Diagnostics.itemFailed(error.description)
-            }
-        }
-        // --entity as in brief: the name, an old name (--alias) or a unique part of a name.
-        var wantedEntities: [String] = []
-        for given in entities {
-            let e = aliases.resolve(EntityName.normalize(given))
-            if dataset.entities.contains(e) { wantedEntities.append(e); continue }
-            let partial = dataset.entities.filter { $0.contains(e) }
-            if partial.count == 1 {
-                wantedEntities.append(partial[0])
-            } else if partial.isEmpty {
-                Diagnostics.itemFailed("--entity “\(given)”: no body of that name in the data (bodies: "
-                                       + dataset.entities.prefix(5).joined(separator: ", ") + (dataset.entities.count > 5 ? ", …" : "") + ")")
-            } else {
-                Diagnostics.itemFailed("--entity “\(given)” is part of \(partial.count) names ("
-                                       + partial.prefix(5).joined(separator: ", ") + "): give more of the name")
-            }
-        }
-        if !entities.isEmpty && wantedEntities.isEmpty {
-            throw RuntimeFailure(message: "no --entity names a body in the data; nothing to show")
-        }
-        let selected = selectedSeries(dataset, entities: Set(wantedEntities))
+        let metrics = try metricOptions.resolve(available: dataset.metrics, data: data)
+        let wantedEntities = try entityOptions.resolve(in: dataset.entities, aliases: aliases)
+        let selected = selectedSeries(dataset, entities: Set(wantedEntities), metrics: metrics)
         if let output, Workbooks.isWorkbook(output) {
             var rows: [(row: TrendRow, unit: String, label: String)] = []
             for i in selected {
@@ -188,7 +125,7 @@ struct TrendsCommand: ParsableCommand {
             let gen = Findings(language: language, from: from, to: to)
             let entityList = wantedEntities.isEmpty ? dataset.entities : dataset.entities.filter { wantedEntities.contains($0) }
             var list = gen.generate(dataset, entities: entityList)
-            if !metrics.isEmpty { list = list.filter { f in f.metric.map(matches) ?? true } }
+            if !metrics.isEmpty { list = list.filter { f in f.metric.map { Self.matches($0, metrics) } ?? true } }
             out.write(try TrendsReport.findings(list, format: reportFormat, language: language))
         } else if shares {
             let list = wantedEntities.isEmpty ? dataset.entities : dataset.entities.filter { wantedEntities.contains($0) }
@@ -217,18 +154,18 @@ struct TrendsCommand: ParsableCommand {
 
     private var reportFormat: TrendsReport.Format { TrendsReport.Format(rawValue: format.rawValue) ?? .table }
 
-    private func matches(_ metric: String) -> Bool {
+    private static func matches(_ metric: String, _ metrics: [String]) -> Bool {
         metrics.isEmpty || metrics.contains { MetricPattern($0).matches(metric) }
     }
 
-    private func selectedSeries(_ dataset: Dataset, entities: Set<String>) -> [Int] {
+    private func selectedSeries(_ dataset: Dataset, entities: Set<String>, metrics: [String]) -> [Int] {
         var out: [Int] = []
         var matchCache: [String: Bool] = [:]
         for i in 0..<dataset.seriesCount {
             if !entities.isEmpty && !entities.contains(dataset.entity(ofSeries: i)) { continue }
             let m = dataset.metric(ofSeries: i)
             let ok: Bool
-            if let c = matchCache[m] { ok = c } else { ok = matches(m); matchCache[m] = ok }
+            if let c = matchCache[m] { ok = c } else { ok = Self.matches(m, metrics); matchCache[m] = ok }
             if ok { out.append(i) }
         }
         return out
@@ -273,7 +210,7 @@ struct OutputBuffer {
     /// that Excel and WPS read it as UTF-8.
     init(path: String?, csv: Bool) throws {
         guard let path, path != "-", path != "/dev/stdout" else { file = nil; return }
-        file = try AtomicFile(path: path)
+        file = try AtomicFile(path: path, createFolders: true)
         if csv { bytes = TidyTable.byteOrderMark }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SystemPackage
 
 /// The one way trendplot writes a file: under a temporary name beside it (`.NAME.PID.tmp`), renamed into place by
@@ -69,8 +70,21 @@ public final class AtomicFile {
         done = true
     }
 
+    /// Write failures injected by tests (e.g. a full disk where no small file system can be mounted): path prefix
+    /// (`DIR/`, `DIR/metric_`) → the error every write of a file whose path starts so fails with.
+    package static let injectedFailures = Mutex<[String: Errno]>([:])
+
+    private func injectedFailure() throws {
+        let failures = Self.injectedFailures.withLock { $0 }
+        guard !failures.isEmpty else { return }
+        if let (_, e) = failures.first(where: { path.hasPrefix($0.key) }) {
+            throw FileWritingError(path: path, action: "write", errno: e)
+        }
+    }
+
     private func flush() throws {
         guard !buffer.isEmpty else { return }
+        try injectedFailure()
         do {
             try fd.writeAll(buffer)
         } catch let e as Errno {
@@ -93,6 +107,7 @@ public final class AtomicFile {
     /// Writes a whole buffer at once, bypassing the buffer (used for one-piece files).
     private func writeDirect(_ bytes: UnsafeRawBufferPointer) throws {
         try flush()
+        try injectedFailure()
         do {
             try fd.writeAll(bytes)
         } catch let e as Errno {
@@ -122,10 +137,16 @@ public struct FileWritingError: Error, CustomStringConvertible, Sendable {
     public let action: String
     /// The reason.
     public let reason: String
+    /// The system's error number, when the system gave one.
+    public var errno: Errno?
+
+    /// True when the disk (or the quota) is full.
+    public var isDiskFull: Bool { errno == .noSpace || errno == .diskQuotaExceeded }
 
     /// A failure with the system's error number.
     public init(path: String, action: String, errno: Errno) {
         self.init(path: path, action: action, reason: Self.words(errno))
+        self.errno = errno
     }
 
     /// A failure with a reason in words.
@@ -140,7 +161,7 @@ public struct FileWritingError: Error, CustomStringConvertible, Sendable {
     /// The system's reason, with what to do for the common ones.
     static func words(_ e: Errno) -> String {
         switch e {
-        case .noSpace: return "the disk is full (free some space and run again)"
+        case .noSpace, .diskQuotaExceeded: return "the disk is full (free some space and run again)"
         case .permissionDenied, .notPermitted: return "permission denied (choose a folder you may write to)"
         case .noSuchFileOrDirectory: return "the folder does not exist"
         case .notDirectory: return "a part of the path is a file, not a folder"

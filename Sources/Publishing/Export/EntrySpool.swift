@@ -8,9 +8,12 @@ import SystemPackage
 /// `manifest.json` and `index.html` are written: the export holds an offset per file, not the entries.
 ///
 /// Records are a 4-byte length and the entry's fields (strings as a 4-byte length and UTF-8).
+/// When the disk is full the records stay in memory instead, so that the manifest can still be written.
 final class EntrySpool {
-    private let fd: FileDescriptor
+    private let fd: FileDescriptor?
     private var end = 0
+    /// Records that could not be written to the file (a full disk), by offset.
+    private var inMemory: [Int: [UInt8]] = [:]
 
     /// A spool file in `directory`, removed from the folder at once (it lives until the spool is freed).
     init(in directory: String) throws {
@@ -18,13 +21,15 @@ final class EntrySpool {
         do {
             fd = try FileDescriptor.open(FilePath(path), .readWrite, options: [.create, .truncate, .closeOnExec],
                                          permissions: .ownerReadWrite)
+            unlink(path)
+        } catch let e as Errno where e == .noSpace || e == .diskQuotaExceeded {
+            fd = nil                                                   // a full disk: the records stay in memory
         } catch let e as Errno {
             throw FileWritingError(path: path, action: "create", errno: e)
         }
-        unlink(path)
     }
 
-    deinit { try? fd.close() }
+    deinit { try? fd?.close() }
 
     /// Appends `entry`; returns its offset.
     func append(_ entry: ExportManifest.Entry) throws -> Int {
@@ -44,7 +49,10 @@ final class EntrySpool {
         withUnsafeBytes(of: length.littleEndian) { record.replaceSubrange(0..<4, with: $0) }
         let offset = end
         do {
+            guard let fd else { throw Errno.noSpace }
             try fd.writeAll(toAbsoluteOffset: Int64(offset), record)
+        } catch let e as Errno where e == .noSpace || e == .diskQuotaExceeded {
+            inMemory[offset] = Array(record[4...])
         } catch let e as Errno {
             throw FileWritingError(path: "the export's manifest entries (a temporary file)", action: "write", errno: e)
         }
@@ -54,9 +62,14 @@ final class EntrySpool {
 
     /// The entry appended at `offset`.
     func entry(at offset: Int) throws -> ExportManifest.Entry {
-        let header = try read(4, at: offset)
-        let length = Int(header.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) })
-        let record = try read(length, at: offset + 4)
+        let record: [UInt8]
+        if let kept = inMemory[offset] {
+            record = kept
+        } else {
+            let header = try read(4, at: offset)
+            let length = Int(header.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) })
+            record = try read(length, at: offset + 4)
+        }
         var at = 0
         func int() -> Int {
             defer { at += 8 }
@@ -81,6 +94,9 @@ final class EntrySpool {
     }
 
     private func read(_ count: Int, at offset: Int) throws -> [UInt8] {
+        guard let fd else {
+            throw FileWritingError(path: "the export's manifest entries (a temporary file)", action: "read", reason: "it was never written")
+        }
         var out = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {

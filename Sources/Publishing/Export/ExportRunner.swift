@@ -37,8 +37,13 @@ public struct ExportOutcome: Sendable {
     public var failures: [(file: String, message: String)] = []
     /// True when a stop request left files undone.
     public var interrupted = false
+    /// True when the disk filled up: the files not written are among ``failures``.
+    public var diskFull = false
+    /// Why `manifest.json` or `index.html` could not be written (the disk is full), when they could not; the old
+    /// ones are then removed if this run changed the folder, so that no manifest disagrees with the files.
+    public var bookkeepingFailure: String?
     /// Entries in the `manifest.json` written at the end.
-    var manifestEntries = 0
+    public internal(set) var manifestEntries = 0
 }
 
 /// One chart to draw in some formats: ready, or a recipe whose spec is made in the task that draws it.
@@ -130,6 +135,9 @@ public struct ExportRunner: Sendable {
         let earlierFiles = Set(ExportManifest.read(from: directory)?.files.map(\.file) ?? [])
         let spool = try EntrySpool(in: directory)
         let previous = force ? [:] : PreviousManifest(directory: directory, spool: spool).records
+        // Room kept for manifest.json and index.html, given back if the charts fill the disk.
+        let reserve = ManifestReserve(directory: directory, files: total)
+        let diskFull = StopFlag()
         var outcome = ExportOutcome()
         /// Every file of the new manifest: its name and its entry's offset in the spool.
         var listed: [(file: String, offset: Int)] = []
@@ -137,6 +145,7 @@ public struct ExportRunner: Sendable {
         progress(done, total)
 
         let (directory, render, stop, force, svgText) = (directory, render, stop, force, svgText)
+        let stopDrawing = stop
         // Jobs go out in small chunks, one task per chunk, so that one Pango engine (a ChartRenderer, which
         // never leaves its task) serves several charts while progress and Ctrl-C stay responsive.
         let chunk = Self.chunkSize(pending: total, jobs: self.jobs)
@@ -158,7 +167,7 @@ public struct ExportRunner: Sendable {
                     for (job, records) in batch {
                         if stop.isSet { break }
                         results += Self.produce(job, previous: records, force: force, svgText: svgText, in: directory,
-                                                stop: stop) {
+                                                stop: stopDrawing, diskFull: diskFull) {
                             try render?($0) ?? Self.renderFile($0, with: charts)
                         }
                     }
@@ -193,13 +202,25 @@ public struct ExportRunner: Sendable {
         }
         if let spoolError { throw spoolError }
         outcome.interrupted = done < total
+        outcome.diskFull = diskFull.isSet
         outcome.written.sort()
         outcome.failures.sort { $0.file < $1.file }
         listed.sort { $0.file < $1.file }
         outcome.manifestEntries = listed.count
-        try writeManifest(listed, from: spool)
-        try writeGallery(listed, from: spool)
-        if !outcome.interrupted {
+        do {
+            try writeBookkeeping(listed, from: spool, reserve: reserve)
+        } catch let e as FileWritingError where e.isDiskFull {
+            // No room even after the reserve was given back: an old manifest that no longer matches the folder goes.
+            if !outcome.written.isEmpty {
+                unlink(path(ExportManifest.fileName))
+                unlink(path(GalleryPage.fileName))
+            }
+            outcome.bookkeepingFailure = e.description
+            outcome.manifestEntries = 0
+            return outcome
+        }
+        reserve.release()
+        if !outcome.interrupted && !outcome.diskFull {
             // Files an earlier run listed (other formats, charts of other data) that this run does not: removed, so
             // the folder never holds a chart its manifest does not describe.
             let now = Set(listed.map(\.file))
@@ -208,6 +229,18 @@ public struct ExportRunner: Sendable {
             }
         }
         return outcome
+    }
+
+    /// `manifest.json`, then `index.html`; on a full disk the reserve is given back and both are tried once more.
+    private func writeBookkeeping(_ listed: [(file: String, offset: Int)], from spool: EntrySpool, reserve: ManifestReserve) throws {
+        do {
+            try writeManifest(listed, from: spool)
+            try writeGallery(listed, from: spool)
+        } catch let e as FileWritingError where e.isDiskFull {
+            guard reserve.release() else { throw e }
+            try writeManifest(listed, from: spool)
+            try writeGallery(listed, from: spool)
+        }
     }
 
     /// `manifest.json`: the entries in file-name order, streamed from the spool.
@@ -283,7 +316,7 @@ public struct ExportRunner: Sendable {
     /// The files of one job: its spec is made here, then each format is skipped, written or failed.
     private static func produce(_ job: ExportJob, previous: [PreviousManifest.Record?], force: Bool, svgText: Bool,
                                 in directory: String,
-                                stop: StopFlag, render: (ExportFile) throws -> RenderedFile) -> [FileResult] {
+                                stop: StopFlag, diskFull: StopFlag, render: (ExportFile) throws -> RenderedFile) -> [FileResult] {
         let chart: ExportChart
         do {
             switch job.chart {
@@ -302,6 +335,10 @@ public struct ExportRunner: Sendable {
                 results.append(.skipped(file: file.fileName, offset: record.spoolOffset))
                 continue
             }
+            if diskFull.isSet {
+                results.append(.failed(file: file.fileName, message: "not drawn: the disk is full (free some space and run again)"))
+                continue
+            }
             do {
                 let rendered = try render(file)
                 try AtomicFile.write(rendered.bytes, to: directory + "/" + file.fileName)
@@ -309,6 +346,9 @@ public struct ExportRunner: Sendable {
                     file: file.fileName, metrics: chart.metrics, entity: chart.entity, kind: chart.spec.kind.rawValue,
                     format: format.rawValue, inputHash: inputHash, sha256: SHA256.hex(rendered.bytes),
                     bytes: rendered.bytes.count, title: chart.spec.title, altText: rendered.altText.text)))
+            } catch let e as FileWritingError {
+                if e.isDiskFull { diskFull.set() }
+                results.append(.failed(file: file.fileName, message: "could not write the file: \(e.reason)"))
             } catch {
                 results.append(.failed(file: file.fileName, message: "\(error)"))
             }
@@ -330,6 +370,31 @@ public struct ExportRunner: Sendable {
     }
 
     private func path(_ name: String) -> String { directory + "/" + name }
+}
+
+/// Room kept on the disk for `manifest.json` and `index.html` while the charts are drawn (a hidden file of about
+/// 1 KiB per file of the export), given back when the charts fill the disk so that the bookkeeping can still be written.
+final class ManifestReserve {
+    private let path: String
+    private var held: Bool
+
+    init(directory: String, files: Int) {
+        path = directory + "/.trendplot-reserve.\(getpid()).tmp"
+        let size = off_t(min(max(files, 1) * 1024 + 16384, 64 << 20))
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        held = fd >= 0 && posix_fallocate(fd, 0, size) == 0
+        if fd >= 0 { close(fd) }
+        if !held { unlink(path) }
+    }
+
+    /// Gives the room back; false when there was none to give.
+    @discardableResult func release() -> Bool {
+        defer { held = false }
+        unlink(path)
+        return held
+    }
+
+    deinit { unlink(path) }
 }
 
 /// One export at a time per folder: an exclusive `flock` on `DIR/.trendplot-export.lock`, held until the run ends

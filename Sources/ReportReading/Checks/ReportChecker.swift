@@ -57,9 +57,18 @@ public enum ReportChecker {
             return s
         }
 
+        /// `a 1 + b 2 = 3`; a term labelled `− x` (its value negated for the sum) is written `− x 132`, not `+ − x -132`.
         func render(_ terms: [(String, Double?)], _ total: Double) -> String {
-            let parts = terms.map { "\($0.0) \(NumberText.plain($0.1 ?? 0))" }
-            return terms.count == 1 ? parts[0] : parts.joined(separator: " + ") + " = \(NumberText.plain(total))"
+            guard terms.count > 1 else { return terms.map { "\($0.0) \(NumberText.plain($0.1 ?? 0))" }.first ?? "" }
+            var s = ""
+            for (i, (label, value)) in terms.enumerated() {
+                if label.hasPrefix("− ") {
+                    s += (i == 0 ? "− " : " − ") + label.dropFirst(2) + " " + NumberText.plain(-(value ?? 0))
+                } else {
+                    s += (i == 0 ? "" : " + ") + label + " " + NumberText.plain(value ?? 0)
+                }
+            }
+            return s + " = \(NumberText.plain(total))"
         }
 
         mutating func checkReport(_ r: ExtractionResult) {

@@ -8,9 +8,9 @@ enum ExtractionMessages {
         "the file is \(megabytes(bytes)), larger than the \(megabytes(limit)) a report can be: expected one annual report"
     }
     static let notAReport = "not a 政府信息公开工作年度报告: none of 表二 (第二十条第（一）项), 表三 (收到和处理政府信息公开申请情况) or 表四 (行政复议、行政诉讼) was found"
-    static let unknownTemplate = "cannot tell the template: found none of the 2019 labels (本年新制作数量, 上一年项目数量, 政府集中采购) or the 2021 labels (本年制发件数, 本年收费金额, 逾期不补正); pass --template 2019 or 2021"
-    static let unknownEntity = "cannot find the body's name: expected a title such as “XX市人民政府2020年政府信息公开工作年度报告”; pass --entity"
-    static let unknownYear = "cannot find the report year: expected a title with the year or a statistics period (统计期限自2020年1月1日…); pass --year"
+    static let unknownTemplate = "cannot tell the template: found none of the 2019 labels (本年新制作数量, 上一年项目数量, 政府集中采购) or the 2021 labels (本年制发件数, 本年收费金额, 逾期不补正); read it with `trendplot extract FILE --template 2019` (or 2021)"
+    static let unknownEntity = "cannot find the body's name: expected a title such as “XX市人民政府2020年政府信息公开工作年度报告”; read it with `trendplot extract FILE --name NAME`"
+    static let unknownYear = "cannot find the report year: expected a title with the year or a statistics period (统计期限自2020年1月1日…); read it with `trendplot extract FILE --year YYYY`"
     static let singleOtherHandling = "表三 prints the 2019 template's single （六）其他处理 row (23 rows): read as such, key other_handling"
     static let columnsByIdentities = "columns fixed by the identities: blank cells not printed"
     static let vanishedBlanks = "表三's blank cells are not printed (fewer numbers than cells in some rows): each number was placed in the column the template's identities allow; cells they leave open are not emitted"
@@ -25,7 +25,7 @@ enum ExtractionMessages {
         (printed.isEmpty ? "the cell" : "“\(printed)”") + " \(why): not emitted as certain"
     }
     static func templateBeforeItsYear(_ year: Int) -> String {
-        "the tables follow the 2021 template (本年制发件数, 本年收费金额, 逾期不补正), which applies from the 2021 reports on, but the report says \(year): pass the right --year (or --template) to read it"
+        "the tables follow the 2021 template (本年制发件数, 本年收费金额, 逾期不补正), which applies from the 2021 reports on, but the report says \(year): read it with `trendplot extract FILE --year YYYY` (or --template 2019)"
     }
     static func yearMismatch(title: Int, period: Int) -> String {
         "the title says \(title) but the statistics period starts in \(period); using \(title)"

@@ -27,6 +27,8 @@ public struct InputLoader: Sendable {
     public var options: ExtractionOptions
     /// Files read at once.
     public var jobs: Int
+    /// Files not to read as data, e.g. the alias file given with `--alias` when it sits in a data folder.
+    public var excluded: [String] = []
 
     /// A loader; `jobs` defaults to the number of cores.
     public init(aliases: EntityAliases = EntityAliases(), options: ExtractionOptions = .init(),
@@ -52,8 +54,24 @@ public struct InputLoader: Sendable {
     /// The files `paths` name: files as given, folders expanded recursively in path order to the report and tidy
     /// files in them; the other files a folder holds are returned as ``LoadedInputs/skipped`` with the reason.
     public static func expand(_ paths: [String]) -> (files: [String], errors: [InputError], skipped: [InputError]) {
-        let (files, errors, refused) = DatasetLoader.expand(paths, include: { kind(of: $0) != nil })
-        return (files, errors, refused.map(skipReason))
+        let (found, errors, refused) = DatasetLoader.expand(paths, include: { kind(of: $0) != nil })
+        var files: [String] = [], skipped = refused.map(skipReason)
+        for file in found {
+            if DatasetLoader.isAliasFile(file) {
+                skipped.append(InputError(file: file, message: "not read as data: an alias file (header alias,entity); pass it with --alias \(file)"))
+            } else {
+                files.append(file)
+            }
+        }
+        return (files, errors, skipped)
+    }
+
+    /// `files` without those ``excluded`` names (compared as absolute, standardised paths).
+    public func withoutExcluded(_ files: [String]) -> [String] {
+        guard !excluded.isEmpty else { return files }
+        func key(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
+        let out = Set(excluded.map(key))
+        return files.filter { !out.contains(key($0)) }
     }
 
     /// Why a folder's file was not read.
@@ -73,10 +91,11 @@ public struct InputLoader: Sendable {
         for (i, item) in paths.enumerated() {
             if item != "-" { pending.append(item) }
             guard item == "-" || i == paths.count - 1 else { continue }
-            let (files, errors, skipped) = Self.expand(pending)
+            let (files, errors, skipped) = Self.expand(withoutExcluded(pending))
             for e in errors { builder.addError(e) }
-            out.skipped += skipped
-            read(files, into: &builder, inputs: &out)
+            out.skipped += skipped.filter { withoutExcluded([$0.file]).count == 1 }
+            let kept = withoutExcluded(files)
+            read(kept, names: Self.sourceNames(kept, roots: pending), into: &builder, inputs: &out)
             pending = []
             if item == "-" {
                 builder.addFile("-")
@@ -89,7 +108,7 @@ public struct InputLoader: Sendable {
 
     /// Reads `files` (no folders), runs of tidy files through ``DatasetLoader`` and runs of reports through the
     /// extractor, in order.
-    private func read(_ files: [String], into builder: inout DatasetBuilder, inputs: inout LoadedInputs) {
+    private func read(_ files: [String], names: [String: String], into builder: inout DatasetBuilder, inputs: inout LoadedInputs) {
         var start = 0
         while start < files.count {
             let isReport = Self.kind(of: files[start]) == .report
@@ -97,7 +116,7 @@ public struct InputLoader: Sendable {
             while end < files.count && (Self.kind(of: files[end]) == .report) == isReport { end += 1 }
             let run = Array(files[start..<end])
             if isReport {
-                readReports(run, into: &builder, inputs: &inputs)
+                readReports(run, names: names, into: &builder, inputs: &inputs)
             } else {
                 let tidy = DatasetLoader(aliases: aliases)
                 for file in run {
@@ -111,14 +130,14 @@ public struct InputLoader: Sendable {
     }
 
     /// Extracts reports, up to ``jobs`` at a time, appending them in order.
-    private func readReports(_ files: [String], into builder: inout DatasetBuilder, inputs: inout LoadedInputs) {
+    private func readReports(_ files: [String], names: [String: String], into builder: inout DatasetBuilder, inputs: inout LoadedInputs) {
         var start = 0
         while start < files.count {
             let batch = Array(files[start..<min(start + jobs, files.count)])
             let results = Mutex<[Result<ExtractionResult, InputError>?]>(Array(repeating: nil, count: batch.count))
             let options = self.options
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                let r = Result { try Self.extract(path: batch[i], options: options) }.mapError(InputError.wrap(file: batch[i]))
+                let r = Result { try Self.extract(path: batch[i], name: names[batch[i]], options: options) }.mapError(InputError.wrap(file: batch[i]))
                 results.withLock { $0[i] = r }
             }
             for (file, result) in zip(batch, results.withLock { $0 }) {
@@ -153,10 +172,73 @@ public struct InputLoader: Sendable {
         }
     }
 
-    /// Reads and extracts one report file; sources name it by its last path component.
-    public static func extract(path: String, options: ExtractionOptions = .init()) throws -> ExtractionResult {
-        let (bytes, name) = try ReportFile.read(path)
-        return try ReportExtractor.extract(bytes, file: name, options: options)
+    /// Reads and extracts one report file; sources name it `name`, by default its last path component.
+    public static func extract(path: String, name: String? = nil, options: ExtractionOptions = .init()) throws -> ExtractionResult {
+        let (bytes, base) = try ReportFile.read(path)
+        do {
+            return try ReportExtractor.extract(bytes, file: name ?? base, options: options)
+        } catch let e as InputError where e.message.hasPrefix("the bytes are neither UTF-8") {
+            guard let damaged = TextDecoding.damagedUTF8(bytes) else { throw e }
+            return try extractDamaged(bytes, damaged: damaged, file: name ?? base, options: options, original: e)
+        }
+    }
+
+    /// A UTF-8 report with a few bytes that are not UTF-8, read with each such byte as U+FFFD (review S3-15). A value
+    /// the damage could touch must not be emitted as certain: the report is read three times, with the bytes read
+    /// as U+FFFD, as `0` and as `1`, and only the values all three readings agree on are kept; the others are
+    /// listed as not emitted. The place of the first damaged byte is named.
+    static func extractDamaged(_ bytes: [UInt8], damaged: [Int], file: String, options: ExtractionOptions,
+                               original: InputError) throws -> ExtractionResult {
+        let readings: [ExtractionResult]
+        do {
+            readings = try [[0xEF, 0xBF, 0xBD], [0x30], [0x31]].map { replacement in
+                try ReportExtractor.extract(TextDecoding.replacing(bytes, at: damaged, with: replacement), file: file, options: options)
+            }
+        } catch {
+            throw original
+        }
+        var result = readings[0]
+        let others = readings.dropFirst().map { r in
+            Dictionary(r.observations.map { (ObservationKey(entity: $0.entity, year: $0.year, metric: $0.metric), $0.value) },
+                       uniquingKeysWith: { a, _ in a })
+        }
+        var dropped: [String] = []
+        result.observations = result.observations.filter { o in
+            let key = ObservationKey(entity: o.entity, year: o.year, metric: o.metric)
+            let agreed = others.allSatisfy { $0[key] == o.value }
+            if !agreed { dropped.append(o.metric) }
+            return agreed
+        }
+        let first = damaged[0]
+        let line = bytes[..<first].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+        let place = "byte \(first) (line \(line))"
+        result.report.encoding += " (\(damaged.count) damaged byte\(damaged.count == 1 ? "" : "s"))"
+        result.issues.insert(ExtractionIssue(
+            severity: .warning, place: place,
+            message: "\(damaged.count) byte(s) are not UTF-8 (the first here) and were read as �; "
+                + "values the damage could change are not emitted; fix or re-download the file"), at: 0)
+        if !dropped.isEmpty {
+            result.issues.insert(ExtractionIssue(
+                severity: .error, place: place,
+                message: "\(dropped.count) value(s) not emitted because a damaged byte could change them: "
+                    + dropped.prefix(8).joined(separator: ", ") + (dropped.count > 8 ? ", …" : "")), at: 1)
+        }
+        return result
+    }
+
+    /// The names sources give the files whose last path component is shared with another file of `files`: the
+    /// path inside the folder of `roots` it was found in (`2020/report.txt`), else the path as given. Other files
+    /// are named by their last path component (not in the result).
+    public static func sourceNames(_ files: [String], roots: [String]) -> [String: String] {
+        var count: [String: Int] = [:]
+        for f in files { count[(f as NSString).lastPathComponent, default: 0] += 1 }
+        var out: [String: String] = [:]
+        for f in files where count[(f as NSString).lastPathComponent, default: 0] > 1 {
+            let root = roots.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+                .filter { f.hasPrefix($0 + "/") }.max { $0.count < $1.count }
+            out[f] = root.map { String(f.dropFirst($0.count + 1)) } ?? f
+        }
+        return out
     }
 }
 
@@ -211,6 +293,10 @@ public enum ReportFile {
 extension InputError {
     /// Wraps any error met while reading `file` as an ``InputError`` (InputErrors pass through unchanged).
     static func wrap(file: String) -> (any Error) -> InputError {
-        { error in (error as? InputError) ?? InputError(file: file, message: "\(error)") }
+        { error in
+            if let e = error as? InputError { return e }
+            // A Foundation or system error in words, never its raw text (it would reach the briefing's appendix).
+            return InputError(file: file, message: ErrorText.reason(error))
+        }
     }
 }

@@ -150,8 +150,9 @@ public enum TrendsCSVWriter {
 
         mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
-        /// A CSV field, quoted when it holds a comma, quote or line break (as ``TidyTable/escape(_:)``).
-        mutating func field(_ s: String) {
+        /// A CSV field, quoted when it holds a comma, quote or line break, `'` before a formula (as ``TidyTable/escape(_:)``).
+        mutating func field(_ text: String) {
+            let s = TidyTable.defused(text)
             let needsQuotes = s.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
             guard needsQuotes else { return raw(s) }
             byte(34)
@@ -181,7 +182,7 @@ public enum TrendsCSVWriter {
 
         /// ``TrendRow/number(_:)``: integers in full, other values rounded to 6 decimals, trailing zeros dropped.
         mutating func number(_ v: Double) {
-            if v == v.rounded() && abs(v) < 1e15 { return int(Int64(v)) }
+            if v == v.rounded() && abs(v) < 9e15 { return int(Int64(v)) }   // every integer a Double holds exactly
             if v == v.rounded() { return raw(NumberText.plain(v)) }
             fixed(v, digits: 6, scale: 1e6)
         }

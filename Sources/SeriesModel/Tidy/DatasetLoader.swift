@@ -16,6 +16,8 @@ public struct DatasetLoader: Sendable {
     public enum FileKind: String, Sendable, Hashable {
         case tidyCSV = "csv"
         case tidyJSON = "json"
+        /// Tab-separated tidy data (`.tsv`), the same columns as CSV.
+        case tidyTSV = "tsv"
     }
 
     /// Maps old entity names to current ones.
@@ -31,8 +33,21 @@ public struct DatasetLoader: Sendable {
         switch (path as NSString).pathExtension.lowercased() {
         case "csv": return .tidyCSV
         case "json": return .tidyJSON
+        case "tsv": return .tidyTSV
         default: return nil
         }
+    }
+
+    /// True when `path` is a CSV file whose header is that of an alias file (`alias,entity`, see ``EntityAliases``):
+    /// it maps names, it holds no observations.
+    public static func isAliasFile(_ path: String) -> Bool {
+        guard kind(of: path) == .tidyCSV, let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        var head = Array((try? handle.read(upToCount: 512)) ?? Data())
+        if head.starts(with: TidyTable.byteOrderMark) { head.removeFirst(3) }
+        let line = String(decoding: head.prefix { $0 != 10 && $0 != 13 }, as: UTF8.self)
+        let names = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        return names.contains("alias") && names.contains("entity") && !names.contains("metric")
     }
 
     /// The files `paths` name: files as given, folders expanded recursively (hidden entries and README files
@@ -102,7 +117,7 @@ public struct DatasetLoader: Sendable {
 
     /// Reads `files` (no folders) in order into `builder`, up to `jobs` files at a time.
     public func read(_ files: [String], into builder: inout DatasetBuilder, jobs: Int = 1) {
-        let sizes = files.map { Self.kind(of: $0) == .tidyCSV ? Self.size(of: $0) : 0 }
+        let sizes = files.map { Self.kind(of: $0) == .tidyCSV || Self.kind(of: $0) == .tidyTSV ? Self.size(of: $0) : 0 }
         var remaining = sizes.reduce(0, +)
         guard jobs > 1 && files.count > 1 else {
             for (file, size) in zip(files, sizes) {
@@ -151,6 +166,8 @@ public struct DatasetLoader: Sendable {
         switch Self.kind(of: path) {
         case .tidyCSV:
             TidyCSVScanner.read(path: path, file: path, into: &builder, expectedBytes: expectedBytes)
+        case .tidyTSV:
+            TidyCSVScanner.read(path: path, file: path, into: &builder, expectedBytes: expectedBytes, separator: 9)
         case .tidyJSON, nil:
             guard let data = FileManager.default.contents(atPath: path) else {
                 builder.addError(InputError(file: path, message: "cannot read the file"))
@@ -168,6 +185,8 @@ public struct DatasetLoader: Sendable {
             switch kind {
             case .tidyCSV:
                 TidyCSVScanner.read(bytes: bytes, file: file, into: &builder)
+            case .tidyTSV:
+                TidyCSVScanner.read(bytes: bytes, file: file, into: &builder, separator: 9)
             case .tidyJSON:
                 builder.add(contentsOf: try TidyJSON.read(bytes, file: file))
             }

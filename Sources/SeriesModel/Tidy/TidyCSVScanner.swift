@@ -19,18 +19,21 @@ public enum TidyCSVScanner {
     ///
     /// `expectedBytes`, the size of this file and the tidy CSV files still to come, lets the builder reserve its
     /// columns once (estimated from the first block) instead of growing them step by step.
-    public static func read(path: String, file: String, into builder: inout DatasetBuilder, expectedBytes: Int? = nil) {
-        read(path: path, file: file, into: &builder, expectedBytes: expectedBytes, blockSize: 1 << 22)
+    /// `separator` is the field separator: `,` (44), or a tab (9) for `.tsv` files.
+    public static func read(path: String, file: String, into builder: inout DatasetBuilder, expectedBytes: Int? = nil,
+                            separator: UInt8 = 44) {
+        read(path: path, file: file, into: &builder, expectedBytes: expectedBytes, blockSize: 1 << 22, separator: separator)
     }
 
     /// Streams with blocks of `blockSize` bytes (tests use tiny blocks to cross every boundary).
-    static func read(path: String, file: String, into builder: inout DatasetBuilder, expectedBytes: Int?, blockSize: Int) {
+    static func read(path: String, file: String, into builder: inout DatasetBuilder, expectedBytes: Int?, blockSize: Int,
+                     separator: UInt8 = 44) {
         guard let fp = fopen(path, "rb") else {
             builder.addError(InputError(file: file, message: "cannot open the file (\(String(cString: strerror(errno))))"))
             return
         }
         defer { fclose(fp) }
-        var state = State(file: file, rowsAtStart: builder.rowCount)
+        var state = State(file: file, rowsAtStart: builder.rowCount, separator: separator)
         var buffer = [UInt8](repeating: 0, count: max(blockSize, 1))
         var filled = 0
         var eof = false
@@ -60,7 +63,7 @@ public enum TidyCSVScanner {
                     builder.addError(InputError(file: file, message: "cannot read the file"))
                     return
                 }
-                readWithTidyTable(Array(data), file: file, into: &builder)
+                readWithTidyTable(Array(data), file: file, into: &builder, separator: separator)
                 return
             }
             if state.stopped || (eof && consumed == filled) { break }
@@ -79,21 +82,21 @@ public enum TidyCSVScanner {
     }
 
     /// Reads tidy CSV `bytes` into `builder`; problems go to `builder.errors`.
-    public static func read(bytes: [UInt8], file: String, into builder: inout DatasetBuilder) {
-        var state = State(file: file, rowsAtStart: builder.rowCount)
+    public static func read(bytes: [UInt8], file: String, into builder: inout DatasetBuilder, separator: UInt8 = 44) {
+        var state = State(file: file, rowsAtStart: builder.rowCount, separator: separator)
         var copy = bytes
         _ = copy.withUnsafeMutableBufferPointer { buf in state.consume(buf, eof: true, into: &builder) }
         if state.fallback {
             builder.truncate(to: state.rowsAtStart)
-            readWithTidyTable(bytes, file: file, into: &builder)
+            readWithTidyTable(bytes, file: file, into: &builder, separator: separator)
             return
         }
         state.finish(into: &builder)
     }
 
-    private static func readWithTidyTable(_ bytes: [UInt8], file: String, into builder: inout DatasetBuilder) {
+    private static func readWithTidyTable(_ bytes: [UInt8], file: String, into builder: inout DatasetBuilder, separator: UInt8) {
         do {
-            builder.add(contentsOf: try TidyTable.readCSV(bytes, file: file))
+            builder.add(contentsOf: try TidyTable.readCSV(bytes, file: file, separator: separator))
         } catch let e as InputError {
             builder.addError(e)
         } catch {
@@ -109,7 +112,13 @@ public enum TidyCSVScanner {
     private struct State {
         let file: String
         let rowsAtStart: Int
+        /// The field separator (`,` or a tab).
+        let separator: UInt8
         var line = 0
+        /// The fields of the header (a row with more non-empty fields is refused).
+        var headerFields = 0
+        /// The record just scanned opened a quote that the file never closes.
+        var unclosedQuote = false
         var columns: Columns?
         var fields: [(start: Int, end: Int)] = []
         var errors = 0
@@ -124,9 +133,10 @@ public enum TidyCSVScanner {
         /// (metric, unit) → the conversion to the catalog unit (nil: the unit is kept as given).
         var conversions: [Int64: TidyRecord.UnitConversion?] = [:]
 
-        init(file: String, rowsAtStart: Int) {
+        init(file: String, rowsAtStart: Int, separator: UInt8) {
             self.file = file
             self.rowsAtStart = rowsAtStart
+            self.separator = separator
         }
 
         /// Parses every complete record of `buf`; returns the number of bytes consumed.
@@ -159,6 +169,7 @@ public enum TidyCSVScanner {
         /// Splits one record into `fields` (quotes removed in place); nil when the record runs past the buffer.
         mutating func scanRecord(_ buf: UnsafeMutableBufferPointer<UInt8>, from start: Int, eof: Bool) -> Int? {
             fields.removeAll(keepingCapacity: true)
+            unclosedQuote = false
             var escaped: [Int] = []
             let n = buf.count
             var p = start
@@ -186,10 +197,11 @@ public enum TidyCSVScanner {
                     if !closed {
                         if !eof { return nil }
                         fe = p
+                        unclosedQuote = true
                     }
-                    while p < n && buf[p] != UInt8(ascii: ",") && buf[p] != 10 && buf[p] != 13 { p += 1 }
+                    while p < n && buf[p] != separator && buf[p] != 10 && buf[p] != 13 { p += 1 }
                 } else {
-                    while p < n && buf[p] != UInt8(ascii: ",") && buf[p] != 10 && buf[p] != 13 { p += 1 }
+                    while p < n && buf[p] != separator && buf[p] != 10 && buf[p] != 13 { p += 1 }
                     fe = p
                 }
                 fields.append((fs, fe))
@@ -197,7 +209,7 @@ public enum TidyCSVScanner {
                     guard eof else { return nil }
                     break
                 }
-                if buf[p] == UInt8(ascii: ",") { p += 1; continue }
+                if buf[p] == separator { p += 1; continue }
                 if buf[p] == 13 {
                     if p + 1 >= n && !eof { return nil }
                     p += 1
@@ -266,12 +278,17 @@ public enum TidyCSVScanner {
                 stopped = true
                 return
             }
+            headerFields = fields.count
             columns = c
         }
 
         private mutating func fail(_ builder: inout DatasetBuilder, _ problem: TidyRecord.Problem) {
+            fail(&builder, place: "line \(line), column \(problem.field)", problem.message)
+        }
+
+        private mutating func fail(_ builder: inout DatasetBuilder, place: String, _ message: String) {
             errors += 1
-            builder.addError(InputError(file: file, place: "line \(line), column \(problem.field)", message: problem.message))
+            builder.addError(InputError(file: file, place: place, message: message))
             if errors >= TidyCSVScanner.maxErrorsPerFile {
                 builder.addError(InputError(file: file, message: "too many errors; the rest of the file was not read"))
                 stopped = true
@@ -280,7 +297,16 @@ public enum TidyCSVScanner {
 
         mutating func readRow(_ buf: UnsafeBufferPointer<UInt8>, into builder: inout DatasetBuilder) {
             guard let c = columns else { return }
+            if unclosedQuote {
+                return fail(&builder, place: "line \(line)", "a quoted field opens here (\") and is never closed: expected a closing \" "
+                            + "before the end of the file; the rows from here on were not read")
+            }
             if fields.allSatisfy({ trimmed($0)(buf).isEmpty }) { return }
+            if fields.count > headerFields, fields[headerFields...].contains(where: { !trimmed($0)(buf).isEmpty }) {
+                let name = separator == 9 ? "tab" : "comma"
+                return fail(&builder, place: "line \(line)",
+                            "\(fields.count) fields, but the header has \(headerFields): a \(name) inside a value must be quoted (\"…\")")
+            }
             let entityBytes = field(buf, c.entity)
             if entityBytes.isEmpty {
                 return fail(&builder, .noEntity)

@@ -19,11 +19,12 @@ public enum TidyTable {
     /// `unit`, `label`, `source` and `derived` may be missing; unit and label then come from the catalog,
     /// the source becomes `file:line`. Unknown metric ids are accepted (they are the user's own).
     /// - Throws: ``InputError`` naming the file, the line and the column.
-    public static func readCSV(_ bytes: [UInt8], file: String) throws -> [Observation] {
-        let (text, _) = try TextDecoding.decode(bytes, file: file)
+    /// `separator` is `,` (44), or a tab (9) for `.tsv` files.
+    public static func readCSV(_ bytes: [UInt8], file: String, separator: UInt8 = 44) throws -> [Observation] {
+        let (text, _) = try TextDecoding.decode(bytes, file: file, expecting: "a tidy CSV file")
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: true)
+            reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: UnicodeScalar(separator))
         } catch {
             throw InputError(file: file, place: "line 1", message: "not a CSV file (\(error))")
         }
@@ -41,6 +42,10 @@ public enum TidyTable {
         while let row = reader.next() {
             line += 1
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.count > header.count, row[header.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                throw InputError(file: file, place: "line \(line)", message: "\(row.count) fields, but the header has \(header.count): "
+                                 + "a \(separator == 9 ? "tab" : "comma") inside a value must be quoted (\"…\")")
+            }
             func field(_ name: String) -> String? {
                 guard let i = col[name], i < row.count else { return nil }
                 return row[i].trimmingCharacters(in: .whitespaces)
@@ -73,12 +78,23 @@ public enum TidyTable {
         return s
     }
 
-    /// Quotes a CSV field when it holds a comma, quote or line break.
+    /// Quotes a CSV field when it holds a comma, quote or line break. A field a spreadsheet would run as a formula
+    /// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return, and not a number such as `-5`) gets a leading
+    /// `'` (OWASP's advice against CSV injection), so Excel and WPS show it as text.
     public static func escape(_ field: String) -> String {
+        let field = defused(field)
         if field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return field
+    }
+
+    /// `field` with a leading `'` when a spreadsheet would take it for a formula (see ``escape(_:)``).
+    public static func defused(_ field: String) -> String {
+        guard let first = field.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first), parseNumber(field) == nil else {
+            return field
+        }
+        return "'" + field
     }
 
     /// Parses a number as written in tidy files: `387576`, `-640`, `+146`, `218827.31`, `1,234`, `1E+15` (Excel).

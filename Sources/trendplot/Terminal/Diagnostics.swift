@@ -95,33 +95,7 @@ enum Diagnostics {
         case let e as InputError: return e.description
         case let e as FileWritingError: return e.description
         case let e as ChartError: return e.description
-        case let e as CocoaError: return describe(cocoa: e)
-        default:
-            let ns = error as NSError
-            if ns.domain == NSCocoaErrorDomain, let e = error as? CocoaError { return describe(cocoa: e) }
-            if ns.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(ns.code)) {
-                return "\(ns.userInfo[NSFilePathErrorKey] as? String ?? "a file"): \(String(cString: strerror(code.rawValue)))"
-            }
-            return "\(error)"
-        }
-    }
-
-    private static func describe(cocoa e: CocoaError) -> String {
-        let path = e.filePath ?? e.url?.path ?? "a file"
-        switch e.code {
-        case .fileNoSuchFile, .fileReadNoSuchFile: return "\(path): no such file or folder"
-        case .fileReadNoPermission: return "\(path): permission denied (check that you may read it)"
-        case .fileWriteNoPermission: return "\(path): permission denied (choose a folder you may write to)"
-        case .fileWriteOutOfSpace: return "\(path): the disk is full (free some space and run again)"
-        case .fileWriteFileExists: return "\(path): a file of that name is in the way (a folder was expected there)"
-        case .fileWriteVolumeReadOnly: return "\(path): the file system is read-only"
-        case .fileReadCorruptFile: return "\(path): the file is damaged or not in the expected format"
-        case .fileReadInapplicableStringEncoding: return "\(path): the text is not in a known encoding (UTF-8, GB18030)"
-        default:
-            if let underlying = (e.userInfo[NSUnderlyingErrorKey] as? NSError), underlying.domain == NSPOSIXErrorDomain {
-                return "\(path): \(String(cString: strerror(Int32(underlying.code))))"
-            }
-            return "\(path): could not read or write the file"
+        default: return ErrorText.sentence(error)
         }
     }
 }
