@@ -58,19 +58,30 @@ extension SceneBuilder {
         for (i, s) in series.enumerated() {
             let cell = Rect(x: body.minX + Double(i % cols) * (cellW + gutter), y: body.minY + Double(i / cols) * (cellH + gutter),
                             width: cellW, height: cellH)
-            let titleBox = text(s.label, style(type.seriesLabel, bold: true, color: theme.text), at: Point(cell.minX, cell.minY),
+            let ps = style(type.seriesLabel, bold: true, color: theme.text)
+            let titleBox = text(broken(s.label, ps, width: cell.width), ps, at: Point(cell.minX, cell.minY),
                                 role: .panelTitle, wrap: cell.width)
             let panel = Rect(x: cell.minX, y: titleBox.frame.maxY + type.gap * 0.5, width: cell.width,
                              height: max(20, cell.maxY - titleBox.frame.maxY - type.gap * 0.5))
             let (values, zero) = panelValues(s)
             let c = cartesian(in: panel, values: values, zero: zero, x: .years(years), showXTitle: false, minLeft: minLeft)
             guard case .points(let ys) = c.placement else { continue }
-            let color = theme.seriesColor(0)
+            let underlay = items.count
+            // Each panel in its series' colour; panels beyond the palette in one neutral, never a repeated colour.
+            let color = isRest(i) ? theme.readable(theme.neutral) : seriesColor(i)
+            if !isRest(i) { noteColor(i, color) }
             for seg in segments(s) where seg.count > 1 {
-                add(.polyline(seg.map { Point(ys(Double($0.year)), c.y($0.value)) }, Stroke(color, width: type.lineWidth)))
+                let pts = seg.map { Point(ys(Double($0.year)), c.y($0.value)) }
+                add(.polyline(pts, Stroke(color, width: type.lineWidth)))
+                markLine(pts, width: type.lineWidth, series: i)
             }
+            let segs = segments(s)
             for p in s.points { if let v = p.value {
-                add(.marker(Point(ys(Double(p.year)), c.y(v)), shape: .circle, radius: type.markerRadius, fill: color, stroke: nil))
+                let q = Point(ys(Double(p.year)), c.y(v))
+                let alone = segs.contains { $0.count == 1 && $0[0].year == p.year }
+                let radius = type.markerRadius * (alone ? 1.5 : 1)
+                add(.marker(q, shape: .circle, radius: radius, fill: color, stroke: nil))
+                mark(.point(q, radius: radius), series: i)
             } }
             if let last = s.last, spec.annotations.valueLabels != .none {
                 let q = Point(ys(Double(last.year)), c.y(last.value))
@@ -78,8 +89,9 @@ extension SceneBuilder {
                 optionalText(c.unit.valueLabel(last.value), TextStyle(size: type.label, bold: true, color: theme.text, halo: theme.background),
                              candidates: [(Point(q.x, q.y - d), .center, .bottom), (Point(q.x, q.y + d), .center, .top),
                                           (Point(q.x - d, q.y - d), .right, .bottom)],
-                             role: .valueLabel, within: labelBounds(c))
+                             role: .valueLabel, within: labelBounds(c), series: i)
             }
+            periodBreaks(c, under: underlay)
         }
     }
 }
