@@ -30,7 +30,7 @@ extension SceneBuilder {
         missingYearMarks(c)
         guard case .bands(let bands) = c.placement else { return }
         let n = max(1, series.count)
-        let inner = min(bands.bandwidth, 120 * type.scale * Double(n))
+        let inner = min(bands.bandwidth, 64 * type.scale * Double(n))   // C7: bars at most ~60 units thick
         let barW = inner / Double(n)
         let zeroY = c.y(0)
         var tops: [(Rect, Double, Int, Int)] = []   // bar, value, series, year index

@@ -129,7 +129,7 @@ extension SceneBuilder {
         highlightYear(c)
         let underlay = items.count
         guard case .bands(let bands) = c.placement else { return }
-        let w = min(bands.bandwidth, 90 * type.scale)
+        let w = min(bands.bandwidth, 56 * type.scale)
         let zeroY = c.y(0)
         let ls = TextStyle(size: type.label, bold: true, color: theme.text, halo: theme.background)
         let note = TextStyle(size: type.label * 0.85, color: theme.mutedText, halo: theme.background)
@@ -180,11 +180,14 @@ extension SceneBuilder {
             guard let v = b.change else {
                 st.color = theme.mutedText
                 st.bold = false
-                optionalText(b.reason ?? "", st, candidates: [(Point(zx + 4, h.bands.center(i)), .left, .middle)], role: .note)
+                // Every row without a bar says why, on whichever side of zero has room (B8).
+                optionalText(b.reason ?? "", st, candidates: [(Point(zx + 4, h.bands.center(i)), .left, .middle),
+                                                              (Point(zx - 4, h.bands.center(i)), .right, .middle)], role: .note)
                 continue
             }
             let x = h.x(v)
-            let r = Rect(x: min(x, zx), y: h.bands.start(i), width: abs(x - zx), height: h.bands.bandwidth)
+            let thick = min(h.bands.bandwidth, 44 * type.scale)   // C7: no slab-thick bars
+            let r = Rect(x: min(x, zx), y: h.bands.center(i) - thick / 2, width: abs(x - zx), height: thick)
             add(.rect(r, fill: v >= 0 ? theme.positive : theme.negative, stroke: nil))
             mark(.rect(r), series: nil)
             st.color = theme.name == .print ? theme.text : theme.readable(v >= 0 ? theme.positive : theme.negative)

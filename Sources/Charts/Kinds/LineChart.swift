@@ -104,9 +104,10 @@ extension SceneBuilder {
             var idx = coloured.filter { ends[$0] != nil }
             // A series that stops before the last year is named beside its last point where there is room, so
             // no leader line runs across the years it does not have.
+            let lastYear = years.last ?? 0
             idx.removeAll { i in
                 let e = ends[i]!
-                guard e.x < c.plot.maxX - 2 else { return false }
+                guard (series[i].last?.year ?? lastYear) < lastYear else { return false }
                 let d = r + 4 * type.scale
                 return optionalText(series[i].label, style(type.seriesLabel, bold: true, color: seriesTextColor(i)),
                                     candidates: [(Point(e.x + d, e.y), .left, .middle), (Point(e.x + d, e.y - d), .left, .bottom),

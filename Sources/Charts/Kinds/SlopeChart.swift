@@ -90,28 +90,39 @@ extension SceneBuilder {
         }
         assignColours()
         // Label positions on both sides; a label that would stand nearer another row's point than its own is
-        // dropped and its row greyed, until every label is nearest its own point.
+        // left out on that side (the other side still names the row); a row named on neither side is greyed.
         var placed: [[Double]?] = [nil, nil]
-        for _ in 0..<4 {
-            let ids = rows.indices.filter { labelled.contains($0) }
-            var bad: Set<Int> = []
+        var sideIds: [[Int]] = [[], []]
+        var omitted: [Set<Int>] = [[], []]
+        for _ in 0..<6 {
+            var changed = false
             for side in 0...1 {
+                let ids = rows.indices.filter { labelled.contains($0) && !omitted[side].contains($0) }
                 let wishes = ids.map { y(side == 0 ? rows[$0].2 : rows[$0].3) }
                 let centres = LabelSpreader.spread(wishes, heights: ids.map { _ in h }, min: top - h / 2, max: bottom + h / 2, gap: 1)
                 placed[side] = centres
-                guard let centres else { bad.formUnion(ids.suffix(max(1, ids.count / 4))); continue }
+                sideIds[side] = ids
+                guard let centres else {
+                    omitted[side].formUnion(ids.suffix(max(1, ids.count / 4))); changed = true; continue
+                }
                 // Every row's point on this side, labelled or not.
                 let points = rows.indices.map { y(side == 0 ? rows[$0].2 : rows[$0].3) }
                 for (n, r) in ids.enumerated() {
                     let c0 = centres[n] - h / 2, c1 = centres[n] + h / 2
                     func gap(_ py: Double) -> Double { py < c0 ? c0 - py : (py > c1 ? py - c1 : 0) }
                     let own = gap(points[r])
-                    if rows.indices.contains(where: { $0 != r && gap(points[$0]) + 0.5 < own }) { bad.insert(r) }
+                    if rows.indices.contains(where: { $0 != r && gap(points[$0]) + 0.5 < own }) {
+                        omitted[side].insert(r); changed = true
+                    }
                 }
             }
-            if bad.isEmpty { break }
-            labelled.subtract(bad)
-            assignColours()
+            let unnamed = labelled.filter { omitted[0].contains($0) && omitted[1].contains($0) }
+            if !unnamed.isEmpty {
+                labelled.subtract(unnamed)
+                assignColours()
+                changed = true
+            }
+            if !changed { break }
         }
         let ids = rows.indices.filter { labelled.contains($0) }
         // Grey rows first, under the coloured ones.
@@ -130,8 +141,8 @@ extension SceneBuilder {
             }
         }
         for side in 0...1 {
-            guard let centres = placed[side], centres.count == ids.count else { continue }
-            for (n, r) in ids.enumerated() {
+            guard let centres = placed[side], centres.count == sideIds[side].count else { continue }
+            for (n, r) in sideIds[side].enumerated() where labelled.contains(r) {
                 var st = nameStyle
                 st.color = theme.readable(colours[r] ?? theme.text)
                 let x = side == 0 ? x0 - type.gap * 1.2 : x1 + type.gap * 1.2

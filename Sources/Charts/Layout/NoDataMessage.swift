@@ -3,16 +3,24 @@
 extension SceneBuilder {
     mutating func layoutNoData() {
         if spec.kind == .sparkline {
-            // A sparkline has room for one line: the label and why it is empty.
+            // A sparkline has room for two short lines: the label, then the head (无数据 or 均为0) and why.
             let pad = max(3, 6 * type.scale)
             let s = style(type.label * 0.9, color: theme.mutedText)
             let label = spec.title.isEmpty ? (spec.series.first?.label ?? "") : spec.title
-            let line = ChineseLineBreak.lines(label + (zh ? "：" : ": ") + (chart.noDataReason ?? ""),
-                                              maxWidth: canvas.width - 2 * pad, balanced: false) { measure($0, s).width }
             var y = pad
-            for l in line where y + measure(l, s).height <= canvas.maxY - pad {
-                let box = text(l, s, at: Point(pad, y), role: .note)
-                y = box.frame.maxY
+            let first = ChineseLineBreak.lines(label, maxWidth: canvas.width - 2 * pad, balanced: false) { measure($0, s).width }.first ?? ""
+            y = text(first, s, at: Point(pad, y), role: .title).frame.maxY
+            let head = chart.allZero ? (zh ? "均为0" : "All zero") : (zh ? "无数据" : "No data")
+            var bold = s
+            bold.bold = true
+            let box = text(head, bold, at: Point(pad, y), role: .note)
+            let why = chart.allZero ? "" : (chart.noDataReason ?? "")
+            if !why.isEmpty {
+                optionalText((zh ? "：" : ": ") + why, s, candidates: [(Point(box.frame.maxX, y), .left, .top)], role: .note,
+                             within: canvas.inset(by: 1))
+            } else if chart.allZero, let reason = chart.noDataReason {
+                optionalText((zh ? "：" : ": ") + reason, s, candidates: [(Point(box.frame.maxX, y), .left, .top)], role: .note,
+                             within: canvas.inset(by: 1))
             }
             return
         }

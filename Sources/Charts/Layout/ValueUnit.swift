@@ -103,7 +103,13 @@ public struct ValueUnit: Sendable, Hashable {
         if divisor > 1 && a < 0.01 && !baseUnit.isEmpty {
             return NumberText.displayChinese(value) + baseUnit
         }
-        return NumberText.display(scaled, fractionDigits: d) + (percent ? "%" : "")
+        var text = NumberText.display(scaled, fractionDigits: d)
+        // 10亿 is "10", 0.54亿 "0.54": scaled values drop trailing zeros (counts in 件 have none).
+        if divisor > 1 && text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text + (percent ? "%" : "")
     }
 
     /// The axis title: `单位：万件` (or `Unit: 10k docs` style in English when given `en`).

@@ -57,7 +57,7 @@ public struct Theme: Sendable, Hashable, Codable {
             return Theme(name: name, background: .white, text: Color(hex: 0x1A1A1A), mutedText: Color(hex: 0x555555),
                          grid: Color(hex: 0xE3E3E3), axis: Color(hex: 0x6B6B6B),
                          palette: okabeIto, dashes: [[]],
-                         positive: Color(hex: 0x3F5468), negative: Color(hex: 0xC4461A),
+                         positive: Color(hex: 0x3F5468), negative: Color(hex: 0x7A4E9E),
                          highlight: Color(hex: 0xF0E442, alpha: 0.28), reference: Color(hex: 0x555555),
                          rest: Color(hex: 0xB5B5B5), neutral: Color(hex: 0x8A8F96))
         case .print:
@@ -73,22 +73,24 @@ public struct Theme: Sendable, Hashable, Codable {
             return Theme(name: name, background: Color(hex: 0x1B1E23), text: Color(hex: 0xF0F0F0),
                          mutedText: Color(hex: 0xB8B8B8), grid: Color(hex: 0x363B42), axis: Color(hex: 0x8A9099),
                          palette: okabeItoDark, dashes: [[]],
-                         positive: Color(hex: 0xA9BCCF), negative: Color(hex: 0xF08A55),
+                         positive: Color(hex: 0xA9BCCF), negative: Color(hex: 0xB79CF0),
                          highlight: Color(hex: 0xF0E442, alpha: 0.16), reference: Color(hex: 0xB8B8B8),
                          rest: Color(hex: 0x5A6068), neutral: Color(hex: 0x9AA0A8))
         }
     }
 
-    /// Okabe & Ito (2008) without the yellow (1.3:1 on white) and without vermillion (kept for falls), ordered for
-    /// lines on white: blue, bluish green, reddish purple, orange, sky blue, black.
+    /// Okabe & Ito (2008) without the yellow (1.3:1 on white), ordered for lines on white: blue, vermillion,
+    /// bluish green, reddish purple, orange, sky blue, black. Slots keep their hue from before (callers' slots
+    /// such as 行政许可 0, 行政处罚 2 keep their colour); rises and falls use a grey-blue and violet pair that
+    /// no slot has.
     public static let okabeIto: [Color] = [
-        Color(hex: 0x0072B2), Color(hex: 0x009E73), Color(hex: 0xCC79A7),
+        Color(hex: 0x0072B2), Color(hex: 0xD55E00), Color(hex: 0x009E73), Color(hex: 0xCC79A7),
         Color(hex: 0xE69F00), Color(hex: 0x56B4E9), Color(hex: 0x000000),
     ]
 
     /// The same hues for the dark background, lighter: slot for slot the hue of ``okabeIto``.
     public static let okabeItoDark: [Color] = [
-        Color(hex: 0x3D9BE0), Color(hex: 0x2CC79B), Color(hex: 0xE391C2),
+        Color(hex: 0x3D9BE0), Color(hex: 0xF0804A), Color(hex: 0x2CC79B), Color(hex: 0xE391C2),
         Color(hex: 0xF2B33D), Color(hex: 0x8FD2F7), Color(hex: 0xE6E6E6),
     ]
 
