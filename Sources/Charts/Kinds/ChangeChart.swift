@@ -78,8 +78,11 @@ extension SceneBuilder {
     }
 
     /// The change from `from` to `to` under the spec's measure.
-    func change(from a: Double?, to b: Double?, baseYear: Int) -> (Double?, String?) {
-        guard let b else { return (nil, zh ? "无数据" : "no data") }
+    func change(from a: Double?, to b: Double?, baseYear: Int, focusYear: Int? = nil) -> (Double?, String?) {
+        guard let b else {
+            if let f = focusYear { return (nil, zh ? "无\(f)年数据" : "no \(f) value") }
+            return (nil, zh ? "无数据" : "no data")
+        }
         switch spec.changeMeasure {
         case .value: return (b, nil)
         case .difference:
@@ -160,7 +163,8 @@ extension SceneBuilder {
         let base = compared.base ?? focus - 1   // values that are already changes: the base year is only a caption
         if given == nil && spec.changeMeasure != .value { body = periodBreakNote(in: body, years: [base, focus]) }
         let bars: [ChangeBar] = spec.series.map { s in
-            let (v, why) = change(from: s.value(in: base), to: s.value(in: focus), baseYear: base)
+            let (v, why) = change(from: s.value(in: base), to: s.value(in: focus), baseYear: base,
+                                   focusYear: spec.changeMeasure == .value ? nil : focus)
             return ChangeBar(label: s.label, change: v, reason: why)
         }
         let axis = changeAxis

@@ -49,7 +49,9 @@ extension SceneBuilder {
         let longest = series.map(\.presentValues.count).max() ?? 0
         let zero = lo >= 0 && !(longest >= 4 && lo > hi * 0.8)
         let rightSpace = direct ? (nameWidths.max() ?? 0) + type.gap * 2.2 : 0
-        let c = cartesian(in: body, values: values, zero: zero, x: .years(years), rightReserve: rightSpace)
+        // Below a negative minimum, room for its label (a valley's label goes under it, B4).
+        let c = cartesian(in: body, values: values, zero: zero, x: .years(years), rightReserve: rightSpace,
+                          headroom: lo < 0 ? 0.08 : 0)
 
         highlightYear(c)
         let underlay = items.count
@@ -149,11 +151,17 @@ extension SceneBuilder {
             for j in idx.reversed() {
                 let p = s.points[j]
                 let q = pt(p.year, p.value!)
-                let prev = j > 0 ? s.points[j - 1].value.map { pt(s.points[j - 1].year, $0) } : nil
-                let next = j + 1 < s.points.count ? s.points[j + 1].value.map { pt(s.points[j + 1].year, $0) } : nil
+                // Neighbours joined by the line: the adjacent years only (a gap leaves the point alone).
+                func neighbour(_ k: Int) -> Point? {
+                    guard s.points.indices.contains(k), abs(s.points[k].year - p.year) == 1 else { return nil }
+                    return s.points[k].value.map { pt(s.points[k].year, $0) }
+                }
+                let prev = neighbour(j - 1), next = neighbour(j + 1)
                 let vs = TextStyle(size: type.label, bold: j == idx.last, color: multi ? seriesTextColor(si) : theme.text,
                                    halo: theme.background)
-                optionalText(c.unit.valueLabel(p.value!), vs, candidates: valueLabelCandidates(q, prev: prev, next: next),
+                let alone = prev == nil && next == nil
+                optionalText(c.unit.valueLabel(p.value!), vs,
+                             candidates: valueLabelCandidates(q, prev: prev, next: next, radius: r * (alone ? 1.5 : 1)),
                              role: .valueLabel, within: labelBounds(c), series: si)
             }
         }
@@ -164,8 +172,8 @@ extension SceneBuilder {
 
     /// Places for a value label at `q`, best first, chosen by the line through it: above a peak, below a valley,
     /// on the open side of a rising or falling line, then the rest.
-    func valueLabelCandidates(_ q: Point, prev: Point?, next: Point?) -> [(Point, HAlign, VAlign)] {
-        let d = type.markerRadius + 3 * type.scale
+    func valueLabelCandidates(_ q: Point, prev: Point?, next: Point?, radius: Double) -> [(Point, HAlign, VAlign)] {
+        let d = radius + 3 * type.scale
         let above = (Point(q.x, q.y - d), HAlign.center, VAlign.bottom)
         let below = (Point(q.x, q.y + d), HAlign.center, VAlign.top)
         let upLeft = (Point(q.x - d * 0.7, q.y - d * 0.7), HAlign.right, VAlign.bottom)

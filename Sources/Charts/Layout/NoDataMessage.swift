@@ -14,13 +14,11 @@ extension SceneBuilder {
             var bold = s
             bold.bold = true
             let box = text(head, bold, at: Point(pad, y), role: .note)
-            let why = chart.allZero ? "" : (chart.noDataReason ?? "")
-            if !why.isEmpty {
-                optionalText((zh ? "：" : ": ") + why, s, candidates: [(Point(box.frame.maxX, y), .left, .top)], role: .note,
-                             within: canvas.inset(by: 1))
-            } else if chart.allZero, let reason = chart.noDataReason {
-                optionalText((zh ? "：" : ": ") + reason, s, candidates: [(Point(box.frame.maxX, y), .left, .top)], role: .note,
-                             within: canvas.inset(by: 1))
+            if let why = chart.noDataReason, !why.isEmpty {
+                let t = (zh ? "：" : ": ") + why
+                if box.frame.maxX + measure(t, s).width <= canvas.maxX - pad {
+                    text(t, s, at: Point(box.frame.maxX, y), role: .note)
+                }
             }
             return
         }
