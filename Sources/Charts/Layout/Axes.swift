@@ -59,7 +59,7 @@ extension SceneBuilder {
     mutating func cartesian(in body: Rect, values: [Double], zero: Bool, x: XAxis, rightReserve: Double = 0,
                             fixedDomain: ClosedRange<Double>? = nil, format: ChartSpec.ValueFormat? = nil,
                             showXTitle: Bool = true, headroom: Double = 0, minLeft: Double = 0,
-                            baseUnit: String? = nil) -> Cartesian {
+                            baseUnit: String? = nil, showUnit: Bool = true) -> Cartesian {
         let tickStyle = style(type.tick, color: theme.mutedText)
         let titleStyle = style(type.axisTitle, color: theme.mutedText)
         var lo = values.min() ?? 0, hi = values.max() ?? 0
@@ -126,7 +126,7 @@ extension SceneBuilder {
             if textFrames.contains(where: { $0.intersects(f) }) { continue }
             text(label, tickStyle, at: Point(plot.minX - type.gap, py), .right, .middle, role: .tickLabel)
         }
-        if let t = yTitleText ?? unit.axisTitle(spec.language) {
+        if showUnit, let t = yTitleText ?? unit.axisTitle(spec.language) {
             text(t, titleStyle, at: Point(body.minX, body.minY), .left, .top, role: .axisTitle)
         }
 
