@@ -202,7 +202,7 @@ public enum ChineseLineBreak {
                     if w > maxWidth && k - j > 1 { continue }
                     let dev = (w - target) / max(target, 1)
                     var c = cost[l - 1][j] + dev * dev
-                    if k < n { c += breakCost(before: k) * 0.2 }
+                    if k < n { c += breakCost(before: k) * 0.3 }
                     if c < cost[l][k] { cost[l][k] = c; from[l][k] = j }
                 }
             }
