@@ -1,3 +1,5 @@
+import SeriesModel
+
 /// The chart pipeline: spec → layout → scene → PNG/SVG/PDF bytes.
 ///
 /// Each call creates its own Pango engine and cairo surface and touches no shared state, so it is safe to
@@ -94,12 +96,25 @@ public enum Chart {
     }
 
     private static func validate(_ spec: ChartSpec) throws {
+        if spec.kind == .share {
+            for s in spec.series {
+                if let p = s.points.first(where: { ($0.value ?? 0) < 0 }) {
+                    throw ChartError.negativeShare(chart: spec.title, series: s.label, year: p.year, value: p.value!)
+                }
+            }
+        }
         let s = spec.size
         guard s.width.isFinite, s.height.isFinite, s.width >= 40, s.height >= 30, s.width <= 16000, s.height <= 16000 else {
             throw ChartError.badCanvas(s, chart: spec.title)
         }
         guard s.scale.isFinite, s.scale > 0, s.scale <= 8, s.width * s.scale <= 32000, s.height * s.scale <= 32000 else {
             throw ChartError.badScale(s, chart: spec.title)
+        }
+        // The sparkline canvas leaves no room for axes, legends and sources: other kinds refuse it (A9).
+        if spec.kind != .sparkline && (s.width < 240 || s.height < 160) {
+            throw ChartError(stage: "checking the spec of", chart: spec.title,
+                             message: "the canvas \(NumberText.plain(s.width))×\(NumberText.plain(s.height)) is too small for a \(spec.kind.labelZh) "
+                                 + "(\(spec.kind.rawValue)); give at least 240×160, or use --kind sparkline for 360×90")
         }
     }
 

@@ -1,3 +1,5 @@
+import SeriesModel
+
 /// A failure while making a chart, naming the stage and the chart.
 ///
 /// `laying out 行政许可·项目数量: the canvas is 0×750; width and height must be positive`
@@ -41,5 +43,11 @@ extension ChartError {
     static func badScale(_ s: ChartSize, chart: String) -> ChartError {
         ChartError(stage: "checking the spec of", chart: chart,
                    message: "the scale factor \(s.scale) must be above 0 and at most 8 (and the PNG at most 32000 pixels wide)")
+    }
+
+    static func negativeShare(chart: String, series: String, year: Int, value: Double) -> ChartError {
+        ChartError(stage: "checking the spec of", chart: chart,
+                   message: "含负值，不宜作构成图: \(series) is \(NumberText.display(value)) in \(year); a share (100%) chart needs "
+                       + "parts that are zero or more — use `stacked` or `change` for changes")
     }
 }

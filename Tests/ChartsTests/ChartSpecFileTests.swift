@@ -56,8 +56,12 @@ struct ChartSpecFileTests {
         #expect(spec.series.map(\.slot) == [2, nil])
         let palette = Theme.named(.briefing)
         let labels = try Chart.scene(for: spec).texts(.seriesLabel)
-        #expect(labels.first { $0.text == "平潭综合实验区" }?.style.color == palette.seriesColor(2))
-        #expect(labels.first { $0.text == "牡丹江市人民政府" }?.style.color == palette.seriesColor(1))
+        // The slotted series keeps slot 2; the other takes its label's stable slot (the next one when 2 is taken);
+        // label text is the series colour darkened to 4.5:1 on white.
+        #expect(labels.first { $0.text == "平潭综合实验区" }?.style.color == palette.readable(palette.seriesColor(2)))
+        let keyed = SeriesSlots.stableSlot(for: "牡丹江市人民政府", paletteSize: palette.palette.count)
+        let expected = keyed == 2 ? 3 : keyed
+        #expect(labels.first { $0.text == "牡丹江市人民政府" }?.style.color == palette.readable(palette.seriesColor(expected)))
     }
 
     @Test func errorsNameTheFileAndThePlace() {

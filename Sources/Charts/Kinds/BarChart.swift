@@ -26,10 +26,11 @@ extension SceneBuilder {
         if let r = referenceValue(values) { values.append(r.value) }
         let c = cartesian(in: body, values: values, zero: true, x: .yearBands(years), headroom: 0.06)
         highlightYear(c)
+        let underlay = items.count
         missingYearMarks(c)
         guard case .bands(let bands) = c.placement else { return }
         let n = max(1, series.count)
-        let inner = min(bands.bandwidth, 120 * type.scale * Double(n))
+        let inner = min(bands.bandwidth, 64 * type.scale * Double(n))   // C7: bars at most ~60 units thick
         let barW = inner / Double(n)
         let zeroY = c.y(0)
         var tops: [(Rect, Double, Int, Int)] = []   // bar, value, series, year index
@@ -40,15 +41,19 @@ extension SceneBuilder {
                 let x = x0 + Double(si) * barW
                 let y = c.y(v)
                 let r = Rect(x: x + barW * 0.06, y: min(y, zeroY), width: barW * 0.88, height: max(abs(zeroY - y), 0))
+                noteColor(si, seriesColor(si))
                 if v == 0 {
-                    add(.polyline([Point(r.minX, zeroY), Point(r.maxX, zeroY)], Stroke(theme.seriesColor(slot(si)), width: 2 * type.scale)))
+                    add(.polyline([Point(r.minX, zeroY), Point(r.maxX, zeroY)], Stroke(seriesColor(si), width: 2 * type.scale)))
+                    mark(.rect(Rect(x: r.minX, y: zeroY - type.scale, width: r.width, height: 2 * type.scale)), series: si)
                 } else {
-                    add(.rect(r, fill: theme.seriesColor(slot(si)), stroke: nil))
+                    add(.rect(r, fill: seriesColor(si), stroke: nil))
+                    mark(.rect(r), series: si)
                 }
                 tops.append((r, v, si, yi))
             }
         }
         referenceLine(c, values: series.flatMap(\.presentValues))
+        periodBreaks(c, under: underlay)
         notes(c) { note in
             guard let yi = years.firstIndex(of: note.year) else { return nil }
             let si = note.series.flatMap { l in series.firstIndex { $0.label == l } } ?? 0
@@ -60,7 +65,11 @@ extension SceneBuilder {
 
     /// Legend entries with square swatches, one per series.
     func boxLegend() -> [LegendEntry] {
-        spec.series.indices.map { LegendEntry(label: spec.series[$0].label, color: theme.seriesColor(slot($0)), swatch: .box) }
+        let coloured = spec.series.indices.filter { !isRest($0) }
+        var entries = coloured.map { LegendEntry(label: spec.series[$0].label, color: seriesColor($0), swatch: .box) }
+        let rest = spec.series.count - coloured.count
+        if rest > 0 { entries.append(LegendEntry(label: restLabel(rest), color: theme.rest, swatch: .box)) }
+        return entries
     }
 
     /// Value labels above positive bars and below negative ones, as the annotation setting asks.
@@ -83,12 +92,15 @@ extension SceneBuilder {
         let size = min(type.label, max(type.label * 0.7, (bars.first?.rect.width ?? 100) / 3.2))
         let s = TextStyle(size: size, color: theme.text, halo: theme.background)
         let d = 3 * type.scale
-        for i in Array(Set(chosen)).sorted() {
+        // Grey (rest) series carry no labels; each label must sit clear of every bar and nearest its own.
+        for i in Array(Set(chosen)).sorted() where !isRest(bars[i].series) {
             let b = bars[i]
             let label = unit.valueLabel(b.value)
             let p = b.value < 0 ? Point(b.rect.midX, b.rect.maxY + d) : Point(b.rect.midX, b.rect.minY - d)
-            optionalText(label, s, candidates: [(p, .center, b.value < 0 ? .top : .bottom)], role: .valueLabel,
-                         within: plot)
+            var st = s
+            if spec.series.count > 1 { st.color = seriesTextColor(b.series) }
+            optionalText(label, st, candidates: [(p, .center, b.value < 0 ? .top : .bottom)], role: .valueLabel,
+                         within: plot, series: b.series)
         }
     }
 }

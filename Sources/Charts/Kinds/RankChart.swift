@@ -40,12 +40,13 @@ extension SceneBuilder {
                            caption: zh ? "（\(year)年）" : " (\(year))")
         var vs = valueStyle
         vs.size = min(valueStyle.size, h.labelStyle.size)
-        let single = rows.count <= 1
+        // One neutral colour for every bar: a rank compares bodies, and no bar borrows a category's colour (B6, C11).
+        let thick = min(h.bands.bandwidth, 44 * type.scale)
         for (k, row) in rows.enumerated() {
             let x0 = h.x(0), x1 = h.x(row.2)
-            let r = Rect(x: min(x0, x1), y: h.bands.start(k), width: abs(x1 - x0), height: h.bands.bandwidth)
-            let color = single ? theme.seriesColor(0) : (k == 0 ? theme.seriesColor(0) : theme.seriesColor(0).opacity(0.72))
-            add(.rect(r, fill: color, stroke: nil))
+            let r = Rect(x: min(x0, x1), y: h.bands.center(k) - thick / 2, width: abs(x1 - x0), height: thick)
+            add(.rect(r, fill: theme.neutral, stroke: nil))
+            mark(.rect(r), series: nil)
             if spec.annotations.valueLabels != .none {
                 let label = h.unit.valueLabel(row.2)
                 let p = row.2 < 0 ? Point(r.minX - 4 * type.scale, r.midY) : Point(r.maxX + 4 * type.scale, r.midY)

@@ -25,7 +25,14 @@ extension SceneBuilder {
         let label = spec.title.isEmpty ? s.label : spec.title
         let lh = measure(label, labelStyle).height
         if canvas.height > lh * 2.4 {
-            text(label, labelStyle, at: Point(pad, pad), role: .title, wrap: canvas.width - 2 * pad)
+            // One line only: a long label is cut at a line break and ends with …
+            let lines = ChineseLineBreak.lines(label, maxWidth: canvas.width - 2 * pad, balanced: false) { measure($0, labelStyle).width }
+            var line = lines.first ?? label
+            if lines.count > 1 {
+                while !line.isEmpty && measure(line + "…", labelStyle).width > canvas.width - 2 * pad { line.removeLast() }
+                line += "…"
+            }
+            text(line, labelStyle, at: Point(pad, pad), role: .title)
             top += lh + pad * 0.5
         }
         let values = s.presentValues
@@ -41,11 +48,12 @@ extension SceneBuilder {
         let x = LinearScale(domain: Double(years.first ?? 0)...Double(max(years.last ?? 1, (years.first ?? 0) + 1)),
                             from: plot.minX, to: plot.maxX)
         let y = LinearScale(domain: (lo == hi ? lo - 1 : lo)...(lo == hi ? hi + 1 : hi), from: plot.maxY, to: plot.minY)
-        let color = theme.seriesColor(0)
+        let color = seriesColor(0)
+        noteColor(0, color)
         for seg in segments(s) {
             let pts = seg.map { Point(x(Double($0.year)), y($0.value)) }
             if pts.count > 1 { add(.polyline(pts, Stroke(color, width: max(1.2, 2 * type.scale)))) }
-            else if let p = pts.first { add(.marker(p, shape: .circle, radius: r * 0.7, fill: color, stroke: nil)) }
+            else if let p = pts.first { add(.marker(p, shape: .circle, radius: r * 1.2, fill: color, stroke: nil)) }   // C6
         }
         if values.count > 2 {
             let connected = Set(segments(s).filter { $0.count > 1 }.flatMap { $0.map(\.year) })

@@ -17,11 +17,21 @@ enum StackedKind: KindLayout {
 }
 
 extension SceneBuilder {
+    /// The years of a stacked or share chart in which some part is missing while others are reported: no 100% bar
+    /// (share) and no total that looks complete (stacked) is drawn for them.
+    func incompleteYears(_ years: [Int]) -> Set<Int> {
+        Set(years.filter { y in
+            let reported = spec.series.filter { $0.value(in: y) != nil }.count
+            return reported > 0 && reported < spec.series.count
+        })
+    }
+
     mutating func layoutStacked(share: Bool) {
         var body = frame()
         let series = spec.series
         body = legend(boxLegend(), in: body)
         let years = continuousYears(spec.yearsWithValues)
+        let incomplete = incompleteYears(years)
         // Per year: the positive total (share charts use only non-negative parts).
         var totals: [Int: Double] = [:]
         var negTotals: [Int: Double] = [:]
@@ -34,44 +44,92 @@ extension SceneBuilder {
         let c = cartesian(in: body, values: values, zero: true, x: .yearBands(years),
                           fixedDomain: share ? 0...100 : nil, format: share ? .percent : nil, headroom: share ? 0 : 0.05)
         highlightYear(c)
-        missingYearMarks(c)
+        let underlay = items.count
         guard case .bands(let bands) = c.placement else { return }
-        let barW = min(bands.bandwidth, 140 * type.scale)
+        let barW = min(bands.bandwidth, 72 * type.scale)
         let labelStyle = TextStyle(size: type.label * 0.92, color: theme.text)
         let totalStyle = TextStyle(size: type.label, bold: true, color: theme.text, halo: theme.background)
+        let noteStyle = TextStyle(size: type.label * 0.85, color: theme.mutedText, halo: theme.background)
         let showSegments = spec.annotations.valueLabels != .none
+        let baseline = c.y(0)
+        // The grey rest (series beyond the palette) is one segment per year.
+        let coloured = series.indices.filter { !isRest($0) }
+        let restIdx = series.indices.filter { isRest($0) }
+        var footnote = false
         for (yi, y) in years.enumerated() {
+            let cx = bands.center(yi)
+            let reported = series.contains { $0.value(in: y) != nil }
+            if !reported {
+                optionalText(zh ? "无数据" : "no data", noteStyle, candidates: [(Point(cx, baseline - 4 * type.scale), .center, .bottom)],
+                             role: .note, within: c.plot)
+                continue
+            }
             let total = totals[y]!
-            if share && total <= 0 { continue }
+            if share && incomplete.contains(y) {
+                optionalText(zh ? "数据不全" : "incomplete", noteStyle,
+                             candidates: [(Point(cx, baseline - 4 * type.scale), .center, .bottom)], role: .note, within: labelBounds(c))
+                continue
+            }
+            if share && total <= 0 {
+                optionalText(zh ? "合计为0" : "total is 0", noteStyle,
+                             candidates: [(Point(cx, baseline - 4 * type.scale), .center, .bottom)], role: .note, within: labelBounds(c))
+                continue
+            }
             var up = 0.0, down = 0.0
-            let x = bands.center(yi) - barW / 2
-            for (si, s) in series.enumerated() {
-                guard let raw = s.value(in: y), raw != 0 else { continue }
-                if share && raw < 0 { continue }
+            let x = cx - barW / 2
+            var parts: [(index: Int?, raw: Double)] = coloured.compactMap { i in series[i].value(in: y).map { (i, $0) } }
+            if !restIdx.isEmpty {
+                let r = restIdx.compactMap { series[$0].value(in: y) }
+                if !r.isEmpty { parts.append((nil, r.reduce(0, +))) }
+            }
+            for (si, raw) in parts {
+                guard raw != 0 else { continue }
                 let v = share ? raw / total * 100 : raw
                 let from = v > 0 ? up : down
                 let to = from + v
                 if v > 0 { up = to } else { down = to }
                 let y0 = c.y(from), y1 = c.y(to)
                 let r = Rect(x: x, y: min(y0, y1), width: barW, height: abs(y1 - y0))
-                let fill = theme.seriesColor(slot(si))
+                let fill = si.map(seriesColor) ?? theme.rest
+                if let si { noteColor(si, fill) }
                 add(.rect(r, fill: fill, stroke: Stroke(theme.background, width: 1 * type.scale)))
+                mark(.rect(r), series: si)
                 guard showSegments else { continue }
-                let text = share ? NumberText.positional(v, fractionDigits: 1) + "%" : c.unit.valueLabel(raw)
+                let text = share ? NumberText.display(v, fractionDigits: 1) + "%" : c.unit.valueLabel(raw)
                 var st = labelStyle
                 st.color = theme.textColor(on: fill)
+                guard st.color.contrast(with: fill.composited(over: theme.background)) >= 4.5 else { continue }
                 let f = frame(text, st, at: Point(r.midX, r.midY), .center, .middle)
-                if f.width <= r.width - 4 && f.height <= r.height - 2 && isFree(f, within: c.plot) {
-                    self.text(text, st, at: Point(r.midX, r.midY), .center, .middle, role: .valueLabel)
+                if f.width <= r.width - 4 && f.height <= r.height - 2 && isFree(f, within: c.plot, inside: r) {
+                    self.text(text, st, at: Point(r.midX, r.midY), .center, .middle, role: .valueLabel, series: si)
                 }
             }
-            let reported = series.contains { $0.value(in: y) != nil }
-            if !share && showSegments && reported && (up != 0 || down == 0) {
-                optionalText(c.unit.valueLabel(total + (negTotals[y] ?? 0)), totalStyle,
-                             candidates: [(Point(bands.center(yi), c.y(up) - 4 * type.scale), .center, .bottom)],
+            guard !share && showSegments else { continue }
+            let net = total + (negTotals[y] ?? 0)
+            let mark = incomplete.contains(y) ? "*" : ""
+            footnote = footnote || !mark.isEmpty
+            if down != 0 && up != 0 {
+                // Positive and negative parts: the net beside the bar at its own height, with a tick (C5).
+                let ny = c.y(net)
+                add(.polyline([Point(x + barW, ny), Point(x + barW + 6 * type.scale, ny)], Stroke(theme.text, width: 1.5 * type.scale)))
+                optionalText((zh ? "净" : "net ") + c.unit.valueLabel(net) + mark, totalStyle,
+                             candidates: [(Point(x + barW + 8 * type.scale, ny), .left, .middle),
+                                          (Point(x - 8 * type.scale, ny), .right, .middle)],
+                             role: .valueLabel, within: labelBounds(c))
+            } else {
+                let top = up != 0 ? c.y(up) - 4 * type.scale : c.y(down) + 4 * type.scale
+                optionalText(c.unit.valueLabel(net) + mark, totalStyle,
+                             candidates: [(Point(cx, top), .center, up != 0 || down == 0 ? .bottom : .top)],
                              role: .valueLabel, within: labelBounds(c))
             }
         }
         if !share { referenceLine(c, values: years.map { totals[$0]! + negTotals[$0]! }) }
+        periodBreaks(c, under: underlay)
+        if footnote {
+            let s = TextStyle(size: type.label * 0.8, color: theme.mutedText)
+            let t = zh ? "*部分构成项缺失，合计不完整" : "* some parts missing: incomplete total"
+            optionalText(t, s, candidates: [(Point(c.plot.maxX, c.plot.minY - 2), .right, .bottom),
+                                            (Point(c.plot.maxX, canvas.maxY - 2), .right, .bottom)], role: .note)
+        }
     }
 }

@@ -58,7 +58,8 @@ extension SceneBuilder {
     ///   - rightReserve: width kept free right of the plot (direct labels).
     mutating func cartesian(in body: Rect, values: [Double], zero: Bool, x: XAxis, rightReserve: Double = 0,
                             fixedDomain: ClosedRange<Double>? = nil, format: ChartSpec.ValueFormat? = nil,
-                            showXTitle: Bool = true, headroom: Double = 0, minLeft: Double = 0) -> Cartesian {
+                            showXTitle: Bool = true, headroom: Double = 0, minLeft: Double = 0,
+                            baseUnit: String? = nil, showUnit: Bool = true) -> Cartesian {
         let tickStyle = style(type.tick, color: theme.mutedText)
         let titleStyle = style(type.axisTitle, color: theme.mutedText)
         var lo = values.min() ?? 0, hi = values.max() ?? 0
@@ -73,7 +74,8 @@ extension SceneBuilder {
 
         // Vertical space first: axis title row above, x labels and title below.
         let yTitleText: String? = spec.yTitle
-        var xTitleText = showXTitle ? (spec.xTitle ?? (zh ? "年份" : "Year")) : ""
+        // Year ticks need no 年份 title (C4); a spec may still ask for one.
+        var xTitleText = showXTitle ? (spec.xTitle ?? "") : ""
         if case .bands = x { xTitleText = showXTitle ? (spec.xTitle ?? "") : "" }
         let tickH = measure("0123456789", tickStyle).height
         let yTitleH = measure("单位", titleStyle).height
@@ -91,10 +93,11 @@ extension SceneBuilder {
             let bandW = provisionalWidth / Double(max(1, names.count)) * 0.96
             verticalBands = names.contains { measure($0, tickStyle).width > bandW * 3 }
             if verticalBands {
-                let longest = names.map { measure($0, tickStyle).width }.max() ?? 0
+                // Upright 竖排 (one character under another), never rotated text (A10).
+                let longest = names.map { measure(upright($0), tickStyle).height }.max() ?? 0
                 let cap = body.height * 0.3
                 if longest > cap { bandStyle.size = max(tickStyle.size * 0.6, tickStyle.size * cap / longest) }
-                xLabelH = names.map { measure($0, bandStyle).width }.max() ?? tickH
+                xLabelH = names.map { measure(upright($0), bandStyle).height }.max() ?? tickH
             } else {
                 xLabelH = names.map { measure($0, tickStyle, wrap: balancedWrap($0, tickStyle, bandW)).height }.max() ?? tickH
             }
@@ -104,7 +107,7 @@ extension SceneBuilder {
 
         let counts = (format ?? spec.valueFormat) == .number && values.allSatisfy { $0 == $0.rounded() }
         let ticks = NiceTicks(min: lo, max: hi, count: tickCount(for: plotHeight), minStep: counts ? 1 : 0)
-        let unit = ValueUnit.choose(maxAbs: max(abs(ticks.lower), abs(ticks.upper)), baseUnit: spec.unit,
+        let unit = ValueUnit.choose(maxAbs: max(abs(ticks.lower), abs(ticks.upper)), baseUnit: baseUnit ?? spec.unit,
                                     step: ticks.step, format: format ?? spec.valueFormat, language: spec.language)
         let labels = ticks.values.map(unit.label)
         let labelW = labels.map { measure($0, tickStyle).width }.max() ?? 0
@@ -118,9 +121,12 @@ extension SceneBuilder {
             let isZero = v == 0 && ticks.lower < 0
             add(.polyline([Point(plot.minX, py), Point(plot.maxX, py)],
                           Stroke(isZero ? theme.axis : theme.grid, width: (isZero ? 1.4 : 1) * type.scale)))
+            // In a tiny panel a tick label that would touch the one below is left out (its grid line stays).
+            let f = frame(label, tickStyle, at: Point(plot.minX - type.gap, py), .right, .middle)
+            if textFrames.contains(where: { $0.intersects(f) }) { continue }
             text(label, tickStyle, at: Point(plot.minX - type.gap, py), .right, .middle, role: .tickLabel)
         }
-        if let t = yTitleText ?? unit.axisTitle(spec.language) {
+        if showUnit, let t = yTitleText ?? unit.axisTitle(spec.language) {
             text(t, titleStyle, at: Point(body.minX, body.minY), .left, .top, role: .axisTitle)
         }
 
@@ -153,7 +159,7 @@ extension SceneBuilder {
             placement = .bands(b)
             for (i, n) in names.enumerated() {
                 if verticalBands {
-                    text(n, bandStyle, at: Point(b.center(i), labelTop), .center, .top, role: .tickLabel, vertical: true)
+                    text(upright(n), bandStyle, at: Point(b.center(i), labelTop), .center, .top, role: .tickLabel)
                     continue
                 }
                 let wrapW = balancedWrap(n, tickStyle, b.step * 0.96)
@@ -166,6 +172,16 @@ extension SceneBuilder {
                  role: .axisTitle)
         }
         return Cartesian(plot: plot, y: y, ticks: ticks, unit: unit, placement: placement, years: years)
+    }
+
+    /// `text` set upright, one character per line (Latin and digit runs kept on one line).
+    func upright(_ text: String) -> String {
+        var lines: [String] = []
+        for c in text {
+            if c.isASCII, let last = lines.last, last.last?.isASCII == true { lines[lines.count - 1].append(c) }
+            else { lines.append(String(c)) }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// A wrap width no wider than `limit` that splits `text` into lines of similar length.
@@ -182,8 +198,10 @@ extension SceneBuilder {
         let w = measure("2088", style).width + type.gap * 1.5
         let minSpacing = ys.count > 1 ? zip(ys, ys.dropFirst()).map { xOf($1) - xOf($0) }.min() ?? w : w
         let step = [1, 2, 5, 10, 20, 50].first { Double($0) * minSpacing >= w } ?? 100
-        let lastYear = ys.last!
-        for (i, yr) in ys.enumerated() where i % step == 0 || (yr == lastYear && (ys.count - 1) % step >= step / 2 + 1) {
+        // The first and the last year are always labelled (C4): the last first, so thinning drops a middle one.
+        let order = ys.count > 1 ? [ys.count - 1] + Array(0..<(ys.count - 1)) : [0]
+        for i in order where i % step == 0 || i == ys.count - 1 {
+            let yr = ys[i]
             let cx = xOf(yr)
             let f = frame(String(yr), style, at: Point(cx, top), .center, .top)
             guard isFree(f, within: canvas) else { continue }

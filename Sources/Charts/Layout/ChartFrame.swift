@@ -7,25 +7,34 @@ struct LegendEntry {
 }
 
 extension SceneBuilder {
+    /// `text` broken into lines of at most `width` by ``ChineseLineBreak`` (避头尾, number and unit kept together,
+    /// no one- or two-character last line; `balanced` for titles), joined by newlines.
+    func broken(_ text: String, _ style: TextStyle, width: Double, balanced: Bool = false) -> String {
+        ChineseLineBreak.lines(text, maxWidth: width, balanced: balanced) { measure($0, style).width }.joined(separator: "\n")
+    }
+
     /// Lays out title, subtitle and source line; returns the area left for the chart body.
     mutating func frame() -> Rect {
         let m = type.margin
         let width = canvas.width - 2 * m
         var y = m * 0.85
         if !spec.title.isEmpty {
-            let box = text(spec.title, style(type.title, bold: true), at: Point(m, y), role: .title, wrap: width)
+            let ts = style(type.title, bold: true)
+            let box = text(broken(spec.title, ts, width: width, balanced: true), ts, at: Point(m, y), role: .title, wrap: width)
             y = box.frame.maxY + type.gap * 0.6
         }
         if let sub = spec.subtitle, !sub.isEmpty {
-            let box = text(sub, style(type.subtitle, color: theme.mutedText), at: Point(m, y), role: .subtitle, wrap: width)
+            let ss = style(type.subtitle, color: theme.mutedText)
+            let box = text(broken(sub, ss, width: width), ss, at: Point(m, y), role: .subtitle, wrap: width)
             y = box.frame.maxY
         }
         y += type.gap * 1.6
         var bottom = canvas.maxY - m * 0.7
         if let src = spec.source, !src.isEmpty {
             let s = style(type.source, color: theme.mutedText)
-            let h = measure(src, s, wrap: width).height
-            text(src, s, at: Point(m, bottom - h), role: .source, wrap: width)
+            let lines = broken(src, s, width: width)
+            let h = measure(lines, s, wrap: width).height
+            text(lines, s, at: Point(m, bottom - h), role: .source, wrap: width)
             bottom -= h + type.gap * 1.4
         }
         return Rect(x: m, y: y, width: width, height: max(10, bottom - y))
@@ -41,7 +50,8 @@ extension SceneBuilder {
         var y = body.minY
         var rowHeight = 0.0
         for e in entries {
-            let size = measure(e.label, s)
+            let label = broken(e.label, s, width: body.width - sw - 6 * type.scale)
+            let size = measure(label, s)
             let itemWidth = sw + 6 * type.scale + size.width
             if x > body.minX && x + itemWidth > body.maxX {
                 x = body.minX
@@ -59,7 +69,7 @@ extension SceneBuilder {
                     add(.marker(Point(x + sw / 2, mid), shape: marker, radius: type.markerRadius, fill: e.color, stroke: nil))
                 }
             }
-            text(e.label, s, at: Point(x + sw + 6 * type.scale, y), role: .legend)
+            text(label, s, at: Point(x + sw + 6 * type.scale, y), role: .legend)
             x += itemWidth + spacing
             rowHeight = max(rowHeight, size.height)
         }

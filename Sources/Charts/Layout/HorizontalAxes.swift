@@ -16,7 +16,7 @@ extension SceneBuilder {
     /// - Parameters:
     ///   - valueLabelWidth: the widest value label, kept free beyond the ends of the bars.
     mutating func horizontal(in body: Rect, categories: [String], values: [Double], valueLabelWidth: Double,
-                             format: ChartSpec.ValueFormat? = nil, caption: String = "") -> HorizontalPlot {
+                             format: ChartSpec.ValueFormat? = nil, caption: String = "", baseUnit: String? = nil) -> HorizontalPlot {
         let tickStyle = style(type.tick, color: theme.mutedText)
         let titleStyle = style(type.axisTitle, color: theme.mutedText)
         let tickH = measure("0123456789", tickStyle).height
@@ -37,7 +37,7 @@ extension SceneBuilder {
         let plot = Rect(x: left, y: top, width: max(20, right - left), height: max(10, bottom - top))
         let counts = (format ?? spec.valueFormat) == .number && values.allSatisfy { $0 == $0.rounded() }
         let ticks = NiceTicks(min: lo, max: hi, count: max(2, min(6, Int(plot.width / (type.tick * 6)))), minStep: counts ? 1 : 0)
-        let unit = ValueUnit.choose(maxAbs: max(abs(ticks.lower), abs(ticks.upper)), baseUnit: spec.unit,
+        let unit = ValueUnit.choose(maxAbs: max(abs(ticks.lower), abs(ticks.upper)), baseUnit: baseUnit ?? spec.unit,
                                     step: ticks.step, format: format ?? spec.valueFormat, language: spec.language)
         // A tick interval mostly empty beyond the data is trimmed off (the axis ends a little past the data).
         let dLo = lo < 0 && lo - ticks.lower > 0.3 * ticks.step ? lo - 0.12 * ticks.step : ticks.lower

@@ -23,7 +23,9 @@ public struct NiceTicks: Sendable, Hashable {
         if lo == hi {
             if lo == 0 { hi = 5 } else if lo > 0 { lo = 0 } else { hi = 0 }
         }
-        let step = Swift.max(Self.bestStep(lo, hi, count: Swift.max(1, count)), minStep)
+        // Counts (minStep 1) never get a fractional step such as 2.5.
+        var step = Swift.max(Self.bestStep(lo, hi, count: Swift.max(1, count), integer: minStep >= 1), minStep)
+        if minStep >= 1 && step != step.rounded() { step = step.rounded(.up) }
         let first = (lo / step).rounded(.down)
         let last = (hi / step).rounded(.up)
         self.step = step
@@ -35,13 +37,14 @@ public struct NiceTicks: Sendable, Hashable {
     }
 
     /// The round step whose interval count is nearest `count` (ties go to the larger step).
-    static func bestStep(_ lo: Double, _ hi: Double, count: Int) -> Double {
+    static func bestStep(_ lo: Double, _ hi: Double, count: Int, integer: Bool = false) -> Double {
         let raw = (hi - lo) / Double(count)
         guard raw > 0, raw.isFinite else { return 1 }
         let mag = pow(10, (log10(raw)).rounded(.down))
-        var best = niceStep(raw), bestScore = Double.infinity
+        var best = integer ? Swift.max(1, niceStep(raw).rounded(.up)) : niceStep(raw), bestScore = Double.infinity
         for m in [0.5, 1, 2, 2.5, 5, 10, 20] {
             let c = m * mag
+            if integer && (c < 1 || c != c.rounded()) { continue }
             let n = (hi / c).rounded(.up) - (lo / c).rounded(.down)
             let score = abs(n - Double(count)) + (n > Double(count) + 2 ? 10 : 0)
             if score < bestScore - 1e-9 || (abs(score - bestScore) < 1e-9 && c > best) { best = c; bestScore = score }

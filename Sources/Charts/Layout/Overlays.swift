@@ -61,8 +61,13 @@ extension SceneBuilder {
         let py = c.y(v)
         add(.polyline([Point(c.plot.minX, py), Point(c.plot.maxX, py)],
                       Stroke(theme.reference, width: 1.5 * type.scale, dash: [7 * type.scale, 5 * type.scale])))
+        mark(.segment(Point(c.plot.minX, py), Point(c.plot.maxX, py), width: 1.5 * type.scale), series: nil)
         let s = TextStyle(size: type.label * 0.95, color: theme.reference, halo: theme.background)
-        let label = name + " " + c.unit.valueLabel(v)
+        // A mean of counts is a count: rounded, said as about (均值约1,895), never 1,895.1 (C1).
+        let counts = spec.valueFormat == .number && values.allSatisfy { $0 == $0.rounded() }
+        let isMean: Bool = if case .mean? = spec.annotations.reference { true } else { false }
+        let label = isMean && counts && v != v.rounded()
+            ? name + (zh ? "约" : " about ") + c.unit.valueLabel(v.rounded()) : name + " " + c.unit.valueLabel(v)
         optionalText(label, s, candidates: [
             (Point(c.plot.maxX - 4, py - 3), .right, .bottom), (Point(c.plot.maxX - 4, py + 3), .right, .top),
             (Point(c.plot.minX + 4, py - 3), .left, .bottom), (Point(c.plot.minX + 4, py + 3), .left, .top),
@@ -96,5 +101,57 @@ extension SceneBuilder {
                 reserve(Rect(x: min(anchor.x, endX) - 2, y: min(startY, endY), width: abs(endX - anchor.x) + 4, height: abs(endY - startY)))
             }
         }
+    }
+
+    /// The x of the boundary between `year` and the next on the chart's x axis, or nil when the axis does not
+    /// hold both sides of it.
+    func boundaryX(_ c: Cartesian, after year: Int) -> Double? {
+        guard let first = c.years.first, let last = c.years.last, year >= first, year + 1 <= last else { return nil }
+        switch c.placement {
+        case .points(let s): return s(Double(year) + 0.5)
+        case .bands(let b):
+            guard let i = c.years.lastIndex(where: { $0 <= year }), i + 1 < c.years.count else { return nil }
+            return (b.center(i) + b.center(i + 1)) / 2
+        }
+    }
+
+    /// The spec's period breaks (e.g. the 2021 template change): one dashed rule across the plot between the two
+    /// years, drawn under the data (inserted at `under`), and its label at the top of the plot, clear of
+    /// other text and of the data.
+    mutating func periodBreaks(_ c: Cartesian, under: Int) {
+        let s = TextStyle(size: type.label * 0.85, color: theme.mutedText, halo: theme.background)
+        for br in spec.annotations.periodBreaks {
+            guard let x = boundaryX(c, after: br.afterYear) else { continue }
+            let rule = Primitive.polyline([Point(x, c.plot.minY), Point(x, c.plot.maxY)],
+                                          Stroke(theme.reference, width: 1.2 * type.scale, dash: [5 * type.scale, 4 * type.scale]))
+            items.insert(rule, at: min(under, items.count))
+            mark(.segment(Point(x, c.plot.minY), Point(x, c.plot.maxY), width: 1.2 * type.scale), series: nil)
+            let g = 4 * type.scale
+            var candidates: [(Point, HAlign, VAlign)] = []
+            for f in [0.0, 0.12, 0.24, 0.36, 0.5, 0.64, 0.78] {
+                let y = c.plot.minY + 2 + c.plot.height * f
+                candidates += [(Point(x + g, y), .left, .top), (Point(x - g, y), .right, .top)]
+            }
+            candidates.append((Point(x, c.plot.minY - 2), .center, .bottom))
+            if optionalText(br.label, s, candidates: candidates, role: .note, within: labelBounds(c)) == nil {
+                var small = s
+                small.size = type.label * 0.7
+                optionalText(br.label, small, candidates: candidates, role: .note, within: labelBounds(c))
+            }
+        }
+    }
+
+    /// For kinds without a year axis: the period breaks the compared years cross, as one note line at the foot of
+    /// `body`; returns the body above it.
+    mutating func periodBreakNote(in body: Rect, years: [Int]) -> Rect {
+        guard let lo = years.min(), let hi = years.max() else { return body }
+        let crossed = spec.annotations.periodBreaks.filter { $0.afterYear >= lo && $0.afterYear < hi }
+        guard !crossed.isEmpty else { return body }
+        let s = TextStyle(size: type.label * 0.85, color: theme.mutedText)
+        let text = (zh ? "注：" : "Note: ") + crossed.map(\.label).joined(separator: zh ? "；" : "; ")
+        let lines = broken(text, s, width: body.width)
+        let h = measure(lines, s, wrap: body.width).height
+        self.text(lines, s, at: Point(body.minX, body.maxY - h), role: .note, wrap: body.width)
+        return Rect(x: body.minX, y: body.minY, width: body.width, height: max(10, body.height - h - type.gap))
     }
 }

@@ -19,11 +19,14 @@ public struct ValueUnit: Sendable, Hashable {
     public let decimals: Int
     /// Percent labels carry a `%` sign.
     public let percent: Bool
-    /// The largest magnitude the axis shows (in the given unit): fixes the decimals of every value label.
+    /// The largest magnitude the axis shows (in the given unit).
     public var extent: Double = 0
+    /// The unit of the values as given (件 for an axis in 万件): values too small for the axis unit are written in it.
+    public var baseUnit: String = ""
 
-    init(divisor: Double, unit: String, decimals: Int, percent: Bool, extent: Double = 0) {
+    init(divisor: Double, unit: String, decimals: Int, percent: Bool, extent: Double = 0, baseUnit: String = "") {
         self.divisor = divisor; self.unit = unit; self.decimals = decimals; self.percent = percent; self.extent = extent
+        self.baseUnit = baseUnit
     }
 
     /// Picks 万 from 100,000 and 亿 from 100,000,000 (a base of 万元 becomes 亿元 from 10,000 万元).
@@ -47,16 +50,23 @@ public struct ValueUnit: Sendable, Hashable {
         }
         var divisor = 1.0
         var unit = baseUnit
-        if baseUnit.hasPrefix("万") {
-            if maxAbs >= 1e4 { divisor = 1e4; unit = "亿" + baseUnit.dropFirst() }
-        } else if baseUnit.hasPrefix("亿") {
+        // 万亿 from 10⁴ 亿 (Chinese usage: 10万亿元, not 100,000亿元).
+        if baseUnit.hasPrefix("万亿") {
             divisor = 1
+        } else if baseUnit.hasPrefix("万") {
+            if maxAbs >= 1e8 { divisor = 1e8; unit = "万亿" + baseUnit.dropFirst() }
+            else if maxAbs >= 1e4 { divisor = 1e4; unit = "亿" + baseUnit.dropFirst() }
+        } else if baseUnit.hasPrefix("亿") {
+            if maxAbs >= 1e4 { divisor = 1e4; unit = "万亿" + baseUnit.dropFirst() }
+        } else if maxAbs >= 1e12 {
+            divisor = 1e12; unit = "万亿" + baseUnit
         } else if maxAbs >= 1e8 {
             divisor = 1e8; unit = "亿" + baseUnit
         } else if maxAbs >= 1e5 {
             divisor = 1e4; unit = "万" + baseUnit
         }
-        return ValueUnit(divisor: divisor, unit: unit, decimals: decimals(for: step / divisor), percent: false, extent: maxAbs)
+        return ValueUnit(divisor: divisor, unit: unit, decimals: decimals(for: step / divisor), percent: false, extent: maxAbs,
+                         baseUnit: baseUnit)
     }
 
     /// The fewest decimals (0…3) that print every multiple of `step` exactly.
@@ -68,36 +78,44 @@ public struct ValueUnit: Sendable, Hashable {
         return 3
     }
 
-    /// An axis label: `12,000`, `38.5`, `25%`.
+    /// An axis label: `12,000`, `38.5`, `25%`, `−600`, `0` (NumberText's display form: U+2212, zero as 0).
     public func label(_ value: Double) -> String {
-        NumberText.grouped(value / divisor, fractionDigits: decimals) + (percent ? "%" : "")
+        NumberText.display(value / divisor, fractionDigits: decimals, minimumSignificant: 1) + (percent ? "%" : "")
     }
 
-    /// A value label in this unit. Scaled values (万, 亿, thousand) get the same decimals across the chart:
-    /// 2 below 100, 1 below 1,000, else none; percentages one; plain counts none unless the value has a fraction.
+    /// A value label in this unit, NumberText's display form: the same value prints the same in every kind —
+    /// scaled values (万, 亿, thousand) with 2 decimals below 100, 1 below 1,000, none above; percentages one;
+    /// plain counts none unless the value has a fraction; always at least two significant digits (181 on a 万
+    /// axis is `0.018`), zero as `0`, U+2212 for minus. A value too small for the axis unit (under 0.01 of it)
+    /// is written with its own unit: 999 on a 亿件 axis is `999件`.
     public func valueLabel(_ value: Double) -> String {
         let scaled = value / divisor
-        let top = max(extent / divisor, abs(scaled))
+        if value == 0 { return "0" + (percent ? "%" : "") }
+        let a = abs(scaled)
         var d = 0
         if percent {
             d = 1
         } else if divisor > 1 {
-            d = top >= 1000 ? 0 : (top >= 100 ? 1 : 2)
+            d = a >= 1000 ? 0 : (a >= 100 ? 1 : 2)
         } else if scaled != scaled.rounded() {
-            d = top >= 100 ? 1 : 2
+            d = a >= 100 ? 1 : 2
         }
-        let text = NumberText.grouped(scaled, fractionDigits: d)
-        // A value that is not zero never reads as zero: 10 件 on a 亿件 axis is “<0.01”.
-        if scaled != 0 && text.allSatisfy({ $0 == "0" || $0 == "." || $0 == "-" }) {
-            let smallest = d == 0 ? "1" : "0." + String(repeating: "0", count: d - 1) + "1"
-            return (scaled < 0 ? ">-" : "<") + smallest + (percent ? "%" : "")
+        if divisor > 1 && a < 0.01 && !baseUnit.isEmpty {
+            return NumberText.displayChinese(value) + baseUnit
+        }
+        var text = NumberText.display(scaled, fractionDigits: d)
+        // 10亿 is "10", 0.54亿 "0.54": scaled values drop trailing zeros (counts in 件 have none).
+        if divisor > 1 && text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
         }
         return text + (percent ? "%" : "")
     }
 
     /// The axis title: `单位：万件` (or `Unit: 10k docs` style in English when given `en`).
     public func axisTitle(_ language: Language) -> String? {
-        if unit.isEmpty { return nil }
+        // Percent ticks carry their % sign: no 单位：% above them (C4).
+        if unit.isEmpty || percent { return nil }
         return language == .zh ? "单位：" + unit : "Unit: " + unit
     }
 }

@@ -30,6 +30,25 @@ public struct Color: Sendable, Hashable, Codable {
         return 0.2126 * lin(red) + 0.7152 * lin(green) + 0.0722 * lin(blue)
     }
 
+    /// The WCAG contrast ratio between two opaque colours, 1…21.
+    public func contrast(with o: Color) -> Double {
+        let a = luminance, b = o.luminance
+        return (Swift.max(a, b) + 0.05) / (Swift.min(a, b) + 0.05)
+    }
+
+    /// This colour drawn over an opaque `ground`: the opaque colour seen.
+    public func composited(over ground: Color) -> Color {
+        guard alpha < 1 else { return self }
+        func m(_ c: Double, _ g: Double) -> Double { c * alpha + g * (1 - alpha) }
+        return Color(red: m(red, ground.red), green: m(green, ground.green), blue: m(blue, ground.blue))
+    }
+
+    /// The colour `t` (0…1) of the way towards `o`.
+    public func mixed(with o: Color, _ t: Double) -> Color {
+        func m(_ a: Double, _ b: Double) -> Double { a + (b - a) * t }
+        return Color(red: m(red, o.red), green: m(green, o.green), blue: m(blue, o.blue), alpha: m(alpha, o.alpha))
+    }
+
     /// `#rrggbb`.
     public var hexString: String {
         func h(_ c: Double) -> String {

@@ -31,10 +31,13 @@ public struct TextBox: Sendable, Hashable, Codable {
     public var vertical: Bool
     /// What the text is for.
     public var role: TextRole
+    /// The series the text labels (value and series labels), or nil.
+    public var series: Int?
 
-    public init(text: String, style: TextStyle, frame: Rect, wrapWidth: Double? = nil, vertical: Bool = false, role: TextRole) {
+    public init(text: String, style: TextStyle, frame: Rect, wrapWidth: Double? = nil, vertical: Bool = false, role: TextRole,
+                series: Int? = nil) {
         self.text = text; self.style = style; self.frame = frame
-        self.wrapWidth = wrapWidth; self.vertical = vertical; self.role = role
+        self.wrapWidth = wrapWidth; self.vertical = vertical; self.role = role; self.series = series
     }
 }
 
@@ -50,4 +53,75 @@ public enum Primitive: Sendable, Hashable, Codable {
     case marker(Point, shape: MarkerShape, radius: Double, fill: Color, stroke: Stroke?)
     /// Text, measured.
     case text(TextBox)
+}
+
+/// Where the data is drawn, kept beside the primitives so layout can keep labels off it and tests can check that
+/// every label is nearest its own series.
+public struct DataMark: Sendable, Hashable, Codable {
+    /// The geometry of a mark.
+    public enum Shape: Sendable, Hashable, Codable {
+        /// A data point (marker or line vertex) with the radius it is drawn with.
+        case point(Point, radius: Double)
+        /// A stretch of a data, trend or reference line, with its stroke width.
+        case segment(Point, Point, width: Double)
+        /// A bar or bar segment.
+        case rect(Rect)
+    }
+    /// The geometry.
+    public var shape: Shape
+    /// The series drawn, or nil (reference lines, totals, rules).
+    public var series: Int?
+
+    public init(_ shape: Shape, series: Int?) { self.shape = shape; self.series = series }
+
+    /// True when the mark touches `r` grown by `pad`.
+    public func touches(_ r: Rect, pad: Double = 1) -> Bool {
+        let g = r.inset(by: -pad)
+        switch shape {
+        case .point(let p, let radius):
+            return g.inset(by: -radius).containsPoint(p)
+        case .segment(let a, let b, let width):
+            return g.inset(by: -width / 2).intersectsSegment(a, b)
+        case .rect(let m):
+            return m.intersects(g)
+        }
+    }
+
+    /// The distance from `r` to the mark's point (points and the top/end centre of bars); nil for lines.
+    public func distance(to r: Rect) -> Double? {
+        switch shape {
+        case .point(let p, _): return r.distance(to: p)
+        case .rect(let m): return r.distance(to: m)
+        case .segment: return nil
+        }
+    }
+}
+
+extension Rect {
+    /// True when `p` lies inside (edges included).
+    public func containsPoint(_ p: Point) -> Bool { p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY }
+
+    /// The distance from `p` to the nearest point of the rectangle (0 inside).
+    public func distance(to p: Point) -> Double {
+        let dx = max(minX - p.x, 0, p.x - maxX), dy = max(minY - p.y, 0, p.y - maxY)
+        return (dx * dx + dy * dy).squareRoot()
+    }
+
+    /// The gap between two rectangles (0 when they touch or overlap).
+    public func distance(to o: Rect) -> Double {
+        let dx = max(o.minX - maxX, 0, minX - o.maxX), dy = max(o.minY - maxY, 0, minY - o.maxY)
+        return (dx * dx + dy * dy).squareRoot()
+    }
+
+    /// True when the segment `a`–`b` passes through the rectangle's interior.
+    public func intersectsSegment(_ a: Point, _ b: Point) -> Bool {
+        var t0 = 0.0, t1 = 1.0
+        let dx = b.x - a.x, dy = b.y - a.y
+        for (p, q) in [(-dx, a.x - minX), (dx, maxX - a.x), (-dy, a.y - minY), (dy, maxY - a.y)] {
+            if p == 0 { if q < 0 { return false }; continue }
+            let r = q / p
+            if p < 0 { if r > t1 { return false }; t0 = max(t0, r) } else { if r < t0 { return false }; t1 = min(t1, r) }
+        }
+        return t0 < t1
+    }
 }

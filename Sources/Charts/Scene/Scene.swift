@@ -18,10 +18,15 @@ public struct Scene: Sendable, Hashable, Codable {
     public var unknownGlyphs: Int
     /// A description of the chart in words (title, range, trend).
     public var altText: AltText
+    /// Where the data is drawn (points, lines, bars), for label checks; not drawn itself.
+    public var marks: [DataMark]
+    /// The colour each series is drawn with, in series order (nil: not drawn).
+    public var seriesColors: [Color?]
 
-    public init(size: Size, background: Color, items: [Primitive], unknownGlyphs: Int, altText: AltText) {
+    public init(size: Size, background: Color, items: [Primitive], unknownGlyphs: Int, altText: AltText,
+                marks: [DataMark] = [], seriesColors: [Color?] = []) {
         self.size = size; self.background = background; self.items = items
-        self.unknownGlyphs = unknownGlyphs; self.altText = altText
+        self.unknownGlyphs = unknownGlyphs; self.altText = altText; self.marks = marks; self.seriesColors = seriesColors
     }
 
     /// Every text box, in drawing order.

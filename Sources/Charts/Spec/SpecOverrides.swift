@@ -159,7 +159,9 @@ public struct SpecOverrides: Sendable, Codable {
             if let w { s.size.width = w }
             if let h { s.size.height = h }
             if let sc { s.size.scale = sc }
-        case nil: break
+        case nil:
+            // A kind with its own canvas (the sparkline's 360×90) gets it when no size is given (A9).
+            if kind != nil && s.size == .standard && s.kind.defaultSize != .standard { s.size = s.kind.defaultSize }
         }
         if let language { s.language = language }
         if let baseYear { s.baseYear = baseYear }
