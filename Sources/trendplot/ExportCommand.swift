@@ -32,11 +32,11 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated formats: png, svg, pdf.")
     var formats = "png,svg,pdf"
 
-    @Option(help: "One chart per metric (bodies compared), per entity (its metric groups), or both.")
+    @Option(help: "One chart per metric (bodies compared), per entity (its report by section, bodies in stroke order of their names), or both.")
     var per: ExportPlan.Per = .metric
 
-    @Option(help: "The chart kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var kind: ChartKind = .line
+    @Option(help: "The chart kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: each chart's own; line per metric). stacked and share only where the parts make a total.")
+    var kind: ChartKind?
 
     @Option(help: "Charts drawn at once (default: every core).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -69,6 +69,7 @@ struct ExportCommand: AsyncParsableCommand {
         HeapReuse.releaseFreedMemory()
         HeapReuse.keepFreedMemory()
         let total = plan.chartCount * formats.count
+        if let omitted = ExportPlan.omissionSummary(plan) { Diagnostics.note(omitted) }
 
         let stop = StopFlag()
         let interrupt = Self.stopOnInterrupt(stop)
@@ -96,7 +97,7 @@ struct ExportCommand: AsyncParsableCommand {
     /// The charts to draw, made one at a time as drawing goes, after the data workbook (`DIR/data.xlsx`: the merged
     /// tidy rows, the reports' tables, the checks, the sources) is written. The observations are let go on return
     /// (the plan keeps them compactly), before any chart is drawn.
-    private static func plan(_ data: [String], per: ExportPlan.Per, kind: ChartKind, workbook folder: String) throws -> LazyExportPlan {
+    private static func plan(_ data: [String], per: ExportPlan.Per, kind: ChartKind?, workbook folder: String) throws -> LazyExportPlan {
         let inputs = Inputs.load(data)
         if inputs.isUnusable { throw ExitCode(ExitStatus.unusable) }
         let observations = inputs.dataset.observations()
