@@ -54,6 +54,16 @@ struct ExportGroupingTests {
         }
     }
 
+    @Test("a sparkline of several series becomes facets: every series drawn and named (A1)")
+    func sparklineOfSeveralBodies() throws {
+        let chart = try #require(ExportPlan.charts(Self.observations, per: .metric, kind: .sparkline)
+            .first { $0.name == "metric_licensing.decisions" })
+        #expect(chart.spec.kind == .facets && chart.spec.series.map(\.label) == [Self.pingtan, Self.mudanjiang])
+        let one = try #require(ExportPlan.charts(Self.observations, per: .entity, kind: .sparkline)
+            .first { $0.name == "entity_平潭综合实验区_fees" })
+        #expect(one.spec.kind == .sparkline && one.spec.series.map(\.label) == ["本年收费金额"])
+    }
+
     @Test("a total is never drawn beside its own parts, and stacked/share only where the parts make a total",
           arguments: [nil, ChartKind.stacked, .share])
     func noTotalWithItsParts(_ kind: ChartKind?) {
@@ -198,6 +208,9 @@ struct ExportGroupingTests {
         #expect(items.series[0].years.contains(2018))
         #expect(items.source == "数据来源：平潭综合实验区2019年政府信息公开工作年度报告表二")
         #expect(yearsInWords([2019, 2020, 2021, 2022, 2024], zh: true) == "2019—2022、2024")
+        // Two bodies: each report with its table.
+        let both = ExportPlan.charts(Self.observations, per: .metric).first { $0.name == "metric_licensing.decisions" }
+        #expect(both?.spec.source == "数据来源：平潭综合实验区2019、2021、2022年政府信息公开工作年度报告表二；牡丹江市人民政府2020年政府信息公开工作年度报告表二")
     }
 
     @Test("bodies in stroke order of their names (C10), in the export and the demo")

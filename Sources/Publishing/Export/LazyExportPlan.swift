@@ -159,19 +159,17 @@ extension ExportPlan {
     /// One line for stderr: how many metrics every chart leaves out because they are zero in every year, and where
     /// the list is.
     public static func omissionSummary(_ plan: LazyExportPlan) -> String? {
-        let zero = plan.omitted.filter { $0.reason == zeroReason }
-        let count = zero.reduce(0) { $0 + $1.metrics.count }
+        let zero = plan.omitted.filter { $0.reason == zeroReason }.flatMap(\.metrics).uniquedInOrder()
         var parts: [String] = []
-        if count > 0 {
-            let examples = zero.flatMap(\.metrics).uniquedInOrder()
-            parts.append("\(count) metric(s) zero in every year left out (e.g. \(examples.prefix(3).joined(separator: ", ")))")
+        if !zero.isEmpty {
+            parts.append("\(zero.count) metric(s) zero in every year left out (e.g. \(zero.prefix(3).joined(separator: ", ")))")
         }
         let views = plan.omitted.filter { $0.chart != nil }.count
         if views > 0 { parts.append("\(views) view(s) the data cannot show") }
         let unviewed = plan.omitted.filter { $0.reason == perMetricOnlyReason }.reduce(0) { $0 + $1.metrics.count }
         if unviewed > 0 { parts.append("\(unviewed) metric(s) only in the per-metric charts") }
         if plan.keptKindCount > 0 { parts.append("\(plan.keptKindCount) chart(s) not a composition, drawn as bars or their own kind") }
-        if plan.facetedCount > 0 { parts.append("\(plan.facetedCount) chart(s) of more than \(ChartSpec.maxSeries) series drawn as facets") }
+        if plan.facetedCount > 0 { parts.append("\(plan.facetedCount) chart(s) drawn as facets (more than \(ChartSpec.maxSeries) series, or a sparkline of several)") }
         guard !parts.isEmpty else { return nil }
         return parts.joined(separator: "; ") + "; listed under “omitted” in \(ExportManifest.fileName)"
     }

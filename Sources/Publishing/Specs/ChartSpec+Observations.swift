@@ -112,10 +112,10 @@ extension ChartSpec {
         }
         let parts = reports.map { r -> String in
             let ys = yearsInWords(Array(r.years), zh: zh)
-            return zh ? "\(r.entity)\(ys)年政府信息公开工作年度报告" : "\(r.entity) annual information-disclosure reports \(ys)"
+            return zh ? "\(r.entity)\(ys)年政府信息公开工作年度报告\(tablePart)"
+                      : "\(r.entity) annual information-disclosure reports \(ys)\(tablePart)"
         }
-        return zh ? "数据来源：" + parts.joined(separator: "；") + tablePart
-                  : "Source: " + parts.joined(separator: "; ") + tablePart
+        return zh ? "数据来源：" + parts.joined(separator: "；") : "Source: " + parts.joined(separator: "; ")
     }
 
     /// The file part of a source such as `mudanjiang_2020.txt:259` or `pingtan_2021.html#table3[r5c2]`.

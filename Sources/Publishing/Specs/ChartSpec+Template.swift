@@ -27,11 +27,13 @@ extension ChartSpec {
     }
 
     /// A chart of more than ``maxSeries`` series as facets (one small panel per series on a shared scale), since
-    /// no legend or palette tells nine or more lines apart. Rank charts (one bar per series) and facets are kept.
+    /// no legend or palette tells nine or more lines apart; so is a sparkline of several series (it draws one, and
+    /// names none). Rank charts (one bar per series) and facets are kept.
     /// - Returns: true when the kind was changed.
     @discardableResult
     public mutating func limitSeries() -> Bool {
-        guard series.count > Self.maxSeries, kind != .rank, kind != .facets else { return false }
+        let tooMany = series.count > Self.maxSeries || (kind == .sparkline && series.count > 1)
+        guard tooMany, kind != .rank, kind != .facets else { return false }
         kind = .facets
         facetScale = .shared
         size = ChartKind.facets.defaultSize

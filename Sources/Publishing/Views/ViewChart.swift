@@ -52,6 +52,7 @@ extension ReportView {
                 spec.kind = requested
             }
             spec.size = spec.kind.defaultSize
+            spec.limitSeries()
             spec.setSubtitle(lead: entity)
             spec.markTemplateChange()
             out.spec = spec
@@ -147,7 +148,7 @@ extension ReportView {
     }
 
     /// What the subtitle adds: the field a joined series was before 2021, and why a chart starts later or ends
-    /// earlier than the body's other charts of the section (a field of one template only, or years without data).
+    /// earlier than the body's reports (a field of one template only, or reports the row was not read from).
     private func subtitleNotes(_ series: [(metric: Metric, joined: Bool)], years: Set<Int>, obs: [Observation], zh: Bool,
                                catalog: MetricCatalog) -> [String] {
         var notes: [String] = []
@@ -156,18 +157,18 @@ extension ReportView {
             let field = label.split(separator: "·").last.map(String.init) ?? label
             notes.append(zh ? "\(m.zh)：2020年及以前为“\(field)”" : "\(m.en): “\(field)” until 2020")
         }
-        let sectionIDs = Set(ViewCatalog.all.filter { $0.section == section }.flatMap(\.metricIDs))
-        // Report years of the section (a printed 上一年项目数量 is a year before its report: not counted).
-        let sectionYears = Set(obs.filter { sectionIDs.contains($0.metric) && !$0.metric.hasSuffix(".items") }.map(\.year))
-        guard let first = years.min(), let last = years.max(), let sFirst = sectionYears.min(), let sLast = sectionYears.max()
+        // The body's report years (a printed 上一年项目数量 is a year before its report: not counted).
+        let reportYears = Set(obs.filter { !$0.metric.hasSuffix(".items") }.map(\.year))
+        guard let first = years.min(), let last = years.max(), let sFirst = reportYears.min(), let sLast = reportYears.max()
         else { return notes }
         let templates = Set(series.flatMap { s in s.metric.ids.flatMap { catalog[$0]?.templates ?? [] } })
         if first > sFirst {
             if templates == [.v2021] && first >= ChartSpec.templateChangeYear {
                 notes.append(zh ? "新版年报格式（2021年起）才统计此项" : "reported since the 2021 template only")
             } else {
-                let missing = sectionYears.filter { $0 < first }.sorted()
-                notes.append(zh ? "\(yearsInWords(missing, zh: true))年无数据" : "no data for \(yearsInWords(missing, zh: false))")
+                // Reports of those years were read, but not this row (a blank cell, or a run that could not be split).
+                let missing = reportYears.filter { $0 < first }.sorted()
+                notes.append(zh ? "\(yearsInWords(missing, zh: true))年报告中未读出此项" : "not read from the \(yearsInWords(missing, zh: false)) reports")
             }
         }
         if last < sLast && templates == [.v2019] && last < ChartSpec.templateChangeYear {
