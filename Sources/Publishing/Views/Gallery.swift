@@ -79,7 +79,9 @@ public enum Gallery {
             if let share = outcomeShares(obs, entity: entity, language: language) {
                 out.add("\(slug)-share", share)
             } else {
-                make(.share, anyYears)
+                // Shares only of a declared composition (表三's outcomes of the processed total): 处理决定 of
+                // licensing, penalties and coercion are not parts of a total the report prints.
+                out.skipped.append("\(slug)-share: not drawn, \(entity) has no 表三 outcomes to show as parts of the processed total")
             }
             let changes = obs.map(\.metric).uniquedInOrder().filter { $0.hasSuffix("_change") && isTable2Row($0) }
             let changesMove = obs.contains { changes.contains($0.metric) && $0.value != 0 }
