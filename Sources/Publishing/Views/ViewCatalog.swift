@@ -158,11 +158,12 @@ public enum ViewCatalog {
             view("outcomes-not-processed", "不予处理的申请数量（按理由）", "Requests not processed, by reason", .outcomes, .bar,
                  appRows("not_processed_"), composition: true),
             view("outcomes-other", "其他处理的申请数量", "Requests handled otherwise", .outcomes, .bar,
-                 [m(app("other_overdue_correction"), "逾期不补正", "correction overdue"),
+                 // The 2019 template's one row for all of （六） first: the three 2021 rows are its parts, never in
+                 // the same year as it.
+                 [m(app("other_handling"), "其他处理（2019年格式）", "other handling (2019 form)"),
+                  m(app("other_overdue_correction"), "逾期不补正", "correction overdue"),
                   m(app("other_overdue_fee"), "逾期未缴费", "fee overdue"),
-                  m(app("other_other"), "其他", "other"),
-                  // The 2019 template's one row for all of （六）: the three 2021 rows are its parts, never in one year.
-                  m(app("other_handling"), "其他处理（2019年格式）", "other handling (2019 form)")]),
+                  m(app("other_other"), "其他", "other")]),
             view("applicants", "新收申请的申请人类型", "New requests by applicant", .applicants, .stacked,
                  byApplicant("new_received"), composition: true, overview: true),
             view("applicants-processed", "办结申请的申请人类型", "Processed requests by applicant", .applicants, .stacked,
