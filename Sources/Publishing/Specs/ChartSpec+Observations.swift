@@ -20,7 +20,8 @@ extension ChartSpec {
     /// A spec built from observations: one series per metric (one entity) or per entity (one metric).
     ///
     /// The title is the metric label (or the part several labels share, e.g. `项目数量`), the subtitle the body
-    /// and years, the unit the catalog unit, the source line the files the values came from.
+    /// and years the kind shows, the bodies in the order of `entities` (else in ``EntityOrder``), the unit the catalog
+    /// unit, the source line the reports and tables the values came from, in words (``sourceLine(_:language:catalog:)``).
     ///
     /// ```swift
     /// let spec = try ChartSpec(observations: obs, metrics: ["licensing.items"], kind: .line)
@@ -40,7 +41,10 @@ extension ChartSpec {
         guard !metrics.isEmpty else {
             throw ChartError.noMetric()
         }
-        let entityOrder = chosen.map(\.entity).uniquedInOrder()
+        // Bodies in the order asked for, else in stroke order of their names (EntityOrder), never in file order.
+        let present = Set(chosen.map(\.entity))
+        let asked = entities.map(EntityName.normalize).uniquedInOrder().filter(present.contains)
+        let entityOrder = asked.count == present.count ? asked : EntityOrder.sorted(Array(present))
         for id in metrics where !chosen.contains(where: { $0.metric == id }) {
             throw ChartError.noObservations(metric: id, entities: wantedEntities.sorted(), inCatalog: catalog.contains(id),
                                             chart: titleGuess)
