@@ -58,38 +58,38 @@ public struct LazyExportPlan: Sequence, Sendable {
         }
         var candidates = Iterator(plan: self)
         var index = 0
-        var viewed: [String: Set<String>] = [:]   // body → metrics some view reads
-        var order: [String] = []
+        var viewNotes: [String: [ExportManifest.Omission]] = [:]   // body → views it has data for but cannot show
         while let recipe = candidates.next() {
             let made = recipe.outcome()
             if made.chart == nil { unusable.insert(index) } else { chartCount += 1 }
             if made.keptKind && made.chart != nil { keptKindCount += 1 }
             if made.faceted { facetedCount += 1 }
-            if let view = recipe.view, let entity = recipe.entity {
-                if viewed[entity] == nil { order.append(entity) }
-                viewed[entity, default: []].formUnion(view.isOutcomeShares
-                    ? ShareGroup.applicationOutcomes.parts.flatMap(\.sum.metrics) : view.metricIDs)
-                if made.chart == nil, let note = made.notes.first, note != "not drawn, every value is zero" {
-                    let present = Set(recipe.observations.map(\.metric))
-                    omitted.append(.init(entity: entity, chart: view.name, reason: note,
-                                         metrics: view.metricIDs.filter(present.contains)))
-                }
+            if let view = recipe.view, let entity = recipe.entity, made.chart == nil,
+               let note = made.notes.first, note != "not drawn, every value is zero" {
+                let present = Set(recipe.observations.map(\.metric))
+                viewNotes[entity, default: []].append(.init(entity: entity, chart: view.name, reason: note,
+                                                            metrics: view.metricIDs.filter(present.contains)))
             }
             index += 1
         }
         if per != .metric {
-            for entity in order {
+            // Per body, in plan order: the views it cannot show, its metrics zero in every year, and those no view
+            // reads (one pass over each body's observations).
+            let viewed = Set(ViewCatalog.all.flatMap { $0.isOutcomeShares ? ShareGroup.applicationOutcomes.parts.flatMap(\.sum.metrics) : $0.metricIDs })
+            func sorted(_ ids: Set<String>) -> [String] { ids.sorted { (catalog.order(of: $0), $0) < (catalog.order(of: $1), $1) } }
+            for i in entityOrder {
+                let entity = data.entities[i]
                 var own = Set<String>(), moving = Set<String>()
-                for o in observations where o.entity == entity {
+                for o in data.observations(ofEntity: i) {
                     own.insert(o.metric)
                     if o.value != 0 { moving.insert(o.metric) }
                 }
+                omitted += viewNotes[entity] ?? []
                 let zero = own.subtracting(moving)
-                let sorted = { (ids: Set<String>) in ids.sorted { (catalog.order(of: $0), $0) < (catalog.order(of: $1), $1) } }
                 if !zero.isEmpty {
                     omitted.append(.init(entity: entity, chart: nil, reason: ExportPlan.zeroReason, metrics: sorted(zero)))
                 }
-                let unviewed = own.subtracting(viewed[entity] ?? []).subtracting(zero)
+                let unviewed = own.subtracting(viewed).subtracting(zero)
                 if !unviewed.isEmpty {
                     omitted.append(.init(entity: entity, chart: nil, reason: ExportPlan.perMetricOnlyReason,
                                          metrics: sorted(unviewed)))
