@@ -15,16 +15,18 @@ JOBS=${JOBS:-$(nproc)}
 [ -x /usr/bin/time ] || { echo "export-scale: GNU time (/usr/bin/time) is needed" >&2; exit 2; }
 rm -rf "$WORK"; mkdir -p "$WORK"
 
-# The corpus: bodies 基准单位0000…, 10 metrics whose last id parts differ (so --per entity makes 10 charts per
-# body), integer values from a fixed linear congruential sequence (the same corpus on every run).
+# The corpus: bodies 基准单位0000…, 10 metrics of 10 different ViewCatalog views (so --per entity makes 10 charts
+# per body), integer values from a fixed linear congruential sequence (the same corpus on every run).
 python3 - "$WORK" <<'PY'
 import sys
 work = sys.argv[1]
-metrics = [("regulations.made", "件", "规章·本年新制作数量"), ("regulations.published", "件", "规章·本年新公开数量"),
-           ("regulations.total", "件", "规章·对外公开总数量"), ("regulations.issued", "件", "规章·本年制发件数"),
-           ("regulations.repealed", "件", "规章·本年废止件数"), ("regulations.in_force", "件", "规章·现行有效件数"),
-           ("licensing.items", "项", "行政许可·项目数量"), ("licensing.items_change", "项", "行政许可·本年增/减"),
-           ("licensing.decisions", "件", "行政许可·处理决定数量"), ("procurement.projects", "个", "政府集中采购·采购项目数量")]
+metrics = [("licensing.decisions", "件", "行政许可·处理决定数量"), ("licensing.items", "项", "行政许可·项目数量"),
+           ("licensing.items_change", "项", "行政许可·本年增/减"),
+           ("applications.new_received.total", "件", "依申请·本年新收申请·总计"),
+           ("applications.carried_over.total", "件", "依申请·上年结转申请·总计"),
+           ("review.total", "件", "行政复议·总计"), ("normative_docs.in_force", "件", "行政规范性文件·现行有效件数"),
+           ("fees.amount", "万元", "行政事业性收费·本年收费金额"),
+           ("procurement.projects", "个", "政府集中采购·采购项目数量"), ("procurement.amount", "万元", "政府集中采购·采购总金额")]
 state = 20130101
 def nxt():
     global state

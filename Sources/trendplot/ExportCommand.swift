@@ -35,11 +35,11 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated formats: png, svg, pdf.")
     var formats = "png,svg,pdf"
 
-    @Option(help: "One chart per metric (bodies compared), per entity (its metric groups), or both.")
+    @Option(help: "One chart per metric (bodies compared), per entity (its report by section, bodies in stroke order of their names), or both.")
     var per: ExportPlan.Per = .metric
 
-    @Option(help: "The chart kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var kind: ChartKind = .line
+    @Option(help: "The chart kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: each chart's own; line per metric). stacked and share only where the parts make a total.")
+    var kind: ChartKind?
 
     @Option(help: ArgumentHelp("Charts drawn at once (default: the number of cores, \(ProcessInfo.processInfo.activeProcessorCount) here).", valueName: "N"))
     var jobs: Int?
@@ -77,6 +77,7 @@ struct ExportCommand: AsyncParsableCommand {
         HeapReuse.releaseFreedMemory()
         HeapReuse.keepFreedMemory()
         let total = plan.chartCount * formats.count
+        if let omitted = ExportPlan.omissionSummary(plan) { Diagnostics.note(omitted) }
 
         let stop = StopFlag()
         let interrupt = Self.stopOnInterrupt(stop)

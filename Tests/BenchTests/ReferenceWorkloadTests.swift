@@ -20,7 +20,7 @@ struct ReferenceWorkloadTests {
         #expect(observations.count == 36)
         #expect(Set(observations.map(\.entity)) == ["基准单位0007"])
         let charts = ExportPlan.charts(observations, per: .entity, kind: .line)
-        #expect(charts.map(\.name) == ["entity_基准单位0007_decisions"])
+        #expect(charts.map(\.name) == ["entity_基准单位0007_decisions"])   // the decisions view of ViewCatalog
         #expect(charts.first?.spec.series.count == 3)
     }
 }

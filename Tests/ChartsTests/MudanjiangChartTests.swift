@@ -14,7 +14,7 @@ struct MudanjiangChartTests {
         #expect(spec.series[0].label == "牡丹江市人民政府")
         #expect(spec.series[0].value(in: 2019) == 5434)
         #expect(spec.series[0].value(in: 2020) == 4794)
-        #expect(spec.source == "数据来源：牡丹江市人民政府2020年政府信息公开工作年度报告")
+        #expect(spec.source == "数据来源：牡丹江市人民政府2020年政府信息公开工作年度报告表二")
     }
 
     @Test func sceneLabelsBothYearsValuesAndTheUnit() throws {
@@ -70,6 +70,6 @@ struct EnglishOutputTests {
         #expect(scene.texts(.valueLabel).map(\.text) == ["387.6", "653.3"])
         #expect(scene.altText.title == "bar chart: Decisions")
         #expect(scene.altText.description.contains("Penalties: 653,308 decisions in 2020."))
-        #expect(spec.source == "Source: 牡丹江市人民政府 annual information-disclosure reports 2020")
+        #expect(spec.source == "Source: 牡丹江市人民政府 annual information-disclosure reports 2020, table 2")
     }
 }

@@ -22,11 +22,14 @@ public struct BriefChartPlan: Sendable, Hashable {
         /// Short series labels parallel to `metrics` (empty: the metrics' own labels).
         public var labelsZh: [String]
         public var labelsEn: [String]
+        /// The ``ViewCatalog`` view the item draws (by ``ReportView/chart(_:entity:language:kind:catalog:)``, the
+        /// demo's rule), or nil for a chart of `metrics` alone.
+        public var view: String?
 
         public init(metrics: [String], outcomeShares: Bool = false, titleZh: String? = nil, titleEn: String? = nil,
-                    kind: ChartKind? = nil, labelsZh: [String] = [], labelsEn: [String] = []) {
+                    kind: ChartKind? = nil, labelsZh: [String] = [], labelsEn: [String] = [], view: String? = nil) {
             self.metrics = metrics; self.outcomeShares = outcomeShares; self.titleZh = titleZh; self.titleEn = titleEn
-            self.kind = kind; self.labelsZh = labelsZh; self.labelsEn = labelsEn
+            self.kind = kind; self.labelsZh = labelsZh; self.labelsEn = labelsEn; self.view = view
         }
     }
 
@@ -38,7 +41,7 @@ public struct BriefChartPlan: Sendable, Hashable {
     public static let standard = BriefChartPlan(items: ViewCatalog.briefing.map { view in
         Item(metrics: view.metrics.map(\.id), outcomeShares: view.isOutcomeShares, titleZh: view.titleZh,
              titleEn: view.titleEn, kind: view.kind == .line ? nil : view.kind,
-             labelsZh: view.metrics.map(\.zh), labelsEn: view.metrics.map(\.en))
+             labelsZh: view.metrics.map(\.zh), labelsEn: view.metrics.map(\.en), view: view.name)
     })
 
     /// One chart per metric id or ``MetricPattern`` (`review.*`, `*.decisions`), in the order given.

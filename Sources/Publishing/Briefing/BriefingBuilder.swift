@@ -78,7 +78,11 @@ public struct BriefingBuilder: Sendable {
 
     private func chart(_ item: BriefChartPlan.Item, _ obs: [Observation], _ entity: String) throws -> BriefChart? {
         var spec: ChartSpec
-        if item.outcomeShares {
+        if let name = item.view, let view = ViewCatalog.view(name) {
+            // The demo's chart of the same view: same series, kind, notes and template break.
+            guard let drawn = view.chart(obs, entity: entity, language: language).spec else { return nil }
+            spec = drawn
+        } else if item.outcomeShares {
             guard let s = Gallery.outcomeShares(obs, entity: entity, language: language) else { return nil }
             spec = s
         } else {

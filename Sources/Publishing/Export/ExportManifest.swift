@@ -28,11 +28,39 @@ package struct ExportManifest: Codable, Equatable, Sendable {
         var altText: String
     }
 
+    /// Metrics or views of the data that no chart draws, with the reason: each listed once (zero in every year,
+    /// drawn per metric only, one year with too few values).
+    struct Omission: Codable, Equatable, Sendable {
+        /// The body, or nil for a metric left out of the per-metric charts.
+        var entity: String?
+        /// The view not drawn, or nil when only metrics are left out.
+        var chart: String?
+        /// Why, in words.
+        var reason: String
+        var metrics: [String]
+    }
+
     static let fileName = "manifest.json"
 
     var generator: String = ExportPlan.generator
     /// Sorted by file name.
     var files: [Entry] = []
+    /// In plan order (bodies, then views); empty when every metric is drawn.
+    var omitted: [Omission] = []
+
+    init(generator: String = ExportPlan.generator, files: [Entry] = [], omitted: [Omission] = []) {
+        self.generator = generator; self.files = files; self.omitted = omitted
+    }
+
+    private enum CodingKeys: String, CodingKey { case generator, files, omitted }
+
+    /// Reads a manifest; one written before omissions were listed has none.
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        generator = try c.decode(String.self, forKey: .generator)
+        files = try c.decode([Entry].self, forKey: .files)
+        omitted = try c.decodeIfPresent([Omission].self, forKey: .omitted) ?? []
+    }
 
     /// The manifest in `directory`, or nil when there is none or it cannot be read (then every chart is redrawn).
     static func read(from directory: String) -> ExportManifest? {
@@ -47,7 +75,7 @@ package struct ExportManifest: Codable, Equatable, Sendable {
         var out = Self.jsonHead
         let encoder = Self.entryEncoder()
         for (n, entry) in files.enumerated() { Self.appendJSON(entry, first: n == 0, encoder: encoder, to: &out) }
-        out += Self.jsonTail(empty: files.isEmpty, generator: generator)
+        out += Self.jsonTail(empty: files.isEmpty, generator: generator, omitted: omitted)
         return out
     }
 
@@ -61,13 +89,14 @@ package struct ExportManifest: Codable, Equatable, Sendable {
     /// The bytes before the first entry.
     static let jsonHead = Array("{\n  \"files\" : [".utf8)
 
-    /// The bytes after the last entry: the end of the array and the generator, encoded by `JSONEncoder`.
-    static func jsonTail(empty: Bool, generator: String) -> [UInt8] {
-        let name = (try? entryEncoder().encode([generator])).map { bytes -> String in
-            let text = String(decoding: bytes, as: UTF8.self)     // ["…"] pretty-printed: the string is its one line
-            return text.split(separator: "\n").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "\"\""
-        } ?? "\"\""
-        return Array(((empty ? "\n\n  ],\n" : "\n  ],\n") + "  \"generator\" : \(name)\n}\n").utf8)
+    /// The bytes after the last entry: the end of the array, the generator and the omissions, as `JSONEncoder`
+    /// writes them (the keys after `files` of a manifest without files, whose start is fixed).
+    static func jsonTail(empty: Bool, generator: String, omitted: [Omission]) -> [UInt8] {
+        let start = "{\n  \"files\" : [\n\n  ],\n"
+        let whole = (try? entryEncoder().encode(ExportManifest(generator: generator, omitted: omitted)))
+            .map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let rest = whole.hasPrefix(start) ? String(whole.dropFirst(start.count)) : "  \"generator\" : \"\"\n}"
+        return Array(((empty ? "\n\n  ],\n" : "\n  ],\n") + rest + "\n").utf8)
     }
 
     /// One entry of the `files` array, with the separator before it: `JSONEncoder`'s bytes of the entry, indented

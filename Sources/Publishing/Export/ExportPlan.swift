@@ -43,36 +43,19 @@ public enum ExportPlan {
     public enum Per: String, Sendable, CaseIterable {
         /// One chart per metric, one series per body.
         case metric
-        /// One chart per body and group of metrics with the same last id part and unit (`*.items`).
+        /// Per body, the charts of its report by section: the views of ``ViewCatalog`` (the demo's and the
+        /// briefing's, plus the detail views), never a total beside its own parts, at most 8 series each.
         case entity
         case both
     }
 
     /// The charts for `observations`, in a stable order (metric charts first, in catalog order; then bodies in
-    /// order of first appearance). Metrics or groups a chart cannot show are skipped. Every spec is held at once:
-    /// `trendplot export` iterates a ``LazyExportPlan`` instead.
-    package static func charts(_ observations: [Observation], per: Per, kind: ChartKind,
-                       catalog: MetricCatalog = .standard) -> [ExportChart] {
+    /// ``EntityOrder``, each by section). Metrics zero in every year and views a body cannot show are left out
+    /// (``LazyExportPlan/omitted``). Every spec is held at once: `trendplot export` iterates a ``LazyExportPlan``
+    /// instead.
+    package static func charts(_ observations: [Observation], per: Per, kind: ChartKind? = nil,
+                               catalog: MetricCatalog = .standard) -> [ExportChart] {
         LazyExportPlan(observations, per: per, kind: kind, catalog: catalog).compactMap { try? $0.chart() }
-    }
-
-    /// Metrics grouped by the last part of their id and their unit, in the given order.
-    static func groups(_ metrics: [String], observations: [Observation]) -> [(name: String, metrics: [String])] {
-        var out: [(name: String, metrics: [String])] = []
-        for metric in metrics {
-            let unit = observations.first { $0.metric == metric }?.unit ?? ""
-            let last = String(metric.split(separator: ".").last ?? Substring(metric))
-            let name = out.contains { $0.name == last && unitOf($0.metrics[0], observations) != unit }
-                ? "\(last)-\(unit)" : last
-            if let i = out.firstIndex(where: { $0.name == name }) { out[i].metrics.append(metric) } else {
-                out.append((name, [metric]))
-            }
-        }
-        return out
-    }
-
-    private static func unitOf(_ metric: String, _ observations: [Observation]) -> String {
-        observations.first { $0.metric == metric }?.unit ?? ""
     }
 
     /// A file-name part: path separators, control characters and spaces become `_`.

@@ -110,7 +110,7 @@ public struct ExportRunner: Sendable {
     /// Draws the charts of `plan` in `formats`, one recipe after another.
     public func run(_ plan: LazyExportPlan, formats: [OutputFormat], progress: Progress = { _, _ in }) async throws -> ExportOutcome {
         try await run(plan.lazy.map { ExportJob(chart: .recipe($0), formats: formats) },
-                      total: plan.chartCount * formats.count, progress: progress)
+                      total: plan.chartCount * formats.count, omitted: plan.omitted, progress: progress)
     }
 
     /// Draws `files` (the formats of one chart next to each other share its job).
@@ -126,8 +126,9 @@ public struct ExportRunner: Sendable {
         return try await run(jobs, total: files.count, progress: progress)
     }
 
-    /// Draws the files of `jobs`, `total` in all.
-    func run(_ jobs: some Sequence<ExportJob>, total: Int, progress: Progress = { _, _ in }) async throws -> ExportOutcome {
+    /// Draws the files of `jobs`, `total` in all; `omitted` goes into the manifest and the index as it is.
+    func run(_ jobs: some Sequence<ExportJob>, total: Int, omitted: [ExportManifest.Omission] = [],
+             progress: Progress = { _, _ in }) async throws -> ExportOutcome {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let lock = try ExportLock(directory: directory)
         defer { withExtendedLifetime(lock) {} }
@@ -141,6 +142,8 @@ public struct ExportRunner: Sendable {
         var outcome = ExportOutcome()
         /// Every file of the new manifest: its name and its entry's offset in the spool.
         var listed: [(file: String, offset: Int)] = []
+        /// Each chart's place in the plan (the index lists charts in plan order: by section, not by file name).
+        var planOrder: [String: Int] = [:]
         var done = 0
         progress(done, total)
 
@@ -157,6 +160,7 @@ public struct ExportRunner: Sendable {
                 var batch: [(job: ExportJob, previous: [PreviousManifest.Record?])] = []
                 var files = 0
                 while files < chunk, let job = source.next() {
+                    if planOrder[job.name] == nil { planOrder[job.name] = planOrder.count }
                     batch.append((job, job.formats.map { previous["\(job.name).\($0.rawValue)"] }))
                     files += job.formats.count
                 }
@@ -208,7 +212,7 @@ public struct ExportRunner: Sendable {
         listed.sort { $0.file < $1.file }
         outcome.manifestEntries = listed.count
         do {
-            try writeBookkeeping(listed, from: spool, reserve: reserve)
+            try writeBookkeeping(listed, omitted: omitted, order: planOrder, from: spool, reserve: reserve)
         } catch let e as FileWritingError where e.isDiskFull {
             // No room even after the reserve was given back: an old manifest that no longer matches the folder goes.
             if !outcome.written.isEmpty {
@@ -232,19 +236,21 @@ public struct ExportRunner: Sendable {
     }
 
     /// `manifest.json`, then `index.html`; on a full disk the reserve is given back and both are tried once more.
-    private func writeBookkeeping(_ listed: [(file: String, offset: Int)], from spool: EntrySpool, reserve: ManifestReserve) throws {
+    private func writeBookkeeping(_ listed: [(file: String, offset: Int)], omitted: [ExportManifest.Omission],
+                                  order: [String: Int], from spool: EntrySpool, reserve: ManifestReserve) throws {
         do {
-            try writeManifest(listed, from: spool)
-            try writeGallery(listed, from: spool)
+            try writeManifest(listed, omitted: omitted, from: spool)
+            try writeGallery(listed, order: order, omitted: omitted, from: spool)
         } catch let e as FileWritingError where e.isDiskFull {
             guard reserve.release() else { throw e }
-            try writeManifest(listed, from: spool)
-            try writeGallery(listed, from: spool)
+            try writeManifest(listed, omitted: omitted, from: spool)
+            try writeGallery(listed, order: order, omitted: omitted, from: spool)
         }
     }
 
     /// `manifest.json`: the entries in file-name order, streamed from the spool.
-    private func writeManifest(_ listed: [(file: String, offset: Int)], from spool: EntrySpool) throws {
+    private func writeManifest(_ listed: [(file: String, offset: Int)], omitted: [ExportManifest.Omission],
+                               from spool: EntrySpool) throws {
         let out = try AtomicFile(path: path(ExportManifest.fileName))
         try out.write(ExportManifest.jsonHead)
         var bytes: [UInt8] = []
@@ -254,34 +260,30 @@ public struct ExportRunner: Sendable {
             ExportManifest.appendJSON(try spool.entry(at: item.offset), first: n == 0, encoder: encoder, to: &bytes)
             try out.write(bytes)
         }
-        try out.write(ExportManifest.jsonTail(empty: listed.isEmpty, generator: ExportPlan.generator))
+        try out.write(ExportManifest.jsonTail(empty: listed.isEmpty, generator: ExportPlan.generator, omitted: omitted))
         try out.commit()
     }
 
-    /// `index.html`: ``GalleryPage/html(_:)`` of the manifest, streamed chart by chart. A chart's files are
-    /// `NAME.FORMAT`, found by binary search in the sorted list; a chart is written at its first file.
-    private func writeGallery(_ listed: [(file: String, offset: Int)], from spool: EntrySpool) throws {
-        func index(of file: String) -> Int? {
-            var (low, high) = (0, listed.count)
-            while low < high {
-                let mid = (low + high) / 2
-                if listed[mid].file < file { low = mid + 1 } else { high = mid }
-            }
-            return low < listed.count && listed[low].file == file ? low : nil
-        }
-        /// The positions of the files of the chart that `listed[i]` belongs to, when `i` is its first file.
-        func chart(startingAt i: Int) -> [Int]? {
-            let file = listed[i].file
-            let name = file[..<(file.lastIndex(of: ".") ?? file.endIndex)]
-            let members = (OutputFormat.allCases.map { "\(name).\($0.rawValue)" } + [String(name)]).compactMap(index(of:))
-            let sorted = Set(members).sorted()
-            return sorted.first == i ? sorted : nil
-        }
-        let out = try AtomicFile(path: path(GalleryPage.fileName))
-        try out.write(GalleryPage.head(chartCount: listed.indices.count { chart(startingAt: $0) != nil }))
+    /// `index.html`: ``GalleryPage/html(_:)`` of the manifest, streamed chart by chart in plan `order` (metric
+    /// charts in catalog order, then each body by section; charts of no plan position after, by name). A chart's
+    /// files are `NAME.FORMAT`, in file-name order.
+    private func writeGallery(_ listed: [(file: String, offset: Int)], order: [String: Int],
+                              omitted: [ExportManifest.Omission], from spool: EntrySpool) throws {
+        var charts: [(name: String, members: [Int])] = []
+        var position: [String: Int] = [:]
         for i in listed.indices {
-            guard let members = chart(startingAt: i) else { continue }
-            try out.write(GalleryPage.figure(try members.map { try spool.entry(at: listed[$0].offset) }))
+            let file = listed[i].file
+            let name = String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)])
+            if let p = position[name] { charts[p].members.append(i) } else {
+                position[name] = charts.count
+                charts.append((name, [i]))
+            }
+        }
+        charts.sort { (order[$0.name] ?? Int.max, $0.name) < (order[$1.name] ?? Int.max, $1.name) }
+        let out = try AtomicFile(path: path(GalleryPage.fileName))
+        try out.write(GalleryPage.head(chartCount: charts.count, omitted: omitted))
+        for chart in charts {
+            try out.write(GalleryPage.figure(try chart.members.map { try spool.entry(at: listed[$0].offset) }))
         }
         try out.write(GalleryPage.tail)
         try out.commit()

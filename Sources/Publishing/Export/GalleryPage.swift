@@ -7,8 +7,9 @@ import SeriesModel
 package enum GalleryPage {
     package static let fileName = "index.html"
 
-    /// The whole page for `manifest` (``ExportRunner`` writes the same page piece by piece).
-    static func html(_ manifest: ExportManifest) -> String {
+    /// The whole page for `manifest`, charts in `order` (chart names; others after, by name) — ``ExportRunner``
+    /// writes the same page piece by piece, in plan order.
+    static func html(_ manifest: ExportManifest, order: [String] = []) -> String {
         var charts: [(name: String, entries: [ExportManifest.Entry])] = []
         var position: [String: Int] = [:]   // a search of `charts` per entry would be quadratic in the files
         for entry in manifest.files {
@@ -18,14 +19,24 @@ package enum GalleryPage {
                 charts.append((name, [entry]))
             }
         }
-        var page = head(chartCount: charts.count)
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        charts.sort { (rank[$0.name] ?? Int.max, $0.name) < (rank[$1.name] ?? Int.max, $1.name) }
+        var page = head(chartCount: charts.count, omitted: manifest.omitted)
         for chart in charts { page += figure(chart.entries) }
         return page + tail
     }
 
-    /// The page up to the first chart.
-    static func head(chartCount: Int) -> String {
-        """
+    /// The page up to the first chart, with one line per body (or for the metric charts) naming what no chart
+    /// draws and why.
+    static func head(chartCount: Int, omitted: [ExportManifest.Omission] = []) -> String {
+        var notes = ""
+        for o in omitted {
+            let who = o.entity.map { XMLText.escape($0) + "：" } ?? "按指标作图："
+            let what = o.chart.map { "图表 " + XMLText.escape($0) + "：" } ?? ""
+            let reason = o.reason == ExportPlan.zeroReason ? "以下指标各年均为0，未作图" : XMLText.escape(o.reason)
+            notes += "<p class=\"omitted\">\(who)\(what)\(reason)：\(o.metrics.map(XMLText.escape).joined(separator: "、"))</p>\n"
+        }
+        return """
         <!doctype html>
         <html lang="zh-CN">
         <head>
@@ -37,11 +48,12 @@ package enum GalleryPage {
         figure { width: 360px; margin: 0; }
         img { width: 360px; height: auto; border: 1px solid #ddd; }
         .alt { color: #555; font-size: 0.85em; }
+        .omitted { color: #555; font-size: 0.85em; margin: 0.3em 0; }
         </style>
         </head>
         <body>
         <h1>图表导出（\(chartCount) 幅）</h1>
-        <main>
+        \(notes)<main>
 
         """
     }

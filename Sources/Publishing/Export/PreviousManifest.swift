@@ -63,9 +63,10 @@ struct PreviousManifest {
     private static func read(_ data: Data, spool: EntrySpool) throws -> [String: Record] {
         var records: [String: Record] = [:]
         let decoder = JSONDecoder()
-        var depth = 0, inString = false, escaped = false, start = -1, balanced = false
+        var depth = 0, inString = false, escaped = false, start = -1, balanced = false, filesDone = false
         try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            // Entries are the objects at depth 2: `{"files": [ {…}, … ], "generator": …}`.
+            // Entries are the objects at depth 2 of the first array: `{"files": [ {…}, … ], "generator": …,
+            // "omitted": [ {…} ]}` (keys sorted: the omissions come after the files and are not entries).
             for i in 0..<bytes.count {
                 let c = bytes[i]
                 if inString {
@@ -80,7 +81,8 @@ struct PreviousManifest {
                 case 0x7D, 0x5D:
                     depth -= 1
                     guard depth >= 0 else { throw CocoaError(.coderReadCorrupt) }
-                    if c == 0x7D && depth == 2 {
+                    if c == 0x5D && depth == 1 { filesDone = true }
+                    if c == 0x7D && depth == 2 && !filesDone {
                         let entry = try decoder.decode(ExportManifest.Entry.self, from: Data(bytes[start...i]))
                         guard let input = Digest(hex: entry.inputHash), let sha = Digest(hex: entry.sha256) else { continue }
                         if records[entry.file] == nil {

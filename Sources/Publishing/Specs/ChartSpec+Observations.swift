@@ -20,7 +20,8 @@ extension ChartSpec {
     /// A spec built from observations: one series per metric (one entity) or per entity (one metric).
     ///
     /// The title is the metric label (or the part several labels share, e.g. `项目数量`), the subtitle the body
-    /// and years, the unit the catalog unit, the source line the files the values came from.
+    /// and years the kind shows, the bodies in the order of `entities` (else in ``EntityOrder``), the unit the catalog
+    /// unit, the source line the reports and tables the values came from, in words (``sourceLine(_:language:catalog:)``).
     ///
     /// ```swift
     /// let spec = try ChartSpec(observations: obs, metrics: ["licensing.items"], kind: .line)
@@ -40,7 +41,10 @@ extension ChartSpec {
         guard !metrics.isEmpty else {
             throw ChartError.noMetric()
         }
-        let entityOrder = chosen.map(\.entity).uniquedInOrder()
+        // Bodies in the order asked for, else in stroke order of their names (EntityOrder), never in file order.
+        let present = Set(chosen.map(\.entity))
+        let asked = entities.map(EntityName.normalize).uniquedInOrder().filter(present.contains)
+        let entityOrder = asked.count == present.count ? asked : EntityOrder.sorted(Array(present))
         for id in metrics where !chosen.contains(where: { $0.metric == id }) {
             throw ChartError.noObservations(metric: id, entities: wantedEntities.sorted(), inCatalog: catalog.contains(id),
                                             chart: titleGuess)
@@ -71,59 +75,51 @@ extension ChartSpec {
         }
         let title: String
         if metrics.count == 1 { title = names[0] } else if let s = sharedLast { title = zh ? s : s.prefix(1).uppercased() + s.dropFirst() } else { title = titleGuess }
-        let years = Array(Set(chosen.map(\.year))).sorted()
-        var sub: [String] = []
-        if entityOrder.count == 1 && metrics.count > 1 || entityOrder.count == 1 && metrics.count == 1 { sub.append(entityOrder[0]) }
-        if let f = years.first, let l = years.last {
-            // A rank chart shows one year: name that year, not the span of the data.
-            let first = kind == .rank ? l : f
-            sub.append(first == l ? (zh ? "\(l)年" : "\(l)") : (zh ? "\(first)—\(l)年" : "\(first)–\(l)"))
-        }
         let sourceLine = Self.sourceLine(chosen, language: language)
         let unit = units.first ?? ""
-        self.init(kind: kind, title: title, subtitle: sub.joined(separator: " · "),
+        self.init(kind: kind, title: title, subtitle: nil,
                   source: sourceLine,
                   unit: unit == "%" ? "" : (zh ? unit : (catalog[metrics[0]]?.unitEn ?? unit)),
                   valueFormat: unit == "%" ? .percent : .number, series: series, language: language)
         if metrics.allSatisfy({ $0.hasSuffix("_change") }) { changeMeasure = .value }
         size = kind.defaultSize
+        // The body (when one) and the years the kind shows (a rank chart: its one year), as every subtitle says them.
+        setSubtitle(lead: entityOrder.count == 1 ? entityOrder[0] : nil)
     }
 
-    /// `数据来源：牡丹江市人民政府2020年政府信息公开工作年度报告` when the files are named `<place>_<year>…`,
-    /// else the file names (at most three).
-    static func sourceLine(_ obs: [Observation], language: Language) -> String? {
+    /// The source line in words: the bodies, the report years and the tables the values were read from, e.g.
+    /// `数据来源：平潭综合实验区2019、2021、2022年政府信息公开工作年度报告表二` — never a file name (file names and cells are
+    /// for the briefing's appendix and the tidy data). The report year of a value is its year, except a printed
+    /// 上一年项目数量 (`*.items` for year Y−1 in the report of year Y). More than three bodies are counted, not named.
+    static func sourceLine(_ obs: [Observation], language: Language, catalog: MetricCatalog = .standard) -> String? {
         let zh = language == .zh
-        let files = obs.map { sourceFile($0.source) }.uniquedInOrder()
-        guard !files.isEmpty else { return nil }
-        var reports: [(entity: String, years: [Int])] = []
-        var allNamed = true
+        guard !obs.isEmpty else { return nil }
+        var reports: [(entity: String, years: Set<Int>)] = []
+        var position: [String: Int] = [:]
+        var tables = Set<Int>()
         for o in obs {
-            guard let year = reportYear(sourceFile(o.source)) else { allNamed = false; break }
-            if let i = reports.firstIndex(where: { $0.entity == o.entity }) {
-                if !reports[i].years.contains(year) { reports[i].years.append(year) }
-            } else {
+            let year = o.metric.hasSuffix(".items") && !o.derived ? o.year + 1 : o.year
+            if let i = position[o.entity] { reports[i].years.insert(year) } else {
+                position[o.entity] = reports.count
                 reports.append((o.entity, [year]))
             }
+            if let t = catalog[o.metric]?.table { tables.insert(t) } else if o.metric.hasPrefix("indicator.") { tables.insert(3) }
         }
-        if allNamed && !reports.isEmpty && reports.count <= 3 {
-            let parts = reports.map { r -> String in
-                let ys = r.years.sorted().map(String.init)
-                return zh ? "\(r.entity)\(ys.joined(separator: "、"))年政府信息公开工作年度报告"
-                          : "\(r.entity) annual information-disclosure reports \(ys.joined(separator: ", "))"
-            }
-            return (zh ? "数据来源：" : "Source: ") + parts.joined(separator: zh ? "；" : "; ")
+        let tableWords = tables.sorted().map { t -> String in
+            zh ? "表" + (["", "一", "二", "三", "四"][min(t, 4)]) : "table \(t)"
         }
-        let list = files.prefix(3).joined(separator: zh ? "、" : ", ") + (files.count > 3 ? (zh ? "等" : " and others") : "")
-        return (zh ? "数据来源：" : "Source: ") + list
-    }
-
-    /// The report year in a file name such as `mudanjiang_2020.txt` or `pingtan_2019.html`, or nil.
-    static func reportYear(_ file: String) -> Int? {
-        let stem = file.split(separator: ".", maxSplits: 1).first.map(String.init) ?? file
-        let parts = stem.split(separator: "_")
-        guard parts.count == 2, parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }),
-              parts[1].count == 4, let y = Int(parts[1]), (1990...2100).contains(y) else { return nil }
-        return y
+        let tablePart = tableWords.isEmpty ? "" : (zh ? tableWords.joined(separator: "、") : ", " + tableWords.joined(separator: " and "))
+        if reports.count > 3 {
+            let years = yearsInWords(reports.flatMap(\.years), zh: zh)
+            return zh ? "数据来源：\(reports[0].entity)等\(reports.count)个单位\(years)年政府信息公开工作年度报告\(tablePart)"
+                      : "Source: annual information-disclosure reports \(years) of \(reports.count) bodies\(tablePart)"
+        }
+        let parts = reports.map { r -> String in
+            let ys = yearsInWords(Array(r.years), zh: zh)
+            return zh ? "\(r.entity)\(ys)年政府信息公开工作年度报告\(tablePart)"
+                      : "\(r.entity) annual information-disclosure reports \(ys)\(tablePart)"
+        }
+        return zh ? "数据来源：" + parts.joined(separator: "；") : "Source: " + parts.joined(separator: "; ")
     }
 
     /// The file part of a source such as `mudanjiang_2020.txt:259` or `pingtan_2021.html#table3[r5c2]`.

@@ -21,9 +21,10 @@ public enum Gallery {
             && !id.hasPrefix("indicator") && !id.hasPrefix("applications")
     }
 
-    /// Observations split by body, in order of first appearance, each with an ASCII slug for file names.
+    /// Observations split by body, in ``EntityOrder`` (stroke order of the names), each with an ASCII slug for file
+    /// names.
     static func byEntity(_ observations: [Observation]) -> [(slug: String, entity: String, observations: [Observation])] {
-        let entities = observations.map(\.entity).uniquedInOrder()
+        let entities = EntityOrder.sorted(observations.map(\.entity))
         var used = Set<String>()
         return entities.enumerated().map { i, e in
             let obs = observations.filter { $0.entity == e }
@@ -33,19 +34,6 @@ public enum Gallery {
             used.insert(slug)
             return (slug, e, obs)
         }
-    }
-
-    /// Metrics with values in at least two years, grouped by the last part of their id (`items`, `decisions`).
-    static func multiYearGroups(_ obs: [Observation]) -> [(group: String, metrics: [String])] {
-        var years: [String: Set<Int>] = [:]
-        for o in obs { years[o.metric, default: []].insert(o.year) }
-        let metrics = obs.map(\.metric).uniquedInOrder().filter { (years[$0]?.count ?? 0) >= 2 }
-        var groups: [(String, [String])] = []
-        for m in metrics {
-            let g = String(m.split(separator: ".").last ?? Substring(m))
-            if let i = groups.firstIndex(where: { $0.0 == g }) { groups[i].1.append(m) } else { groups.append((g, [m])) }
-        }
-        return groups
     }
 
     /// Every chart kind drawn from the data (see ``selectCharts(_:language:)``).
@@ -70,6 +58,8 @@ public enum Gallery {
                     return
                 }
                 edit(&spec)
+                spec.setSubtitle(lead: entity)
+                spec.markTemplateChange()
                 if let years = shownYears(spec) {
                     // Name only the reports of the years drawn (a 2021→2022 waterfall does not cite 2019).
                     spec.source = ChartSpec.sourceLine(obs.filter { metrics.contains($0.metric) && years.contains($0.year) },
@@ -81,11 +71,7 @@ public enum Gallery {
             // A body with one year only still gets the kinds that show one year: its latest 处理决定数量.
             let anyYears = level.isEmpty ? rankGroup(obs, fallback: []) : level
             let years = Set(obs.filter { level.contains($0.metric) }.map(\.year))
-            let spansTemplates = years.contains { $0 <= 2020 } && years.contains { $0 >= 2021 }
             make(.line, level) { s in
-                if spansTemplates, s.series.first?.value(in: 2021) != nil {
-                    s.annotations.notes = [.init(year: 2021, text: zh ? "模板变更" : "new template")]
-                }
                 if years.count >= 4 { s.annotations.trendLine = true }
             }
             make(.bar, anyYears) { $0.annotations.reference = .mean }
@@ -93,35 +79,30 @@ public enum Gallery {
             if let share = outcomeShares(obs, entity: entity, language: language) {
                 out.add("\(slug)-share", share)
             } else {
-                make(.share, anyYears)
+                // Shares only of a declared composition (表三's outcomes of the processed total): 处理决定 of
+                // licensing, penalties and coercion are not parts of a total the report prints.
+                out.skipped.append("\(slug)-share: not drawn, \(entity) has no 表三 outcomes to show as parts of the processed total")
             }
             let changes = obs.map(\.metric).uniquedInOrder().filter { $0.hasSuffix("_change") && isTable2Row($0) }
             let changesMove = obs.contains { changes.contains($0.metric) && $0.value != 0 }
             make(.change, changesMove ? changes : level) { s in
                 if changesMove {
                     s.title = zh ? "各类事项数量本年增减" : "Change in items this year"
-                } else if let (base, focus) = lastTwoYears(s) {
+                } else if lastTwoYears(s) != nil {
                     s.title = zh ? s.title + "增减" : "Change in " + s.title.lowercased()
-                    s.subtitle = entity + " · " + (zh ? "\(focus)年较\(base)年" : "\(focus) vs \(base)")
                 }
             }
-            make(.slope, level) { s in
-                if let compared = s.comparedYears, let base = compared.base, base != compared.focus {
-                    let focus = compared.focus
-                    s.subtitle = entity + " · " + (zh ? "\(base)年与\(focus)年" : "\(base) and \(focus)")
-                }
-            }
+            make(.slope, level)
             make(.facets, anyYears) { $0.facetScale = .free }
             make(.rank, rankGroup(obs, fallback: anyYears))
             // A waterfall of items only when some count moved; else the level group's last two years.
             let items = obs.map(\.metric).uniquedInOrder().filter { $0.hasSuffix(".items") && isTable2Row($0) }
             let itemsMove = items.count >= 2 && items.contains { m in Set(obs.filter { $0.metric == m }.map(\.value)).count > 1 }
-            make(.waterfall, itemsMove ? items : level) { s in
-                if let (base, focus) = lastTwoYears(s) {
-                    s.subtitle = entity + " · " + (zh ? "\(base)年至\(focus)年" : "\(base) to \(focus)")
-                }
+            make(.waterfall, itemsMove ? items : level)
+            make(.sparkline, Array(level.prefix(1))) { s in
+                // A sparkline has no legend: its one series is named by the metric, not the body in the subtitle.
+                if let id = level.first, let metric = MetricCatalog.standard[id] { s.series[0].label = metric.label(zh ? .zh : .en) }
             }
-            make(.sparkline, Array(level.prefix(1)))
         }
         addCrossEntityCharts(observations, language: language, to: &out)
         return out
@@ -140,13 +121,18 @@ public enum Gallery {
         return (base, focus)
     }
 
-    /// The metrics of a table-2 row family with two or more years, preferring 处理决定数量 then 项目数量.
+    /// The metrics of the decisions view (处理决定数量) with two or more years, else those of the items view
+    /// (项目数量): the catalog's rows, never a grouping by id suffix.
     static func levelGroup(_ obs: [Observation]) -> [String] {
-        let groups = multiYearGroups(obs).map { g in (g.group, g.metrics.filter(isTable2Row)) }.filter { !$0.1.isEmpty }
-        for preferred in ["decisions", "items"] {
-            if let g = groups.first(where: { $0.0 == preferred }), g.1.count >= 2 { return g.1 }
+        var years: [String: Set<Int>] = [:]
+        for o in obs { years[o.metric, default: []].insert(o.year) }
+        var fallback: [String] = []
+        for name in ["decisions", "items"] {
+            let ids = (ViewCatalog.view(name)?.metrics.map(\.id) ?? []).filter { (years[$0]?.count ?? 0) >= 2 }
+            if ids.count >= 2 { return ids }
+            if fallback.isEmpty { fallback = ids }
         }
-        return groups.max { $0.1.count < $1.1.count }?.1 ?? []
+        return fallback
     }
 
     /// All `*.decisions` metrics reported in the latest year (a wider ranking than the multi-year group).
@@ -181,9 +167,11 @@ public enum Gallery {
         guard series.count >= 2 else { return nil }
         let years = Array(Set(series.flatMap(\.years))).sorted()
         let span = years.count > 1 ? "\(years.first!)—\(years.last!)" : "\(years.first ?? 0)"
-        return ChartSpec(kind: .share, title: zh ? "政府信息公开申请办理结果构成" : "Outcomes of information requests",
-                         subtitle: entity + " · " + span + (zh ? "年" : ""),
-                         source: ChartSpec.sourceLine(used, language: language),
-                         unit: zh ? "件" : "requests", series: series, language: language)
+        var spec = ChartSpec(kind: .share, title: zh ? "政府信息公开申请办理结果构成" : "Outcomes of information requests",
+                             subtitle: entity + " · " + span + (zh ? "年" : ""),
+                             source: ChartSpec.sourceLine(used, language: language),
+                             unit: zh ? "件" : "requests", series: series, language: language)
+        spec.markTemplateChange()
+        return spec
     }
 }
