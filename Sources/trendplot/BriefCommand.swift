@@ -41,8 +41,29 @@ struct BriefCommand: ParsableCommand {
     @Option(help: "Language of the briefing: zh or en.")
     var lang: String = "zh"
 
+    @Option(name: .customLong("org"), help: "编制单位: the issuing office, printed on the cover.")
+    var organization: String?
+
+    @Option(help: "The date on the cover, YYYY-MM-DD (default: none; never the clock, so the bytes stay the same).")
+    var date: String?
+
+    @Option(name: .customLong("issue-no"), help: "期号 on the cover: a number (3 → 第3期) or the text to print.")
+    var issueNumber: String?
+
+    @Flag(help: "Chart titles state the finding (行政许可2022年增至1.07万件); the descriptive title becomes the subtitle.")
+    var headline = false
+
+    @Option(help: "Order of the bodies: pinyin (汉语拼音, default), size (most new requests first) or input.")
+    var order: String = "pinyin"
+
     mutating func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, not “\(lang)”") }
+        if let date, BriefCover.date(date, language: .zh) == nil {
+            throw ValidationError("--date \(date): expected a date as YYYY-MM-DD, e.g. 2026-12-04")
+        }
+        guard BriefingBuilder.BodyOrder(rawValue: order) != nil else {
+            throw ValidationError("--order must be pinyin, size or input, not “\(order)”")
+        }
         guard output.lowercased().hasSuffix(".pdf") else {
             throw ValidationError("-o \(output): the briefing is a PDF; give a file name ending in .pdf")
         }
@@ -52,7 +73,11 @@ struct BriefCommand: ParsableCommand {
 
     func runBody() throws {
         let input = try Self.read(data)
-        let builder = BriefingBuilder(language: Language(rawValue: lang) ?? .zh, metrics: metrics, entities: entities)
+        let language = Language(rawValue: lang) ?? .zh
+        let cover = BriefCover(organization: organization, date: date.flatMap { BriefCover.date($0, language: language) },
+                               issueNumber: issueNumber.map { BriefCover.issueNumber($0, language: language) })
+        let builder = BriefingBuilder(language: language, metrics: metrics, entities: entities, cover: cover,
+                                      headline: headline, order: BriefingBuilder.BodyOrder(rawValue: order) ?? .pinyin)
         let rendered = try BriefPDF.render(try builder.build(input))
         try AtomicFile.write(rendered.bytes, to: output, createFolders: true)
         FontWarning.report(unknownGlyphs: rendered.unknownGlyphs)

@@ -43,7 +43,7 @@ struct BriefCommandTests {
         #expect(input.tidyFiles.map { URL(fileURLWithPath: $0.file).lastPathComponent } == ["mudanjiang_2020_table2.csv"])
         #expect(input.tidyFiles[0].rows > 0)
         let b = try BriefingBuilder().build(input)
-        #expect(b.sections.map(\.entity) == ["平潭综合实验区", "牡丹江市人民政府"])
+        #expect(b.sections.map(\.entity) == ["牡丹江市人民政府", "平潭综合实验区"])   // pinyin order
         #expect(b.sources.count == 10)
         // Mudanjiang 2020: 57 normative documents in the prose, 58 in 表二 — the checker says so.
         #expect(b.checks.findings.contains { $0.contains("mudanjiang_2020.txt") })
