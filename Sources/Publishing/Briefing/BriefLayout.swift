@@ -293,7 +293,9 @@ struct BriefLayout {
     private mutating func numberedTable(_ t: BriefChart.NumberedTable) {
         let title = BriefWords.table(zh, t.number) + "　" + t.title
         let h = measure(broken(title, Styles.caption, width: Self.contentWidth), Styles.caption, width: Self.contentWidth).height
-        if y + h + 60 > Self.bottom { newPage() }
+        // A short table is kept whole on one page.
+        let whole = h + Double(t.table.rows.count + 1) * 21 + 24
+        if y + h + 60 > Self.bottom || (whole < Self.bottom - Self.top - 40 && y + whole > Self.bottom) { newPage() }
         paragraph(title, Styles.caption, after: 3)
         table(t.table)
         y += 14

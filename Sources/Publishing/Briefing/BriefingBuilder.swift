@@ -87,6 +87,12 @@ public struct BriefingBuilder: Sendable {
                 groups[f.topic, default: []].append(b)
                 if f.kind != .movers && f.kind != .shares { ranked.append((b, entity, f.metric)) }
             }
+            if bodies.count > Self.chartedBodies {
+                // Many bodies: each keeps its largest findings (the comparison section holds the rest), in group order.
+                let keep = Set(groups.values.flatMap { $0 }.sorted { $0.magnitude > $1.magnitude }.prefix(Self.compactFindings))
+                for k in groups.keys { groups[k] = groups[k]!.filter { keep.contains($0) } }
+                groups = groups.filter { !$0.value.isEmpty }
+            }
             let grouped = groups.keys.sorted().map { BriefFindingGroup(title: $0.title(language), findings: groups[$0]!) }
             var charts: [BriefChart] = []
             var tiles: [BriefTile] = []
@@ -254,6 +260,8 @@ public struct BriefingBuilder: Sendable {
 
     /// Above this many bodies a section shows no charts of its own (the comparison section charts every body).
     public static let chartedBodies = 5
+    /// How many findings a body's section keeps above ``chartedBodies`` bodies.
+    public static let compactFindings = 5
 
     /// The key figures of a body over its years, as one numbered table.
     private func keyFigures(_ obs: [Observation], entity: String, years: [Int], numbers: inout Numbers) -> BriefChart.NumberedTable? {
