@@ -34,6 +34,9 @@ struct PlotCommand: ParsableCommand {
 
     @OptionGroup var style: ChartOptions
 
+    @Flag(help: "The finding as the title (行政许可2022年增至1.07万件); the descriptive title becomes the subtitle.")
+    var headline = false
+
     mutating func validate() throws {
         guard OutputFormat(path: output) != nil else {
             throw ValidationError("the output file \(output) must end in .png, .svg or .pdf")
@@ -46,7 +49,10 @@ struct PlotCommand: ParsableCommand {
 
     func runBody() throws {
         let format = OutputFormat(path: output)!
-        let spec = try style.makeSpec(data: data, metrics: metrics, entities: entities)
+        var spec = try style.makeSpec(data: data, metrics: metrics, entities: entities)
+        if headline && !Headline.apply(to: &spec) {
+            Diagnostics.warning("--headline: “\(spec.title)” has no single finding to state (a composition or no values); the title stays")
+        }
         if let why = ResolvedChart(spec).noDataReason {
             Diagnostics.warning("“\(spec.title)”: \(why); the chart says 无数据")
         }

@@ -63,4 +63,22 @@ import Testing
         let decisions = try #require(list.first { $0.metric == "licensing.decisions" && $0.kind == .change })
         #expect(decisions.text == "2021年行政许可处理决定2,293件，较2019年（181件）增加2,112件（+1,166.9%）（2020年无数据）。")
     }
+
+    /// A zig-zag series: the line does not fit, so the sentence says so in words, with no R² and no step;
+    /// a steady series gets its step in whole 件; a rate's change is in 个百分点.
+    @Test func trendsInPlainWords() throws {
+        func dataset(_ metric: String, _ values: [Int: Double]) -> Dataset {
+            var d = Dataset(values.map { Observation(entity: "甲", year: $0.key, metric: metric, value: $0.value, source: "t.csv") })
+            d.addIndicators()
+            return d
+        }
+        let zigzag = dataset("applications.new_received.total", [2019: 100, 2020: 20, 2021: 150, 2022: 30, 2023: 120])
+        let z = try #require(Findings().findings(zigzag, entity: "甲").first { $0.kind == .trend })
+        #expect(z.text == "2019—2023年，新收政府信息公开申请由100件增至120件，各年波动较大，无明显趋势。")
+        let steady = dataset("applications.new_received.total", [2019: 100, 2020: 128, 2021: 161, 2022: 190, 2023: 215])
+        let st = try #require(Findings().findings(steady, entity: "甲").first { $0.kind == .trend })
+        // Least squares: slope 29.3 a year → 约29件, never 29.30件; growth (215/100)^(1/4) − 1 = 21.1%.
+        #expect(st.text == "2019—2023年，新收政府信息公开申请由100件增至215件，年均增长21.1%，平均每年增加约29件。")
+        #expect(!st.text.contains("R²"))
+    }
 }

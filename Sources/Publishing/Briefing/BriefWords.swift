@@ -183,6 +183,15 @@ enum BriefWords {
 
     static func figure(_ zh: Bool, _ n: Int) -> String { zh ? "图\(n)" : "Figure \(n)" }
 
+    /// The cell references of a finding in one line (`来源：pingtan_2022.html#table2[r10c2]`), for documents that
+    /// still print them next to the text; the briefing itself puts them in the appendix (``reference(_:_:)``).
+    static func sourceRef(_ zh: Bool, _ sources: [String]) -> String {
+        guard !sources.isEmpty else { return zh ? "来源：由数据推算" : "Source: derived from the data" }
+        let shown = sources.prefix(3).map { reference(zh, $0) }.joined(separator: zh ? "；" : "; ")
+        let more = sources.count > 3 ? (zh ? " 等\(sources.count)处" : " and \(sources.count - 3) more") : ""
+        return (zh ? "来源：" : "Source: ") + shown + more
+    }
+
     static func page(_ zh: Bool, _ n: Int, of total: Int) -> String {
         zh ? "第\(n)页　共\(total)页" : "Page \(n) of \(total)"
     }

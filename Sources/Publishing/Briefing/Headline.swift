@@ -59,7 +59,7 @@ public enum Headline {
     @discardableResult
     public static func apply(to spec: inout ChartSpec) -> Bool {
         guard let headline = title(for: spec) else { return false }
-        let sep = spec.language == .zh ? "　·　" : " · "
+        let sep = " · "
         spec.subtitle = [spec.title, spec.subtitle].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: sep)
         spec.title = headline
         return true
