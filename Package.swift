@@ -59,7 +59,8 @@ let package = Package(
         ]),
         .target(name: "Charts", dependencies: ["SeriesModel", "CCairo", "CDeflate", .product(name: "Yams", package: "Yams")]),
         .target(name: "Publishing", dependencies: [
-            "SeriesModel", "ReportReading", "Charts", "CXlsxWriter", .product(name: "SystemPackage", package: "swift-system"),
+            "SeriesModel", "ReportReading", "Charts", "CXlsxWriter", "CLibXML2", .product(name: "SystemPackage", package: "swift-system"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(
             name: "trendplot",
@@ -82,7 +83,8 @@ let package = Package(
                                                                .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Publishing", "SeriesModel", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Charts", "ReportReading", "SeriesModel", "TestSupport", "CPoppler"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Charts", "ReportReading", "SeriesModel", "TestSupport", "CLibXML2",
+                                                    "CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "trendplotTests", dependencies: ["trendplot", "Publishing", "ReportReading", "SeriesModel", "Charts", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["trendplot-bench", "Publishing", "SeriesModel"]),
         // PDF reading (issue 13): poppler-glib behind CPoppler; PDFInput depends on nothing else of the project.

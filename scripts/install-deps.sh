@@ -23,12 +23,23 @@ write_pc() {
         mkdir -p "$(dirname "$pc")" && printf '%s\n' "$content" > "$pc"
     fi
 }
+# python-docx: the DOCX briefing tests read the file back with it (Tests/PublishingTests/DOCXReadBack.swift,
+# scripts/docx-dump.py). From PyPI, for the python3 the tests run, only when it cannot be imported.
+python_deps() {
+    command -v python3 >/dev/null || { echo "error: python3 is needed by the tests (apt-get install python3 python3-pip)" >&2; return 1; }
+    python3 -c 'import docx' 2>/dev/null && return 0
+    echo "Installing python-docx (pip)" >&2
+    python3 -m pip install --quiet python-docx 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages python-docx \
+        || { echo "error: pip could not install python-docx (python3 -m pip install python-docx)" >&2; return 1; }
+}
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
     write_pc
+    python_deps
     exit 0
 fi
 echo "Installing: ${missing[*]}" >&2
@@ -41,3 +52,4 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fc-cache -f >/dev/null 2>&1 || true
 write_pc
+python_deps

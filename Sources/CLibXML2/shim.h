@@ -8,6 +8,7 @@
 #include <libxml/xpath.h>
 #include <libxml/tree.h>
 #include <libxml/xmlmemory.h>
+#include <libxml/xmlwriter.h>
 /* xmlFree is a global function-pointer variable, which Swift 6 rejects; wrap it. */
 static inline void cxml_free(void *p) { xmlFree(p); }
 #endif

@@ -8,7 +8,7 @@ import SeriesModel
 struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief",
-        abstract: "A multi-page A4 PDF briefing: cover, key findings, one chart per page with its data, sources and checks.",
+        abstract: "A multi-page A4 briefing (PDF, or Word with -o FILE.docx): cover, key findings, one chart per page with its data, sources and checks.",
         discussion: """
         DATA is any mix of report files, tidy CSV/JSON files and folders (read recursively); `-` reads stdin.
         Without --entity every body in DATA gets its own section (findings, then its charts); with --entity only
@@ -24,6 +24,7 @@ struct BriefCommand: ParsableCommand {
 
         Examples:
           trendplot brief datasets/pingtan -o briefing.pdf
+          trendplot brief datasets/pingtan -o briefing.docx
           trendplot brief datasets/ --entity 平潭 --lang en -o pingtan-en.pdf
           trendplot brief datasets/pingtan --metric penalty.decisions --metric 'review.*' -o review.pdf
           trendplot brief reports/ --org 某市政务公开办公室 --date 2026-12-04 --issue-no 3 --headline -o 简报.pdf
@@ -33,7 +34,7 @@ struct BriefCommand: ParsableCommand {
     @Argument(help: "Report files, tidy CSV/JSON files or folders; - for stdin.")
     var data: [String]
 
-    @Option(name: .shortAndLong, help: "The PDF file to write.")
+    @Option(name: .shortAndLong, help: "The file to write: .pdf, or .docx for a Word document.")
     var output: String
 
     @Option(name: .customLong("entity"), help: "Only this body (repeatable); default: one section per body.")
@@ -68,10 +69,13 @@ struct BriefCommand: ParsableCommand {
         guard BriefingBuilder.BodyOrder(rawValue: order) != nil else {
             throw ValidationError("--order must be pinyin, size or input, not “\(order)”")
         }
-        guard output.lowercased().hasSuffix(".pdf") else {
-            throw ValidationError("-o \(output): the briefing is a PDF; give a file name ending in .pdf")
+        guard output.lowercased().hasSuffix(".pdf") || isDOCX else {
+            throw ValidationError("-o \(output): the briefing is a PDF or a Word document; give a file name ending in .pdf or .docx")
         }
     }
+
+    /// `-o FILE.docx` writes the briefing as a Word document (``BriefDOCX``).
+    private var isDOCX: Bool { output.lowercased().hasSuffix(".docx") }
 
     func run() throws { try Diagnostics.run(runBody) }
 
@@ -82,6 +86,13 @@ struct BriefCommand: ParsableCommand {
                                issueNumber: issueNumber.map { BriefCover.issueNumber($0, language: language) })
         let builder = BriefingBuilder(language: language, metrics: metrics, entities: entities, cover: cover,
                                       headline: headline, order: BriefingBuilder.BodyOrder(rawValue: order) ?? .pinyin)
+        if isDOCX {
+            let docx = try BriefDOCX.render(try builder.build(input))
+            try AtomicFile.write(docx.bytes, to: output, createFolders: true)
+            FontWarning.report(unknownGlyphs: docx.unknownGlyphs)
+            Diagnostics.status("wrote \(output): Word document with \(docx.figures) charts")
+            return
+        }
         let rendered = try BriefPDF.render(try builder.build(input))
         try AtomicFile.write(rendered.bytes, to: output, createFolders: true)
         FontWarning.report(unknownGlyphs: rendered.unknownGlyphs)
