@@ -57,7 +57,9 @@ struct Phrase {
         let (div, word) = r >= 1e8 ? (1e8, "亿") : (1e4, "万")
         let unit = measure == "万元" ? "元" : measure
         let n = a / div
-        return (n >= 1000 ? NumberText.grouped(n, fractionDigits: 2) : Phrase.trimmed(n, 2)) + word + unit
+        // At least two significant digits: 0.84万, 0.045万.
+        let digits = n == 0 || n >= 0.1 ? 2 : (n >= 0.01 ? 3 : 4)
+        return (n >= 1000 ? NumberText.grouped(n, fractionDigits: 2) : Phrase.trimmed(n, digits)) + word + unit
     }
 
     /// A difference of two rates in 个百分点: `2.1个百分点` (the one place that words a rate change).
