@@ -3,9 +3,9 @@
 set -euo pipefail
 # libpoppler-glib-dev, poppler-data: PDF reports. wv: wvHtml reads old binary Word (.doc) reports.
 # libxlsxwriter-dev: the XLSX workbooks. libtesseract-dev, tesseract-ocr-chi-sim, tesseract-ocr-eng: OCR of scanned
-# PDF pages.
+# PDF pages. librsvg2-bin: rsvg-convert, which the editable-SVG tests render with (they fail without it).
 packages=(pkg-config libcairo2-dev libpango1.0-dev libxml2-dev zlib1g-dev fonts-noto-cjk fonts-wqy-microhei
-    libpoppler-glib-dev poppler-data wv libxlsxwriter-dev libtesseract-dev tesseract-ocr-chi-sim tesseract-ocr-eng)
+    libpoppler-glib-dev poppler-data wv libxlsxwriter-dev libtesseract-dev tesseract-ocr-chi-sim tesseract-ocr-eng librsvg2-bin)
 if [ "${1:-}" = "--extra" ]; then
     shift
     packages+=("$@")

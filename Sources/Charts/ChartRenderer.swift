@@ -35,7 +35,7 @@ public final class ChartRenderer {
         return try Chart.renderDetailed(chart, format: format, text: engine(for: chart.languageTag))
     }
 
-    private func engine(for language: String) -> PangoText {
+    func engine(for language: String) -> PangoText {
         if let engine = engines[language] {
             if engine.cachedLayouts > layoutLimit { engine.clearLayouts() }
             return engine

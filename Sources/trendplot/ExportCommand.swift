@@ -41,13 +41,18 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Charts drawn at once (default: every core).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "SVG files with text as editable <text> elements (positions as laid out, CJK fonts named) instead of outlines.")
+    var svgText = false
+
     @Flag(help: "Redraw every chart, even unchanged ones.")
     var force = false
 
     func validate() throws {
         if data.isEmpty { throw ValidationError("pass at least one DATA file or directory") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
-        _ = try parsedFormats()
+        if try !parsedFormats().contains(.svg) && svgText {
+            throw ValidationError("--svg-text applies to SVG files: add svg to --formats (now \(formats))")
+        }
     }
 
     func parsedFormats() throws -> [OutputFormat] {
@@ -74,7 +79,8 @@ struct ExportCommand: AsyncParsableCommand {
         let interrupt = Self.stopOnInterrupt(stop)
         defer { interrupt.forEach { $0.cancel() } }
         let bar = ProgressBar(title: "trendplot export")
-        let runner = ExportRunner(directory: output, jobs: jobs, force: force, stop: stop)
+        var runner = ExportRunner(directory: output, jobs: jobs, force: force, stop: stop)
+        runner.svgText = svgText
         let outcome = try await runner.run(plan, formats: formats) { done, total in bar.update(done: done, total: total) }
 
         var summary = "\(outcome.written.count) written, \(outcome.skipped.count) unchanged"

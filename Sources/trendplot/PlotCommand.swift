@@ -32,6 +32,9 @@ struct PlotCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The output file: .png, .svg or .pdf.")
     var output: String
 
+    @Flag(help: "SVG only: text as editable <text> elements (positions as laid out, CJK fonts named) instead of outlines.")
+    var svgText = false
+
     @OptionGroup var style: ChartOptions
 
     @Flag(help: "The finding as the title (行政许可2022年增至1.07万件); the descriptive title becomes the subtitle.")
@@ -40,6 +43,9 @@ struct PlotCommand: ParsableCommand {
     mutating func validate() throws {
         guard OutputFormat(path: output) != nil else {
             throw ValidationError("the output file \(output) must end in .png, .svg or .pdf")
+        }
+        if svgText && OutputFormat(path: output) != .svg {
+            throw ValidationError("--svg-text applies to SVG output; \(output) does not end in .svg")
         }
         if style.spec == nil && metrics.isEmpty { throw ValidationError("pass at least one --metric ID (or --spec FILE)") }
         if style.spec == nil && data.isEmpty { throw ValidationError("pass at least one DATA file or directory") }
@@ -57,7 +63,7 @@ struct PlotCommand: ParsableCommand {
             Diagnostics.warning("“\(spec.title)”: \(why); the chart says 无数据")
         }
         try spec.checkDrawableValues()
-        let rendered = try Chart.renderDetailed(spec, format: format)
+        let rendered = svgText ? try Chart.renderEditableSVG(spec) : try Chart.renderDetailed(spec, format: format)
         try AtomicFile.write(rendered.bytes, to: output, createFolders: true)
         if style.altText {
             try AtomicFile.write(Array((rendered.altText.text + "\n").utf8), to: output + ".alt.txt", createFolders: true)

@@ -13,7 +13,6 @@ enum Workbooks {
 
     /// Writes the workbook of `data`, `reports` and `checks` to `path` (atomically).
     static func write(data: ReportWorkbook.DataRows, reports: [ExtractionResult], checks: CheckReport, to path: String) throws {
-        let sheets = ReportWorkbook.sheets(data: data, reports: reports, checks: checks)
-        try XLSXWriter.write(sheets, to: path, title: "trendplot")
+        try ReportWorkbook.write(data: data, reports: reports, checks: checks, to: path, title: "trendplot")
     }
 }

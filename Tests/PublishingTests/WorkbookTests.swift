@@ -196,4 +196,68 @@ import Testing
             .filter { $0.contains(url.lastPathComponent) && $0 != url.lastPathComponent }
         #expect(left.isEmpty)
     }
+
+    /// `ReportWorkbook.write` streams the workbook (the 数据 rows in pieces, each table sheet with its 来源 rows as made)
+    /// and gives the bytes of the sheets built whole.
+    @Test func theStreamedWorkbookIsTheWorkbookOfTheSheets() throws {
+        let inputs = InputLoader(jobs: 2).load(Self.pingtan)
+        // More tidy rows than one piece holds, so the 数据 sheet goes out in several.
+        var observations = inputs.reports.flatMap(\.observations)
+        for i in 0..<(2 * ReportWorkbook.dataChunk + 17) {
+            observations.append(Observation(entity: "测试\(i % 97)县", year: 2013 + i % 12, metric: "licensing.decisions",
+                                            value: Double(i), source: "gen.csv:\(i + 2)"))
+        }
+        let checks = ReportChecker.run(inputs.reports)
+        let whole = Self.temporary("whole.xlsx"), streamed = Self.temporary("streamed.xlsx")
+        defer { try? FileManager.default.removeItem(at: whole); try? FileManager.default.removeItem(at: streamed) }
+        let sheets = ReportWorkbook.sheets(data: .tidy(observations), reports: inputs.reports, checks: checks)
+        try XLSXWriter.write(sheets, to: whole.path)
+        try ReportWorkbook.write(data: .tidy(observations), reports: inputs.reports, checks: checks, to: streamed.path)
+        #expect(try Data(contentsOf: whole) == Data(contentsOf: streamed))
+        let book = try XLSXReader(url: streamed)
+        let data = try #require(book.sheet("数据"))
+        #expect(data.rowCount == observations.count + 1)
+        #expect(data.autoFilter == "A1:H\(observations.count + 1)")
+        #expect(data[observations.count, 0] == .text("测试\((2 * ReportWorkbook.dataChunk + 16) % 97)县"))
+        #expect(data[observations.count, 6] == .text("gen.csv:\(2 * ReportWorkbook.dataChunk + 18)"))
+        let sources = try #require(book.sheet("来源"))
+        #expect(sources.rowCount == sheets.last?.rows.count)
+        #expect(sources.autoFilter == "A1:L\(sources.rowCount)")
+    }
+
+    /// Built in memory (what happens past the hard open-file limit: constant-memory mode keeps one temporary file open
+    /// per sheet), the workbook holds the same cells: text then sits in the shared-string table instead of inline.
+    @Test func theInMemoryWorkbookHoldsTheSameCells() throws {
+        let inputs = InputLoader(jobs: 2).load(Self.pingtan)
+        let sheets = ReportWorkbook.sheets(data: .tidy(inputs.reports.flatMap(\.observations)), reports: inputs.reports,
+                                           checks: ReportChecker.run(inputs.reports))
+        let a = Self.temporary("constant.xlsx"), b = Self.temporary("memory.xlsx")
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        try XLSXWriter.write(sheets, to: a.path, title: "trendplot", constantMemory: true)
+        try XLSXWriter.write(sheets, to: b.path, title: "trendplot", constantMemory: false)
+        let x = try XLSXReader(url: a), y = try XLSXReader(url: b)
+        #expect(x.sheets.map(\.name) == y.sheets.map(\.name))
+        for (s, t) in zip(x.sheets, y.sheets) {
+            #expect(s.cells == t.cells, "sheet \(s.name)")
+            #expect(s.merged == t.merged && s.autoFilter == t.autoFilter && s.frozenTopLeft == t.frozenTopLeft, "sheet \(s.name)")
+        }
+        #expect(x.numberFormats == y.numberFormats)
+        #expect(try Data(contentsOf: a) != Data(contentsOf: b))   // inline strings against shared strings
+    }
+
+    /// A workbook of many sheets (one temporary file each while it is written) is written whole.
+    @Test func aWorkbookOfManySheetsIsWritten() throws {
+        let url = Self.temporary("many.xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let sheets = (0..<1100).map { i -> WorkbookSheet in
+            var s = WorkbookSheet(name: "表\(i)")
+            s.append([.text("第\(i)张"), .number(Double(i), .integer)])
+            return s
+        }
+        try XLSXWriter.write(sheets, to: url.path)
+        let book = try XLSXReader(url: url)
+        #expect(book.sheets.count == 1100)
+        #expect(book.sheet("表1099")?[0, 0] == .text("第1099张"))
+        #expect(book.sheet("表1099")?[0, 1] == .number(1099))
+    }
 }

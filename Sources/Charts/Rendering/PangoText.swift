@@ -15,7 +15,7 @@ package final class PangoText: TextMeasurer {
         let wrap: Double
     }
 
-    private final class Layout {
+    final class Layout {
         let pointer: OpaquePointer
         let size: Size
         let unknownGlyphs: Int
@@ -82,7 +82,7 @@ package final class PangoText: TextMeasurer {
         return f
     }
 
-    private func layout(_ text: String, size: Double, bold: Bool, serif: Bool = false, wrapWidth: Double?) -> Layout {
+    func layout(_ text: String, size: Double, bold: Bool, serif: Bool = false, wrapWidth: Double?) -> Layout {
         let key = Key(text: text, size: size, bold: bold, serif: serif, wrap: wrapWidth ?? -1)
         if let l = cache[key] { return l }
         let p = pango_layout_new(context)!

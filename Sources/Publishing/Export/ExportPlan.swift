@@ -18,12 +18,19 @@ public struct ExportChart: Sendable, Hashable {
 package struct ExportFile: Sendable, Hashable {
     var chart: ExportChart
     var format: OutputFormat
+    /// SVG with editable `<text>` elements (`--svg-text`); other formats ignore it.
+    var svgText = false
 
     var fileName: String { "\(chart.name).\(format.rawValue)" }
 
-    /// SHA-256 over everything that decides the file's bytes: the generator version, the format and the spec.
+    /// Editable-text SVG: an SVG file drawn by ``Charts/Chart/renderEditableSVG(_:)``.
+    var isEditableSVG: Bool { svgText && format == .svg }
+
+    /// SHA-256 over everything that decides the file's bytes: the generator version, the format (`svg+text` for
+    /// editable-text SVG) and the spec.
     var inputHash: String {
-        SHA256.hex(Array("\(ExportPlan.generator)\n\(format.rawValue)\n".utf8) + ExportPlan.canonicalJSON(chart.spec))
+        let name = isEditableSVG ? "svg+text" : format.rawValue
+        return SHA256.hex(Array("\(ExportPlan.generator)\n\(name)\n".utf8) + ExportPlan.canonicalJSON(chart.spec))
     }
 }
 

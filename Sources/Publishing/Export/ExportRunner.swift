@@ -78,6 +78,8 @@ public struct ExportRunner: Sendable {
     var jobs: Int
     var force = false
     var stop = StopFlag()
+    /// SVG files with editable `<text>` elements (`--svg-text`) instead of cairo's glyph outlines.
+    public var svgText = false
     /// Draws one file instead of the real renderer; tests inject failures here.
     var render: (@Sendable (ExportFile) throws -> RenderedFile)?
 
@@ -134,7 +136,7 @@ public struct ExportRunner: Sendable {
         var done = 0
         progress(done, total)
 
-        let (directory, render, stop, force) = (directory, render, stop, force)
+        let (directory, render, stop, force, svgText) = (directory, render, stop, force, svgText)
         // Jobs go out in small chunks, one task per chunk, so that one Pango engine (a ChartRenderer, which
         // never leaves its task) serves several charts while progress and Ctrl-C stay responsive.
         let chunk = Self.chunkSize(pending: total, jobs: self.jobs)
@@ -155,7 +157,8 @@ public struct ExportRunner: Sendable {
                     var results: [FileResult] = []
                     for (job, records) in batch {
                         if stop.isSet { break }
-                        results += Self.produce(job, previous: records, force: force, in: directory, stop: stop) {
+                        results += Self.produce(job, previous: records, force: force, svgText: svgText, in: directory,
+                                                stop: stop) {
                             try render?($0) ?? Self.renderFile($0, with: charts)
                         }
                     }
@@ -265,7 +268,8 @@ public struct ExportRunner: Sendable {
     /// the task's `charts` engine.
     static func renderFile(_ file: ExportFile, with charts: ChartRenderer) throws -> RenderedFile {
         try file.chart.spec.checkDrawableValues()
-        let rendered = try charts.renderDetailed(file.chart.spec, format: file.format)
+        let rendered = file.isEditableSVG ? try charts.renderEditableSVG(file.chart.spec)
+            : try charts.renderDetailed(file.chart.spec, format: file.format)
         return RenderedFile(bytes: rendered.bytes, altText: rendered.altText)
     }
 
@@ -277,7 +281,8 @@ public struct ExportRunner: Sendable {
     }
 
     /// The files of one job: its spec is made here, then each format is skipped, written or failed.
-    private static func produce(_ job: ExportJob, previous: [PreviousManifest.Record?], force: Bool, in directory: String,
+    private static func produce(_ job: ExportJob, previous: [PreviousManifest.Record?], force: Bool, svgText: Bool,
+                                in directory: String,
                                 stop: StopFlag, render: (ExportFile) throws -> RenderedFile) -> [FileResult] {
         let chart: ExportChart
         do {
@@ -291,7 +296,7 @@ public struct ExportRunner: Sendable {
         var results: [FileResult] = []
         for (format, record) in zip(job.formats, previous) {
             if stop.isSet { break }
-            let file = ExportFile(chart: chart, format: format)
+            let file = ExportFile(chart: chart, format: format, svgText: svgText)
             let inputHash = file.inputHash
             if !force, let record, isUpToDate(record, inputHash: inputHash, path: directory + "/" + file.fileName) {
                 results.append(.skipped(file: file.fileName, offset: record.spoolOffset))

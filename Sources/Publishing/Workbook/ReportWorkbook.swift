@@ -13,6 +13,7 @@ import SeriesModel
 /// ```swift
 /// let sheets = ReportWorkbook.sheets(data: .tidy(observations), reports: results, checks: ReportChecker.run(results))
 /// try XLSXWriter.write(sheets, to: "out.xlsx")
+/// try ReportWorkbook.write(data: .tidy(observations), reports: results, checks: ReportChecker.run(results), to: "same.xlsx")
 /// ```
 public enum ReportWorkbook {
     /// The rows of the 数据 sheet.
@@ -29,41 +30,128 @@ public enum ReportWorkbook {
     public static let trendHeaders = ["主体", "指标", "年份", "数值", "同比增减", "同比(%)", "同比说明", "指数", "三年移动平均",
                                       "单位", "名称", "推算", "来源"]
 
-    /// Every sheet: 数据, the table sheets of each body, 核查, 来源.
+    /// Every sheet: 数据, the table sheets of each body, 核查, 来源 (all held at once; ``write(data:reports:checks:to:title:)``
+    /// writes the same workbook without holding it).
     public static func sheets(data: DataRows, reports: [ExtractionResult], checks: CheckReport) -> [WorkbookSheet] {
-        var taken: Set<String> = []
-        var out = [dataSheet(data, name: WorkbookSheet.sheetName("数据", taken: &taken))]
-        let checkName = WorkbookSheet.sheetName("核查", taken: &taken)
-        let sourceName = WorkbookSheet.sheetName("来源", taken: &taken)
-        var sources = WorkbookSheet(name: sourceName)
-        sources.append(sourceHeaders.map { .text($0, .header) })
-        for (entity, bodyReports) in byEntity(reports) {
-            for table in [2, 3, 4] {
-                let name = WorkbookSheet.sheetName("\(tableShortName(table))·\(entity)", taken: &taken)
-                out.append(tableSheet(table, entity: entity, reports: bodyReports, name: name, sources: &sources))
+        let plan = Plan(reports)
+        var out = plan.names.map { WorkbookSheet(name: $0) }
+        build(data: data, checks: checks, plan: plan) { index, piece, last in
+            out[index].rows += piece.rows
+            out[index].merged += piece.merged
+            if last {
+                out[index].widths = piece.widths
+                out[index].frozen = piece.frozen
+                out[index].filter = piece.filter
             }
         }
-        out.append(checkSheet(checks, reports: reports, name: checkName))
-        finishList(&sources, widths: [0: 16, 1: 8, 2: 24, 3: 8, 4: 8, 5: 30, 6: 30, 7: 12, 8: 22, 9: 6, 10: 22, 11: 30])
-        out.append(sources)
         return out
+    }
+
+    /// Writes the workbook of ``sheets(data:reports:checks:)`` to `path` (atomically, through ``XLSXWriter``) while
+    /// it is built: the 数据 rows go out in chunks, each table sheet and its 来源 rows as soon as they are made, so the
+    /// workbook is never held in memory whole (a thousand reports' workbook: see bench/README.md).
+    /// - Throws: ``FileWritingError`` naming the file and what failed.
+    public static func write(data: DataRows, reports: [ExtractionResult], checks: CheckReport, to path: String,
+                             title: String = "trendplot") throws {
+        let plan = Plan(reports)
+        try XLSXWriter.write(to: path, sheetNames: plan.names, title: title) { stream in
+            try build(data: data, checks: checks, plan: plan) { index, piece, last in
+                try stream.append(piece, toSheet: index, last: last)
+            }
+        }
+    }
+
+    /// The sheets of a workbook in tab order and the bodies whose tables they show.
+    struct Plan {
+        /// 数据, then 表二 表三 表四 per body, then 核查, 来源.
+        var names: [String]
+        var bodies: [(entity: String, reports: [ExtractionResult])]
+        var reports: [ExtractionResult]
+        /// The index of table `table` (2, 3, 4) of body `body`.
+        func tableSheet(_ body: Int, _ table: Int) -> Int { 1 + body * 3 + (table - 2) }
+        var checkSheet: Int { names.count - 2 }
+        var sourceSheet: Int { names.count - 1 }
+
+        init(_ reports: [ExtractionResult]) {
+            self.reports = reports
+            bodies = byEntity(reports).map { (entity: $0.0, reports: $0.1) }
+            var taken: Set<String> = []
+            let data = WorkbookSheet.sheetName("数据", taken: &taken)
+            let check = WorkbookSheet.sheetName("核查", taken: &taken)
+            let source = WorkbookSheet.sheetName("来源", taken: &taken)
+            var tables: [String] = []
+            for (entity, _) in bodies {
+                for table in [2, 3, 4] { tables.append(WorkbookSheet.sheetName("\(tableShortName(table))·\(entity)", taken: &taken)) }
+            }
+            names = [data] + tables + [check, source]
+        }
+    }
+
+    /// Rows of the 数据 sheet per piece.
+    package static let dataChunk = 4096
+
+    /// Builds the workbook of `plan` piece by piece, in the order the pieces can be written: the 数据 sheet, each
+    /// table sheet (with its 来源 rows), the 核查 sheet, the end of 来源. A piece is the next rows of sheet `index`
+    /// (merged ranges in the sheet's rows); with `last`, it carries the sheet's widths, frozen panes and filter.
+    static func build<E: Error>(data: DataRows, checks: CheckReport, plan: Plan,
+                                emit: (_ index: Int, _ piece: WorkbookSheet, _ last: Bool) throws(E) -> Void) throws(E) {
+        try dataSheet(data, name: plan.names[0]) { (piece, last) throws(E) in try emit(0, piece, last) }
+        var sources = WorkbookSheet(name: plan.names[plan.sourceSheet])
+        sources.append(sourceHeaders.map { .text($0, .header) })
+        var sourceRows = 0
+        for (b, body) in plan.bodies.enumerated() {
+            for table in [2, 3, 4] {
+                let index = plan.tableSheet(b, table)
+                let sheet = tableSheet(table, entity: body.entity, reports: body.reports, name: plan.names[index], sources: &sources)
+                try emit(index, sheet, true)
+                sourceRows += sources.rows.count
+                try emit(plan.sourceSheet, sources, false)
+                sources.rows.removeAll(keepingCapacity: true)
+            }
+        }
+        try emit(plan.checkSheet, checkSheet(checks, reports: plan.reports, name: plan.names[plan.checkSheet]), true)
+        sourceRows += sources.rows.count
+        var end = sources
+        listLayout(&end, rows: sourceRows, columns: sourceHeaders.count,
+                   widths: [0: 16, 1: 8, 2: 24, 3: 8, 4: 8, 5: 30, 6: 30, 7: 12, 8: 22, 9: 6, 10: 22, 11: 30])
+        try emit(plan.sourceSheet, end, true)
     }
 
     // MARK: - 数据
 
+    /// The 数据 sheet whole.
     static func dataSheet(_ data: DataRows, name: String) -> WorkbookSheet {
         var sheet = WorkbookSheet(name: name)
+        dataSheet(data, name: name) { piece, last in
+            sheet.rows += piece.rows
+            if last { sheet.widths = piece.widths; sheet.frozen = piece.frozen; sheet.filter = piece.filter }
+        }
+        return sheet
+    }
+
+    /// The 数据 sheet in pieces of ``dataChunk`` rows.
+    static func dataSheet<E: Error>(_ data: DataRows, name: String, emit: (WorkbookSheet, Bool) throws(E) -> Void) throws(E) {
+        var piece = WorkbookSheet(name: name)
+        var rows = 0
+        func add(_ row: [Cell?]) throws(E) {
+            piece.append(row)
+            rows += 1
+            if piece.rows.count >= dataChunk {
+                try emit(piece, false)
+                piece.rows.removeAll(keepingCapacity: true)
+            }
+        }
         switch data {
         case let .tidy(observations):
-            sheet.append(tidyHeaders.map { .text($0, .header) })
+            try add(tidyHeaders.map { .text($0, .header) })
             for o in observations {
-                sheet.append([.text(o.entity), .number(Double(o.year), .year), .text(o.metric), valueCell(o.value, unit: o.unit),
-                              .text(o.unit), .text(o.label), .text(o.source), Cell(.boolean(o.derived))])
+                try add([.text(o.entity), .number(Double(o.year), .year), .text(o.metric), valueCell(o.value, unit: o.unit),
+                         .text(o.unit), .text(o.label), .text(o.source), Cell(.boolean(o.derived))])
             }
-            finishList(&sheet, widths: [0: 24, 1: 6, 2: 36, 3: 12, 4: 6, 5: 36, 6: 36, 7: 6])
-        case let .trends(rows):
-            sheet.append(trendHeaders.map { .text($0, .header) })
-            for (r, unit, label) in rows {
+            listLayout(&piece, rows: rows, columns: tidyHeaders.count, widths: [0: 24, 1: 6, 2: 36, 3: 12, 4: 6, 5: 36, 6: 36, 7: 6])
+        case let .trends(trendRows):
+            try add(trendHeaders.map { .text($0, .header) })
+            for (r, unit, label) in trendRows {
                 var cells: [Cell?] = [.text(r.entity), .text(r.metric), .number(Double(r.year), .year), valueCell(r.value, unit: unit)]
                 switch r.change.relative {
                 case let .ratio(ratio):
@@ -73,11 +161,12 @@ public enum ReportWorkbook {
                 }
                 cells += [r.index.map(twoDecimals), r.movingAverage.map(twoDecimals), .text(unit), .text(label),
                           Cell(.boolean(r.derived)), .text(r.source)]
-                sheet.append(cells)
+                try add(cells)
             }
-            finishList(&sheet, widths: [0: 24, 1: 36, 2: 6, 3: 12, 4: 10, 5: 9, 6: 8, 7: 9, 8: 12, 9: 6, 10: 36, 11: 6, 12: 36])
+            listLayout(&piece, rows: rows, columns: trendHeaders.count,
+                       widths: [0: 24, 1: 36, 2: 6, 3: 12, 4: 10, 5: 9, 6: 8, 7: 9, 8: 12, 9: 6, 10: 36, 11: 6, 12: 36])
         }
-        return sheet
+        try emit(piece, true)
     }
 
     typealias Cell = WorkbookSheet.Cell
@@ -94,10 +183,15 @@ public enum ReportWorkbook {
 
     /// Freezes the header row, puts the filter over the whole list and sets the widths.
     static func finishList(_ sheet: inout WorkbookSheet, widths: [Int: Double]) {
-        let columns = sheet.rows.first?.count ?? 0
+        listLayout(&sheet, rows: sheet.rows.count, columns: sheet.rows.first?.count ?? 0, widths: widths)
+    }
+
+    /// The layout of a list of `rows` rows (the header included) and `columns` columns: the header row frozen, the
+    /// filter over the whole list, the widths.
+    static func listLayout(_ sheet: inout WorkbookSheet, rows: Int, columns: Int, widths: [Int: Double]) {
         sheet.frozen = (1, 0)
         if columns > 0 {
-            sheet.filter = .init(firstRow: 0, firstColumn: 0, lastRow: max(0, sheet.rows.count - 1), lastColumn: columns - 1)
+            sheet.filter = .init(firstRow: 0, firstColumn: 0, lastRow: max(0, rows - 1), lastColumn: columns - 1)
         }
         sheet.widths = widths
     }
