@@ -85,7 +85,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Publishing", "SeriesModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Charts", "ReportReading", "SeriesModel", "TestSupport", "CLibXML2",
-                                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+                                                    "CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "trendplotTests", dependencies: ["trendplot", "Publishing", "ReportReading", "SeriesModel", "Charts", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["trendplot-bench", "Publishing", "SeriesModel"]),
         // PDF reading (issue 13): poppler-glib behind CPoppler; PDFInput depends on nothing else of the project.

@@ -17,7 +17,10 @@ struct BriefCommand: ParsableCommand {
         coercion decisions; applications received and concluded; the outcomes of 表三 as shares; the disclosure
         rate (公开率); administrative reviews and lawsuits; normative documents. With --metric, one chart per id.
         The appendix lists every input file and what it gave, the checker's findings on the report files and the
-        values two sources disagree on. The same input always gives the same PDF bytes.
+        values two sources disagree on, all in Chinese with --lang zh. The cover carries --org (编制单位), --date and
+        --issue-no (期号); 核心结论 ranks 3–5 findings by magnitude; several bodies get a comparison section (ranking,
+        small multiples on one scale, a table with the total and the median) in the order --order gives.
+        --headline makes each chart's finding its title. The same input always gives the same PDF bytes.
 
         Examples:
           trendplot brief datasets/pingtan -o briefing.pdf
@@ -25,6 +28,8 @@ struct BriefCommand: ParsableCommand {
           trendplot brief datasets/ --entity 平潭 --lang en -o pingtan-en.pdf
           trendplot brief datasets/pingtan --metric penalty.decisions \\
               --metric 'review.*' -o review.pdf
+          trendplot brief reports/ --org 某市政务公开办公室 --date 2026-12-04 \\
+              --issue-no 3 --headline -o 简报.pdf
         """
     )
 
@@ -41,8 +46,29 @@ struct BriefCommand: ParsableCommand {
     @Option(help: "Language of the briefing: zh or en.")
     var lang: String = "zh"
 
+    @Option(name: .customLong("org"), help: "编制单位: the issuing office, printed on the cover.")
+    var organization: String?
+
+    @Option(help: "The date on the cover, YYYY-MM-DD (default: none; never the clock, so the bytes stay the same).")
+    var date: String?
+
+    @Option(name: .customLong("issue-no"), help: "期号 on the cover: a number (3 → 第3期) or the text to print.")
+    var issueNumber: String?
+
+    @Flag(help: "Chart titles state the finding (行政许可2022年增至1.07万件); the descriptive title becomes the subtitle.")
+    var headline = false
+
+    @Option(help: "Order of the bodies: pinyin (汉语拼音, default), size (most new requests first) or input.")
+    var order: String = "pinyin"
+
     mutating func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, not “\(lang)”") }
+        if let date, BriefCover.date(date, language: .zh) == nil {
+            throw ValidationError("--date \(date): expected a date as YYYY-MM-DD, e.g. 2026-12-04")
+        }
+        guard BriefingBuilder.BodyOrder(rawValue: order) != nil else {
+            throw ValidationError("--order must be pinyin, size or input, not “\(order)”")
+        }
         guard output.lowercased().hasSuffix(".pdf") || isDOCX else {
             throw ValidationError("-o \(output): the briefing is a PDF or a Word document; give a file name ending in .pdf or .docx")
         }
@@ -55,7 +81,11 @@ struct BriefCommand: ParsableCommand {
 
     func runBody() throws {
         let (input, metrics, entities) = try read()
-        let builder = BriefingBuilder(language: Language(rawValue: lang) ?? .zh, metrics: metrics, entities: entities)
+        let language = Language(rawValue: lang) ?? .zh
+        let cover = BriefCover(organization: organization, date: date.flatMap { BriefCover.date($0, language: language) },
+                               issueNumber: issueNumber.map { BriefCover.issueNumber($0, language: language) })
+        let builder = BriefingBuilder(language: language, metrics: metrics, entities: entities, cover: cover,
+                                      headline: headline, order: BriefingBuilder.BodyOrder(rawValue: order) ?? .pinyin)
         if isDOCX {
             let docx = try BriefDOCX.render(try builder.build(input))
             try AtomicFile.write(docx.bytes, to: output, createFolders: true)

@@ -38,6 +38,9 @@ struct PlotCommand: ParsableCommand {
 
     @OptionGroup var style: ChartOptions
 
+    @Flag(help: "The finding as the title (行政许可2022年增至1.07万件); the descriptive title becomes the subtitle.")
+    var headline = false
+
     mutating func validate() throws {
         guard OutputFormat(path: output) != nil else {
             throw ValidationError("the output file \(output) must end in .png, .svg or .pdf")
@@ -54,6 +57,9 @@ struct PlotCommand: ParsableCommand {
     func runBody() throws {
         let format = OutputFormat(path: output)!
         var spec = try style.makeSpec(data: data, metrics: metricOptions, entities: entityOptions, reading: dataOptions)
+        if headline && !Headline.apply(to: &spec) {
+            Diagnostics.warning("--headline: “\(spec.title)” has no single finding to state (a composition or no values); the title stays")
+        }
         if spec.kind != .sparkline, style.size?.lowercased() == "sparkline" {
             throw ValidationError("--size sparkline is the canvas of --kind sparkline, too small for the title, legend and axes of a "
                                   + "\(spec.kind.rawValue) chart: add --kind sparkline, or choose another --size")

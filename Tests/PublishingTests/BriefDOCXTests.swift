@@ -30,35 +30,34 @@ struct BriefDOCXTests {
         let (_, doc) = try Self.written(b)
         let section = try #require(b.sections.first)
         #expect(section.charts.count == 7)
-        // Headings: the body, its two parts, one per figure (numbered as in the PDF), the appendix and its three parts.
-        #expect(doc.texts("Heading 1") == ["平潭综合实验区", "附录"])
-        #expect(doc.texts("Heading 2") == ["一、主要发现", "二、图表", "一、数据来源", "二、数据核查", "三、来源间数值不一致"])
-        #expect(doc.texts("Heading 3") == section.charts.enumerated().map { "图\($0.offset + 1)　" + $0.element.spec.title })
-        #expect(doc.texts("Heading 3").first == "图1　行政许可、行政处罚、行政强制处理决定数量")
+        // Headings: 核心结论, the body, the appendix; under the body its finding groups, under the appendix its parts.
+        #expect(doc.texts("Heading 1") == ["核心结论", "一、平潭综合实验区", "附录"])
+        let groups = section.groups.enumerated().map { "（\(BriefWords.ordinal($0.offset + 1))）" + $0.element.title }
+        #expect(doc.texts("Heading 2") == groups + ["一、数据来源", "二、数据核查", "三、来源间数值不一致", "四、计算方法",
+                                                    "五、注释所引数值的单元格位置"])
+        #expect(groups.first == "（一）依申请公开办理")
         // The cover: title, bodies, years, contents (every heading, as the TOC field's filled result).
         #expect(doc.texts("Title") == ["政府信息公开工作年度报告数据简报"])
         #expect(doc.texts("Subtitle").prefix(2) == ["报告主体：平潭综合实验区", "数据年度：2019—2022年（2020年无数据）"])
         let headings = doc.paragraphs.filter { $0.style.hasPrefix("Heading ") }.map(\.text)
         #expect(doc.paragraphs.filter { $0.style.hasPrefix("toc ") }.map { $0.text.replacingOccurrences(of: "\t", with: "") } == headings)
-        #expect(doc.fields.first == #"TOC \o "1-3" \h \z \u"#)
+        #expect(doc.fields.first == #"TOC \o "1-2" \h \z \u"#)
         #expect(doc.fields.filter { $0.hasPrefix("PAGEREF _Toc") }.count == headings.count)
         #expect(doc.settingsUpdateFields)
-        // The findings, numbered, each followed by its source line, as on the PDF's findings pages.
-        let findings = doc.paragraphs.filter { $0.style == "Normal" && $0.text.first?.isNumber == true }.map(\.text)
-        #expect(findings == section.findings.enumerated().map { "\($0.offset + 1).\t" + $0.element.text })
-        #expect(findings.contains("6.\t2022年行政处罚决定2113件，较上年增加831件（+64.8%）。"))
-        for f in section.findings {
-            let i = try #require(doc.paragraphs.firstIndex { $0.text.hasSuffix("\t" + f.text) })
-            #expect(doc.paragraphs[i + 1] == .init(style: "Note", text: BriefWords.sourceRef(true, f.sources)))
-        }
-        // Every paragraph accounted for: cover 5 + contents; body, years, heading, 2 per finding; per chart heading,
-        // image, caption, unit line; the charts heading; appendix heading, 3 headings, summary, one line per
-        // checker finding, the conflicts line.
-        let units = section.charts.filter { !$0.table.unitLine.isEmpty }.count
-        let expected = 5 + headings.count + 3 + 2 * section.findings.count + 1 + 3 * section.charts.count + units
-            + 1 + 3 + 1 + b.checks.findings.count + max(1, b.conflicts.count)
-        #expect(doc.paragraphs.count == expected)
-        #expect(doc.paragraphs.count == 114)     // 24 findings, 7 charts with a unit line each, 18 contents lines
+        // 核心结论 numbered, then the findings group by group, each with a Word endnote naming its sources in words.
+        let conclusions = doc.paragraphs.filter { $0.style == "Normal" && $0.text.range(of: #"^[0-9]+\.\t"#, options: .regularExpression) != nil }
+            .map(\.text)
+        #expect(conclusions == b.conclusions.enumerated().map { "\($0.offset + 1).\t" + $0.element.text })
+        let findings = doc.paragraphs.filter { $0.style == "Normal" && $0.text.hasPrefix("·\t") }.map(\.text)
+        #expect(findings == section.findings.map { "·\t" + $0.text })
+        #expect(findings.contains("·\t2022年行政处罚决定2,113件，较上年增加831件（+64.8%）。"))
+        let noted = Set((b.conclusions + section.findings).flatMap(\.notes))
+        #expect(Set(doc.endnotes) == Set(b.endnotes.filter { noted.contains($0.number) }.map(\.text)))
+        #expect(doc.endnotes.contains("平潭综合实验区2021年、2022年政府信息公开工作年度报告，表二“行政处罚·处理决定数量”。"))
+        // No cell reference next to a finding: they are in the appendix only.
+        let appendix = try #require(doc.paragraphs.firstIndex { $0.style == "Heading 1" && $0.text == "附录" })
+        #expect(!doc.paragraphs[..<appendix].contains { $0.text.contains("#table") })
+        #expect(doc.paragraphs[appendix...].contains { $0.text.contains("pingtan_2022.html#table2") })
         #expect(doc.texts("Note").contains(b.generatedFrom))
         #expect(doc.texts("Normal").contains(b.checks.summary))
         #expect(b.checks.summary.hasPrefix("对8份报告核对了"))
@@ -67,23 +66,23 @@ struct BriefDOCXTests {
     @Test func everyChartIsAnImageAtPrintResolutionWithThePDFsCaption() throws {
         let b = try BriefFixtures.pingtan()
         let (out, doc) = try Self.written(b)
-        let charts = b.sections.flatMap(\.charts)
+        let charts = b.figures
         #expect(out.figures == 7)
         #expect(doc.images.count == charts.count)
-        for image in doc.images {
+        for (image, c) in zip(doc.images, charts) {
             #expect(image.width == DOCXDocument.textWidthEMU)          // 16.6 cm, the text column
             #expect(abs(image.dpi - 200) < 1, "\(image.pixels) px over \(Double(image.width) / 914_400) in")
-            #expect(image.height * 640 == image.width * 400 || abs(image.height * 640 - image.width * 400) < 640)
+            let h = Double(image.width) * c.spec.size.height / c.spec.size.width
+            #expect(abs(Double(image.height) - h) < 1)
         }
-        #expect(doc.images.map { $0.descr ?? "" } == charts.map { try! Chart.scene(for: $0.spec).altText.title })
-        // The captions are the PDF's: the figure number and the chart's description, word for word.
+        // The captions are the PDF's: 图N with the body, title and years; then 表N over each data table.
         let captions = doc.texts("Caption")
-        #expect(captions.count == charts.count)
-        let pdfText = Set(try BriefPDF.pages(b).flatMap { $0.texts.map(\.text) })
-        for (i, caption) in captions.enumerated() {
-            #expect(caption.hasPrefix("图\(i + 1)　"))
-            #expect(pdfText.contains(caption), "caption \(i + 1) is not in the PDF: \(caption)")
-        }
+        #expect(captions.filter { $0.hasPrefix("图") } == charts.map { "图\($0.number)　" + $0.caption })
+        #expect(captions.filter { $0.hasPrefix("表") } == charts.map { "表\($0.tableNumber)　" + $0.caption })
+        let pdfText = Set(try BriefPDF.pages(b).flatMap { $0.texts.map { $0.text.replacingOccurrences(of: "\n", with: "") } })
+        for caption in captions { #expect(pdfText.contains(caption), "caption not in the PDF: \(caption)") }
+        // Each figure's takeaway follows its caption.
+        for c in charts { #expect(doc.texts("Normal").contains(c.takeaway)) }
         #expect(out.unknownGlyphs == 0)
     }
 
@@ -132,9 +131,9 @@ struct BriefDOCXTests {
     @Test func englishBriefing() throws {
         let b = try BriefFixtures.pingtan(language: .en)
         let (_, doc) = try Self.written(b)
-        #expect(doc.texts("Heading 2").prefix(2) == ["1. Key findings", "2. Charts"])
-        #expect(doc.texts("Heading 3").first == "Figure 1 " + b.sections[0].charts[0].spec.title
-                || doc.texts("Heading 3").first == "Figure 1　" + b.sections[0].charts[0].spec.title)
+        #expect(doc.texts("Heading 1") == ["Key conclusions", "一、平潭综合实验区", "Appendix"])
+        #expect(doc.texts("Heading 2").first == "（一）Information requests")
+        #expect(doc.texts("Caption").first == "Figure 1　" + b.figures[0].caption)
         #expect(doc.footer.fields == ["PAGE", "NUMPAGES"])
         #expect(doc.tables[0][0] == ["Series", "2019", "2021", "2022"])
     }
@@ -180,7 +179,7 @@ struct BriefDOCXTests {
         }
         let rels = String(decoding: try bytes("word/_rels/document.xml.rels"), as: UTF8.self)
         let targets = rels.components(separatedBy: "Target=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
-        #expect(targets.count == 5 + 7)
+        #expect(targets.count == 6 + 7)      // styles, settings, fonts, footer, first-page footer, endnotes; 7 images
         for t in targets { #expect(archive["word/" + t] != nil, "relationship target word/\(t) missing") }
         let document = String(decoding: try bytes("word/document.xml"), as: UTF8.self)
         for i in 1...7 { #expect(document.contains("r:embed=\"rImg\(i)\"")) }
@@ -195,7 +194,7 @@ struct BriefDOCXTests {
         let lines = read.document.blocks.compactMap { block -> String? in
             if case .line(let s, _, _) = block { return s } else { return nil }
         }
-        #expect(lines.contains("平潭综合实验区"))
-        #expect(lines.contains { $0.contains("2022年行政处罚决定2113件") })
+        #expect(lines.contains("一、平潭综合实验区"))
+        #expect(lines.contains { $0.contains("2022年行政处罚决定2,113件") })
     }
 }

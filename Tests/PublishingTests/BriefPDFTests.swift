@@ -33,13 +33,13 @@ struct BriefPDFTests {
         ])
         #expect(section.charts.map(\.spec.title) == ViewCatalog.briefing.map(\.titleZh).filter { $0 != "行政规范性文件对外公开总数量" })
         let out = try BriefPDF.render(b)
-        // Cover, two pages of findings, one page per chart, two appendix pages (eight source files).
-        #expect(out.pages.count == 12)
+        // Cover, 核心结论, findings, one page per chart, notes, appendix (eight source files).
+        #expect(out.pages.count == 17)
         #expect(out.pages.filter { !$0.charts.isEmpty }.count == 7)
         #expect(Array(out.bytes.prefix(5)) == Array("%PDF-".utf8))
         // The page tree of the file says the same.
-        #expect(String(decoding: out.bytes, as: UTF8.self).contains("/Count 12\n"))
-        #expect(String(decoding: out.bytes, as: UTF8.self).components(separatedBy: "/Type /Page %").count - 1 == 12)
+        #expect(String(decoding: out.bytes, as: UTF8.self).contains("/Count \(out.pages.count)\n"))
+        #expect(String(decoding: out.bytes, as: UTF8.self).components(separatedBy: "/Type /Page %").count - 1 == out.pages.count)
     }
 
     @Test func sameInputGivesTheSameBytes() throws {
@@ -63,10 +63,14 @@ struct BriefPDFTests {
         let rate = try #require(pages.first { $0.charts.first?.scene.altText.title.contains("公开率") == true })
         #expect(rate.texts.map(\.text).contains("40.0"))
         #expect(rate.texts.map(\.text).contains("50.7"))
-        // The findings quote the same numbers with their sources.
-        let text = pages[1].texts.map(\.text)
-        #expect(text.contains("2022年行政处罚决定2113件，较上年增加831件（+64.8%）。"))
-        #expect(text.contains { $0.hasPrefix("来源：") && $0.contains("pingtan_2022.html#table2") })
+        // The findings quote the same numbers; their endnote names the source in words, the appendix the cells.
+        let text = pages[2].texts.map { $0.text.replacingOccurrences(of: "\n", with: "") }
+        let b = try BriefFixtures.pingtan()
+        let penalty = try #require(b.sections[0].findings.first { $0.text.hasPrefix("2022年行政处罚决定") })
+        #expect(penalty.text == "2022年行政处罚决定2,113件，较上年增加831件（+64.8%）。")
+        #expect(text.contains(penalty.text + "〔\(penalty.notes[0])〕"))
+        #expect(b.endnotes[penalty.notes[0] - 1].text == "平潭综合实验区2021年、2022年政府信息公开工作年度报告，表二“行政处罚·处理决定数量”。")
+        #expect(b.references.first { $0.note == penalty.notes[0] }?.references.contains { $0.contains("pingtan_2022.html#table2") } == true)
         // The appendix (the pages after the last chart) names every file and the checker's summary.
         let lastChart = try #require(pages.lastIndex { !$0.charts.isEmpty })
         let appendix = pages[(lastChart + 1)...].flatMap { $0.texts.map(\.text) }
@@ -95,13 +99,16 @@ struct BriefPDFTests {
     @Test func contentsOnTheCoverPointAtTheRightPages() throws {
         let pages = try BriefPDF.pages(try BriefFixtures.pingtan())
         let cover = pages[0].texts.map(\.text)
-        // 公开率 is the third chart (ViewCatalog's reading order: decisions, applications, 公开率, outcomes …).
-        let figure3 = try #require(cover.firstIndex { $0.hasPrefix("图3") })
-        let page = try #require(Int(cover[figure3 + 1]))
+        // 公开率's figure: its number follows ViewCatalog's reading order (decisions, applications, 公开率, outcomes …).
+        let figure = try #require(cover.indices.first {
+            cover[$0].hasPrefix("图") && $0 + 1 < cover.count && cover[$0 + 1].hasPrefix("平潭综合实验区政府信息公开申请公开率")
+        })
+        #expect(cover[figure] == "图3")
+        let page = try #require(Int(cover[figure + 2]))
         #expect(pages[page - 1].charts.first?.scene.altText.title.contains("公开率") == true)
         let appendix = try #require(cover.firstIndex(of: "附录"))
-        let lastChart = try #require(pages.lastIndex { !$0.charts.isEmpty })
-        #expect(Int(cover[appendix + 1]) == lastChart + 2)   // the page after the last chart (1-based)
+        let appendixPage = try #require(pages.firstIndex { $0.texts.first?.text == "附录" })
+        #expect(Int(cover[appendix + 1]) == appendixPage + 1)   // 1-based
     }
 
     @Test func englishBriefing() throws {
@@ -121,12 +128,23 @@ struct BriefPDFTests {
         input.dataset = builder.build()
         input.tidyFiles = [.init(file: "mudanjiang_2020_table2.csv", rows: try Fixtures.mudanjiang().count)]
         let both = try BriefingBuilder().build(input)
+<<<<<<< HEAD
         #expect(both.sections.map(\.entity) == ["平潭综合实验区", "牡丹江市人民政府"])
         // 表二 only for Mudanjiang 2020, one year: the decisions as a rank of three values; the normative documents
         // (58 made, 58 published; 449 in total) are one or two values, which the tables say better than a chart.
         #expect(both.sections[1].charts.map(\.spec.title) == ["行政许可、行政处罚、行政强制处理决定数量"])
         #expect(both.sections[1].charts[0].spec.kind == .rank)
         #expect(both.sections[1].charts[0].table.rows.first { $0[0] == "行政许可" } == ["行政许可", "387,576"])
+=======
+        // Pinyin order: mu < ping.
+        #expect(both.sections.map(\.entity) == ["牡丹江市人民政府", "平潭综合实验区"])
+        // 表二 only for Mudanjiang 2020, one year: key figures as tiles and one table, no charts.
+        #expect(both.sections[0].charts.isEmpty)
+        // Its key figures: 行政许可 387,576 and 行政处罚 653,308 decisions (two: tiles only, no table).
+        #expect(both.sections[0].tiles == [BriefTile(label: "行政许可决定", value: "38.76万件"),
+                                           BriefTile(label: "行政处罚决定", value: "65.33万件")])
+        #expect(both.sections[0].keyTable == nil)
+>>>>>>> brief2-docx
         let one = try BriefingBuilder(entities: ["牡丹江"]).build(input)
         #expect(one.sections.map(\.entity) == ["牡丹江市人民政府"])
         #expect(throws: BriefError.self) { try BriefingBuilder(entities: ["福州市"]).build(input) }
@@ -142,7 +160,9 @@ struct BriefPDFTests {
         let b = try BriefingBuilder(metrics: ["penalty.decisions", "review.*"]).build(input)
         let ids = b.sections[0].charts.map { $0.spec.series.map(\.label) }
         #expect(ids.first == ["平潭综合实验区"])
-        #expect(b.sections[0].charts.count == 1 + 5)
+        // 1 + 5 charts, less the one whose values are all 0 (said in a note instead).
+        #expect(b.sections[0].charts.count == 1 + 4)
+        #expect(b.sections[0].notes.contains { $0.hasPrefix("以下图表的数值各年均为0") })
         #expect(b.sections[0].charts[0].table.rows == [["行政处罚·处理决定数量", "430", "1,282", "2,113"]])
         #expect(throws: BriefError.self) { try BriefingBuilder(metrics: ["fees.itemz"]).build(input) }
     }
@@ -163,7 +183,7 @@ struct BriefPDFTests {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("2022年行政处罚决定2113件"))
+        #expect(text.contains("2022年行政处罚决定2,113件"))
         #expect(text.contains("10,690"))
         #expect(text.contains("第10页"))
     }
@@ -177,7 +197,7 @@ struct BriefPDFTests {
         spec.size = ChartSize(width: 640, height: 400)
         let b = Briefing(language: .zh, title: "简报", bodies: ["牡丹江市人民政府"], years: Array(2008...2022),
                          generatedFrom: "测试", sections: [BriefSection(entity: "牡丹江市人民政府", years: Array(2008...2022),
-                         findings: [], charts: [BriefChart(spec: spec, table: BriefTable(spec))])],
+                         groups: [], charts: [BriefChart(spec: spec, table: BriefTable(spec))])],
                          sources: [], checks: BriefChecks(summary: "", findings: []), conflicts: [])
         let pages = try BriefPDF.pages(b)
         let chartPage = try #require(pages.first { !$0.charts.isEmpty })

@@ -43,7 +43,7 @@ struct BriefCommandTests {
         #expect(input.tidyFiles.map { URL(fileURLWithPath: $0.file).lastPathComponent } == ["mudanjiang_2020_table2.csv"])
         #expect(input.tidyFiles[0].rows > 0)
         let b = try BriefingBuilder().build(input)
-        #expect(b.sections.map(\.entity) == ["平潭综合实验区", "牡丹江市人民政府"])
+        #expect(b.sections.map(\.entity) == ["牡丹江市人民政府", "平潭综合实验区"])   // pinyin order
         #expect(b.sources.count == 10)
         // Mudanjiang 2020: 57 normative documents in the prose, 58 in 表二 — the checker says so.
         #expect(b.checks.findings.contains { $0.contains("mudanjiang_2020.txt") })
@@ -59,5 +59,39 @@ struct BriefCommandTests {
     @Test func optionsAreChecked() {
         #expect(throws: (any Error).self) { try BriefCommand.parse([Self.pingtan, "-o", "briefing.png"]) }
         #expect(throws: (any Error).self) { try BriefCommand.parse([Self.pingtan, "-o", "b.pdf", "--lang", "fr"]) }
+        #expect(throws: (any Error).self) { try BriefCommand.parse([Self.pingtan, "-o", "b.pdf", "--date", "2026-13-01"]) }
+        #expect(throws: (any Error).self) { try BriefCommand.parse([Self.pingtan, "-o", "b.pdf", "--date", "4.12.2026"]) }
+        #expect(throws: (any Error).self) { try BriefCommand.parse([Self.pingtan, "-o", "b.pdf", "--order", "stroke"]) }
+    }
+
+    @Test func coverFieldsAndHeadlinesReachThePDF() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("briefing.pdf").path
+        try BriefCommand.parse([Self.pingtan, "-o", out, "--org", "平潭综合实验区管委会办公室", "--date", "2026-12-04",
+                                "--issue-no", "7", "--headline"]).run()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        p.arguments = [out, "-"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(text.contains("编制单位：平潭综合实验区管委会办公室"))
+        #expect(text.contains("2026年12月4日"))
+        #expect(text.contains("第7期"))
+        #expect(text.contains("行政许可2022年增至1.07万件，为2019年的59倍"))
+    }
+
+    @Test func plotHeadlineMakesTheFindingTheTitle() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("h.svg").path
+        let cmd = try PlotCommand.parse([Self.pingtan, "--entity", "平潭综合实验区", "--metric", "licensing.decisions",
+                                         "--metric", "penalty.decisions", "--headline", "--alt-text", "-o", out])
+        try cmd.run()
+        let alt = try String(contentsOfFile: out + ".alt.txt", encoding: .utf8)
+        #expect(alt.hasPrefix("折线图：行政许可2022年增至1.07万件，为2019年的59倍"))
     }
 }

@@ -11,6 +11,7 @@ package final class PangoText: TextMeasurer {
         let text: String
         let size: Double
         let bold: Bool
+        let serif: Bool
         let wrap: Double
     }
 
@@ -26,6 +27,8 @@ package final class PangoText: TextMeasurer {
 
     /// The font families asked for, in order; Pango falls back per run beyond them.
     package static let families = "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, Droid Sans Fallback, sans-serif"
+    /// The serif families (宋体 style) for ``FontFamily/serif`` text, then the sans ones as fallback.
+    package static let serifFamilies = "Noto Serif CJK SC, Source Han Serif SC, " + families
 
     private let context: OpaquePointer
     private var cache: [Key: Layout] = [:]
@@ -68,22 +71,22 @@ package final class PangoText: TextMeasurer {
     /// Forgets the cached layouts (call between charts to bound memory; results do not change).
     func clearLayouts() { cache.removeAll(keepingCapacity: true) }
 
-    private func font(size: Double, bold: Bool) -> OpaquePointer {
-        let key = Int((size * 64).rounded()) * 2 + (bold ? 1 : 0)
+    private func font(size: Double, bold: Bool, serif: Bool = false) -> OpaquePointer {
+        let key = Int((size * 64).rounded()) * 4 + (bold ? 1 : 0) + (serif ? 2 : 0)
         if let f = fonts[key] { return f }
         let f = pango_font_description_new()!
-        pango_font_description_set_family(f, Self.families)
+        pango_font_description_set_family(f, serif ? Self.serifFamilies : Self.families)
         pango_font_description_set_weight(f, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_font_description_set_absolute_size(f, (size * Double(PANGO_SCALE)).rounded())
         fonts[key] = f
         return f
     }
 
-    func layout(_ text: String, size: Double, bold: Bool, wrapWidth: Double?) -> Layout {
-        let key = Key(text: text, size: size, bold: bold, wrap: wrapWidth ?? -1)
+    func layout(_ text: String, size: Double, bold: Bool, serif: Bool = false, wrapWidth: Double?) -> Layout {
+        let key = Key(text: text, size: size, bold: bold, serif: serif, wrap: wrapWidth ?? -1)
         if let l = cache[key] { return l }
         let p = pango_layout_new(context)!
-        pango_layout_set_font_description(p, font(size: size, bold: bold))
+        pango_layout_set_font_description(p, font(size: size, bold: bold, serif: serif))
         if let w = wrapWidth {
             pango_layout_set_width(p, Int32((w * Double(PANGO_SCALE)).rounded(.down)))
             pango_layout_set_wrap(p, PANGO_WRAP_WORD_CHAR)
@@ -102,17 +105,18 @@ package final class PangoText: TextMeasurer {
     /// The logical size of `text`, shaped once and cached for drawing.
 
     package func measure(_ text: String, style: TextStyle, wrapWidth: Double?) -> Size {
-        layout(text, size: style.size, bold: style.bold, wrapWidth: wrapWidth).size
+        layout(text, size: style.size, bold: style.bold, serif: style.family == .serif, wrapWidth: wrapWidth).size
     }
 
     /// Unknown glyphs (drawn as boxes) in `text` set in `style`: 0 when an installed font covers it.
     package func unknownGlyphs(_ text: String, style: TextStyle, wrapWidth: Double? = nil) -> Int {
-        layout(text, size: style.size, bold: style.bold, wrapWidth: wrapWidth).unknownGlyphs
+        layout(text, size: style.size, bold: style.bold, serif: style.family == .serif, wrapWidth: wrapWidth).unknownGlyphs
     }
 
     /// Draws a text box on `cr` at its frame (rotating vertical text), with its halo first when it has one.
     func draw(_ box: TextBox, on cr: CairoContext) {
-        let l = layout(box.text, size: box.style.size, bold: box.style.bold, wrapWidth: box.wrapWidth)
+        let l = layout(box.text, size: box.style.size, bold: box.style.bold, serif: box.style.family == .serif,
+                       wrapWidth: box.wrapWidth)
         cr.save()
         if box.vertical {
             cr.translate(box.frame.minX, box.frame.maxY)

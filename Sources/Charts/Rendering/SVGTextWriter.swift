@@ -46,7 +46,8 @@ struct SVGTextWriter {
     /// The lines of `box` as laid out by Pango (wrapping at `wrapWidth`, breaking at newlines), trailing spaces
     /// dropped; each width is measured on the line's own text.
     func lines(of box: TextBox) -> [SetLine] {
-        let layout = text.layout(box.text, size: box.style.size, bold: box.style.bold, wrapWidth: box.wrapWidth)
+        let layout = text.layout(box.text, size: box.style.size, bold: box.style.bold, serif: box.style.family == .serif,
+                                 wrapWidth: box.wrapWidth)
         let utf8 = Array(box.text.utf8)
         let scale = Double(PANGO_SCALE)
         var out: [SetLine] = []
@@ -62,7 +63,7 @@ struct SVGTextWriter {
             var logical = PangoRectangle()
             pango_layout_iter_get_line_extents(iter, nil, &logical)
             let baseline = Double(pango_layout_iter_get_baseline(iter)) / scale
-            let width = text.layout(s, size: box.style.size, bold: box.style.bold, wrapWidth: nil).size.width
+            let width = text.layout(s, size: box.style.size, bold: box.style.bold, serif: box.style.family == .serif, wrapWidth: nil).size.width
             out.append(SetLine(text: s, x: Double(logical.x) / scale, baseline: baseline, width: width,
                                naturalWidth: natural.width(of: s, like: layout.pointer)))
         } while pango_layout_iter_next_line(iter) != 0

@@ -48,9 +48,10 @@ public enum BriefDOCX {
         var heightEMU: Int
     }
 
-    /// Every chart of every section, in document order, drawn as PNG at ``dpi`` for the column width.
+    /// Every figure (the comparison's, then each section's), in document order, drawn as PNG at ``dpi`` for the
+    /// column width.
     static func drawCharts(_ b: Briefing, jobs: Int) throws -> [DrawnChart] {
-        let specs = b.sections.flatMap { $0.charts.map(\.spec) }
+        let specs = b.figures.map(\.spec)
         let results = Mutex<[Result<DrawnChart, BriefError>?]>(Array(repeating: nil, count: specs.count))
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, specs.count))) { worker in
             let renderer = ChartRenderer()
@@ -83,47 +84,80 @@ public enum BriefDOCX {
     /// The most year columns side by side in one data table; more are split into balanced tables.
     static let maxYearColumns = 8
 
-    /// The document of `b` with its charts already drawn (`charts` in document order).
+    /// The document of `b` with its charts already drawn (`charts` in document order, as ``Briefing/figures``):
+    /// the same content as the PDF — cover fields, 核心结论, the comparison, the sections with grouped findings
+    /// (each with a Word endnote naming its sources in words), numbered figures and tables, tiles of one-year
+    /// bodies, the appendix with the methods and the cells behind the notes.
     static func document(_ b: Briefing, charts: [DrawnChart]) -> DOCXDocument {
         let zh = b.language == .zh
         var blocks: [DOCXBlock] = []
+        var drawn = charts.makeIterator()
+        let notes = Dictionary(b.endnotes.map { ($0.number, $0.text) }, uniquingKeysWith: { a, _ in a })
         func note(_ s: String, alignment: DOCXParagraph.Alignment? = nil, indent: Int = 0) {
             blocks.append(.paragraph(DOCXParagraph([DOCXRun(s)], style: .note, alignment: alignment, indent: indent)))
         }
+        func finding(_ f: BriefFinding, mark: String) {
+            let runs = [DOCXRun(mark + "\t" + f.text)] + f.notes.compactMap { n in notes[n].map { DOCXRun($0, kind: .endnote) } }
+            blocks.append(.paragraph(DOCXParagraph(runs, indent: 420, hanging: 420)))
+        }
+        func numberedTable(_ t: BriefChart.NumberedTable) {
+            blocks.append(.caption(BriefWords.table(zh, t.number) + "　" + t.title))
+            if !t.table.unitLine.isEmpty { note(t.table.unitLine, alignment: .right) }
+            blocks += dataTables(t.table).map { .table($0) }
+        }
+        func figure(_ c: BriefChart) {
+            guard let image = drawn.next() else { return }
+            blocks.append(.image(DOCXImage(png: image.png, widthEMU: image.widthEMU, heightEMU: image.heightEMU,
+                                           description: image.altText.title + "。" + image.altText.description)))
+            blocks.append(.caption(BriefWords.figure(zh, c.number) + "　" + c.caption))
+            if !c.takeaway.isEmpty { blocks.append(.paragraph(DOCXParagraph(c.takeaway))) }
+            if !c.table.rows.isEmpty {
+                numberedTable(BriefChart.NumberedTable(number: c.tableNumber, title: c.caption, table: c.table))
+            }
+        }
 
-        // Cover.
+        // Cover: title, 期号, 编制单位 and date, the bodies and years, the contents.
         blocks.append(.paragraph(DOCXParagraph(b.title, style: .title)))
+        if let issue = b.cover.issueNumber { blocks.append(.paragraph(DOCXParagraph(issue, style: .subtitle, alignment: .center))) }
+        let line = [b.cover.organization.map { BriefWords.organization(zh) + $0 }, b.cover.date].compactMap { $0 }
+        if !line.isEmpty { blocks.append(.paragraph(DOCXParagraph(line.joined(separator: "　　"), style: .subtitle))) }
         blocks.append(.paragraph(DOCXParagraph(BriefWords.bodiesLine(zh, b.bodies), style: .subtitle)))
         blocks.append(.paragraph(DOCXParagraph(BriefWords.yearsLine(zh, b.years), style: .subtitle)))
         blocks.append(.paragraph(DOCXParagraph(BriefWords.contents(zh), style: .contentsHeading)))
-        // Bodies, their parts and figures while the list stays short; bodies and the appendix only beyond that.
-        blocks.append(.tableOfContents(levels: b.sections.count <= 3 ? 3 : 1))
+        blocks.append(.tableOfContents(levels: b.sections.count <= 3 ? 2 : 1))
         note(b.generatedFrom)
 
-        var figure = 0
-        for section in b.sections {
+        blocks.append(.pageBreak)
+        blocks.append(.heading(1, BriefWords.conclusionsHeading(zh)))
+        for (i, f) in b.conclusions.enumerated() { finding(f, mark: "\(i + 1).") }
+
+        var part = 0
+        if let c = b.comparison {
+            part += 1
             blocks.append(.pageBreak)
-            blocks.append(.heading(1, section.entity))
+            blocks.append(.heading(1, BriefWords.ordinal(part) + "、" + BriefWords.comparisonHeading(zh)))
+            if !b.orderRule.isEmpty { note(b.orderRule) }
+            for f in c.findings { finding(f, mark: "·") }
+            numberedTable(c.table)
+            for chart in c.charts { figure(chart) }
+        }
+        for section in b.sections {
+            part += 1
+            blocks.append(.pageBreak)
+            blocks.append(.heading(1, BriefWords.ordinal(part) + "、" + section.entity))
             blocks.append(.paragraph(DOCXParagraph(BriefWords.yearsLine(zh, section.years), style: .subtitle)))
-            blocks.append(.heading(2, BriefWords.findingsHeading(zh)))
-            if section.findings.isEmpty { blocks.append(.paragraph(DOCXParagraph(BriefWords.noFindings(zh)))) }
-            for (i, f) in section.findings.enumerated() {
-                blocks.append(.paragraph(DOCXParagraph([DOCXRun("\(i + 1).\t" + f.text)], indent: 420, hanging: 420,
-                                                       keepWithNext: true)))
-                note(BriefWords.sourceRef(zh, f.sources), indent: 420)
+            if section.groups.isEmpty { blocks.append(.paragraph(DOCXParagraph(BriefWords.noFindings(zh)))) }
+            for (i, g) in section.groups.enumerated() {
+                blocks.append(.heading(2, "（\(BriefWords.ordinal(i + 1))）" + g.title))
+                for f in g.findings { finding(f, mark: "·") }
             }
-            for (i, c) in section.charts.enumerated() {
-                let drawn = charts[figure]
-                figure += 1
-                blocks.append(.pageBreak)
-                if i == 0 { blocks.append(.heading(2, BriefWords.chartsHeading(zh))) }
-                blocks.append(.heading(3, BriefWords.figure(zh, figure) + "　" + c.spec.title))
-                blocks.append(.image(DOCXImage(png: drawn.png, widthEMU: drawn.widthEMU, heightEMU: drawn.heightEMU,
-                                               description: drawn.altText.title)))
-                blocks.append(.caption(BriefWords.figure(zh, figure) + "　" + drawn.altText.description))
-                if !c.table.unitLine.isEmpty { note(c.table.unitLine, alignment: .right) }
-                blocks += dataTables(c.table).map { .table($0) }
+            for n in section.notes { note(n) }
+            if !section.tiles.isEmpty {
+                blocks.append(.table(DOCXTable(columns: section.tiles.map { _ in .init(width: 1 / Double(section.tiles.count)) },
+                                               header: section.tiles.map(\.label), rows: [section.tiles.map(\.value)])))
             }
+            if let t = section.keyTable { numberedTable(t) }
+            for c in section.charts { figure(c) }
         }
 
         blocks.append(.pageBreak)
@@ -138,6 +172,16 @@ public enum BriefDOCX {
         blocks.append(.heading(2, BriefWords.conflictsHeading(zh)))
         if b.conflicts.isEmpty { blocks.append(.paragraph(DOCXParagraph(BriefWords.none(zh)))) }
         for line in b.conflicts { note(line) }
+        if !b.methods.isEmpty {
+            blocks.append(.heading(2, BriefWords.methodsHeading(zh)))
+            for m in b.methods { note(m) }
+        }
+        if !b.references.isEmpty {
+            blocks.append(.heading(2, BriefWords.referencesHeading(zh)))
+            for r in b.references {
+                note(BriefWords.noteMark(r.note) + r.references.joined(separator: zh ? "；" : "; "))
+            }
+        }
 
         let footer = DOCXFooter(zh ? [.text(b.title + "　　第"), .pageNumber, .text("页　共"), .pageCount, .text("页")]
                                    : [.text(b.title + "    Page "), .pageNumber, .text(" of "), .pageCount])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The sentences of ``Findings``, one function per kind.
 extension Findings {
     func changeSentence(_ dataset: Dataset, _ s: Series, _ p: Series.Point, _ phrase: Phrase) -> Finding? {
@@ -18,10 +20,20 @@ extension Findings {
         let baseEn = consecutive ? "from the previous year" : "from \(phrase.enAmount(prev.value)) in \(prev.year)"
         let gapZh = consecutive ? "" : "（\(Self.years(Array((prev.year + 1)..<y)))年无数据）"
         let gapEn = consecutive ? "" : " (no data for \(Self.years(Array((prev.year + 1)..<y), en: true)))"
-        let absZh = zh ? phrase.zhAmount(abs(diff)) : phrase.enAmount(abs(diff))
+        let absZh = zh ? phrase.zhAmount(abs(diff), like: p.value) : phrase.enAmount(abs(diff))
+        let weight = Self.magnitude(from: prev.value, to: p.value)
+        if phrase.measure == "%" {
+            // A rate moves in 个百分点, never in per cent of itself.
+            text = diff == 0
+                ? (zh ? "\(y)年\(phrase.zh)\(amount)，与\(consecutive ? "上年" : "\(prev.year)年")持平\(gapZh)。"
+                      : "In \(y), \(phrase.en): \(amount), unchanged \(baseEn)\(gapEn).")
+                : (zh ? "\(y)年\(phrase.zh)\(amount)，\(baseZh)\(diff > 0 ? "提高" : "下降")\(Phrase.points(diff))\(gapZh)。"
+                      : "In \(y), \(phrase.en): \(amount), \(diff > 0 ? "up" : "down") \(NumberText.positional(abs(diff), fractionDigits: 1)) percentage points \(baseEn)\(gapEn).")
+            return make(dataset, .change, s.entity, y, s.metric, text, uses, magnitude: abs(diff) / 10)
+        }
         switch rel {
         case .ratio(let r) where diff != 0:
-            let pct = NumberText.signedPercent(r)
+            let pct = NumberText.displaySignedPercent(r)
             text = zh
                 ? "\(y)年\(phrase.zh)\(amount)，\(baseZh)\(diff > 0 ? "增加" : "减少")\(absZh)（\(pct)）\(gapZh)。"
                 : "In \(y), \(phrase.en): \(amount), \(diff > 0 ? "up" : "down") \(absZh) (\(pct)) \(baseEn)\(gapEn)."
@@ -34,41 +46,64 @@ extension Findings {
                 ? "\(y)年\(phrase.zh)\(amount)，与\(consecutive ? "上年" : "\(prev.year)年")持平\(gapZh)。"
                 : "In \(y), \(phrase.en): \(amount), unchanged \(baseEn)\(gapEn)."
         }
-        return make(dataset, .change, s.entity, y, s.metric, text, uses)
+        return make(dataset, .change, s.entity, y, s.metric, text, uses, magnitude: weight)
     }
 
+    /// Growth over the span: first and last value, the average annual growth, and the linear trend in words —
+    /// a step in whole units when the line fits (R² ≥ 0.5 over four or more years), "波动较大，无明显趋势" when it
+    /// does not or when the trend and the end points point different ways. No R² is printed.
     func trendSentence(_ dataset: Dataset, _ s: Series, _ phrase: Phrase) -> Finding? {
         guard let f = s.points.first, let l = s.points.last else { return nil }
         let uses = s.points.map { s.key($0.year) }
         let cagr = s.cagr()
         let dirZh = l.value > f.value ? "增至" : (l.value < f.value ? "降至" : "保持在")
+        let fit = s.points.count >= 4 ? s.trend() : nil
+        let fits = fit.map { t in (t.r2 ?? 0) >= 0.5 && t.direction != .flat && (t.slope > 0) == (l.value > f.value) } ?? false
+        let weak = fit != nil && !fits
+        let rate = phrase.measure == "%"
         var text: String
         if zh {
             text = "\(f.year)—\(l.year)年，\(phrase.zh)由\(phrase.zhAmount(f.value))\(dirZh)\(phrase.zhAmount(l.value))"
-            switch cagr {
-            case .ratio(let r) where l.value != f.value: text += "，年均\(r >= 0 ? "增长" : "下降")\(NumberText.positional(abs(r) * 100, fractionDigits: 1))%"
-            case .new: text += "（起始年为0，无法计算年均增速）"
-            default: break
+            if rate, l.value != f.value {
+                text += "，\(l.value > f.value ? "提高" : "下降")\(Phrase.points(l.value - f.value))"
+            } else {
+                switch cagr {
+                case .ratio(let r) where l.value != f.value && !weak:
+                    text += "，年均\(r >= 0 ? "增长" : "下降")\(NumberText.positional(abs(r) * 100, fractionDigits: 1))%"
+                case .new: text += "（起始年为0，无法计算年均增速）"
+                default: break
+                }
             }
-            if let t = s.trend(), let r2 = t.r2, t.direction != .flat, s.points.count >= 4 {
-                text += "，线性趋势每年\(t.slope > 0 ? "增加" : "减少")约\(phrase.zhAmount(abs(t.slope)))（R²=\(NumberText.positional(r2, fractionDigits: 2))）"
+            if let t = fit, fits, !rate {
+                let step = abs(t.slope).rounded()
+                if step >= 1 { text += "，平均每年\(t.slope > 0 ? "增加" : "减少")约\(phrase.zhAmount(step, like: step))" }
+            } else if weak {
+                text += "，各年波动较大，无明显趋势"
             }
             if !s.gaps.isEmpty { text += "（\(Self.years(s.gaps))年无数据）" }
             text += "。"
         } else {
             text = "From \(f.year) to \(l.year), \(phrase.en) went from \(phrase.enAmount(f.value)) to \(phrase.enAmount(l.value))"
-            switch cagr {
-            case .ratio(let r) where l.value != f.value: text += ", \(NumberText.signedPercent(r)) a year (CAGR)"
-            case .new: text += " (zero at the start: no annual growth rate)"
-            default: break
+            if rate, l.value != f.value {
+                text += ", \(l.value > f.value ? "up" : "down") \(NumberText.positional(abs(l.value - f.value), fractionDigits: 1)) percentage points"
+            } else {
+                switch cagr {
+                case .ratio(let r) where l.value != f.value && !weak: text += ", \(NumberText.displaySignedPercent(r)) a year (CAGR)"
+                case .new: text += " (zero at the start: no annual growth rate)"
+                default: break
+                }
             }
-            if let t = s.trend(), let r2 = t.r2, t.direction != .flat, s.points.count >= 4 {
-                text += "; linear trend \(t.slope > 0 ? "+" : "−")\(phrase.enAmount(abs(t.slope))) a year (R² = \(NumberText.positional(r2, fractionDigits: 2)))"
+            if let t = fit, fits, !rate {
+                let step = abs(t.slope).rounded()
+                if step >= 1 { text += "; on average \(t.slope > 0 ? "+" : "−")\(phrase.enAmount(step)) a year" }
+            } else if weak {
+                text += "; it varies widely from year to year, with no clear trend"
             }
             if !s.gaps.isEmpty { text += " (no data for \(Self.years(s.gaps, en: true)))" }
             text += "."
         }
-        return make(dataset, .trend, s.entity, l.year, s.metric, text, uses)
+        let weight = Self.magnitude(from: f.value, to: l.value) * (weak ? 0.5 : 1)
+        return make(dataset, .trend, s.entity, l.year, s.metric, text, uses, magnitude: rate ? abs(l.value - f.value) / 10 : weight)
     }
 
     func moversSentence(_ dataset: Dataset, _ all: [Series], _ latest: Int) -> Finding? {
@@ -84,13 +119,14 @@ extension Findings {
         let top = movers.prefix(moverCount)
         let items = top.map { m -> String in
             let p = Phrase.of(m.s.metric)
-            return zh ? "\(p.zh)（\(p.zhAmount(m.prev))→\(p.zhAmount(m.now))，\(NumberText.signedPercent(m.r))）"
-                      : "\(p.en) (\(p.enAmount(m.prev)) → \(p.enAmount(m.now)), \(NumberText.signedPercent(m.r)))"
+            return zh ? "\(p.zh)（\(p.zhAmount(m.prev))→\(p.zhAmount(m.now))，\(NumberText.displaySignedPercent(m.r))）"
+                      : "\(p.en) (\(p.enAmount(m.prev)) → \(p.enAmount(m.now)), \(NumberText.displaySignedPercent(m.r)))"
         }
         let text = zh ? "\(latest)年同比变化幅度最大的指标：\(items.joined(separator: "；"))。"
                       : "Largest changes in \(latest) from the previous year: \(items.joined(separator: "; "))."
         let uses = top.flatMap { [$0.s.key(latest - 1), $0.s.key(latest)] }
-        return make(dataset, .movers, all[0].entity, latest, top.first?.s.metric, text, uses)
+        return make(dataset, .movers, all[0].entity, latest, top.first?.s.metric, text, uses,
+                    magnitude: top.map { Self.magnitude(from: $0.prev, to: $0.now) }.max() ?? 0)
     }
 
     func disclosureSentence(_ dataset: Dataset, _ entity: String, _ byMetric: [String: Series], _ latest: Int) -> Finding? {
@@ -108,13 +144,14 @@ extension Findings {
             let pp = p.value - prev.value
             let ppText = NumberText.positional(abs(pp), fractionDigits: 1)
             if zh {
-                text += pp == 0 ? "，与\(prev.year)年持平" : "，较\(prev.year)年\(pp > 0 ? "提高" : "下降")\(ppText)个百分点"
+                text += pp == 0 ? "，与\(prev.year)年持平" : "，较\(prev.year)年\(pp > 0 ? "提高" : "下降")\(Phrase.points(pp))"
             } else {
                 text += pp == 0 ? ", unchanged from \(prev.year)" : ", \(pp > 0 ? "up" : "down") \(ppText) percentage points from \(prev.year)"
             }
         }
         text += zh ? "。" : "."
-        return make(dataset, .disclosure, entity, latest, id, text, uses)
+        let moved = s.points.last(where: { $0.year < latest }).map { abs(p.value - $0.value) } ?? 0
+        return make(dataset, .disclosure, entity, latest, id, text, uses, magnitude: 1 + moved / 10)
     }
 
     func sharesSentence(_ dataset: Dataset, _ group: ShareGroup, _ entity: String, _ latest: Int) -> Finding? {
@@ -132,7 +169,7 @@ extension Findings {
         if let big = shifts.max(by: { abs($0.points) < abs($1.points) }), abs(big.points) >= 0.05 {
             let pp = NumberText.positional(abs(big.points), fractionDigits: 1)
             let n = name[big.part] ?? big.part
-            shiftText = zh ? "，其中\(n)占比较\(big.fromYear)年\(big.points > 0 ? "上升" : "下降")\(pp)个百分点"
+            shiftText = zh ? "，其中\(n)占比较\(big.fromYear)年\(big.points > 0 ? "上升" : "下降")\(Phrase.points(big.points))"
                            : "; the share of \(n) \(big.points > 0 ? "rose" : "fell") \(pp) percentage points from \(big.fromYear)"
             uses += group.shares(in: dataset, entity: entity, year: big.fromYear).flatMap(\.uses)
         }
@@ -146,7 +183,7 @@ extension Findings {
             text = zh ? "\(latest)年办理结果中，\(items.joined(separator: "，"))\(shiftText)。"
                       : "Outcomes in \(latest): \(items.joined(separator: ", "))\(shiftText)."
         }
-        return make(dataset, .shares, entity, latest, group.total.metrics.first, text, uses)
+        return make(dataset, .shares, entity, latest, group.total.metrics.first, text, uses, magnitude: 0.8)
     }
 
     /// The largest 不予公开 and 无法提供 reasons of the latest year.
@@ -168,7 +205,7 @@ extension Findings {
         }
         guard !parts.isEmpty else { return nil }
         let text = zh ? "\(latest)年\(parts.joined(separator: "；"))。" : "In \(latest), \(parts.joined(separator: "; "))."
-        return make(dataset, .reasons, entity, latest, nil, text, uses)
+        return make(dataset, .reasons, entity, latest, nil, text, uses, magnitude: 0.6)
     }
 
     func disputesSentence(_ dataset: Dataset, _ entity: String, _ latest: Int) -> Finding? {
@@ -190,7 +227,8 @@ extension Findings {
             text += zh ? "，每百件申请引发复议诉讼\(r)件" : " (\(r) per 100 new requests)"
         }
         text += zh ? "。" : "."
-        return make(dataset, .disputes, entity, latest, "review.total", text, uses.filter { dataset.observation($0) != nil })
+        return make(dataset, .disputes, entity, latest, "review.total", text, uses.filter { dataset.observation($0) != nil },
+                    magnitude: 0.5 + log10(1 + review + lit) / 2)
     }
 
     func gapSentence(_ dataset: Dataset, _ entity: String, _ all: [Series]) -> Finding? {

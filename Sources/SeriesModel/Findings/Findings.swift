@@ -1,3 +1,5 @@
+import Foundation
+
 /// Generates the key-findings sentences of a briefing from a dataset: headline changes, growth over the span,
 /// the largest movers, the disclosure rate, applicant and outcome shares, reviews and lawsuits, and gap years.
 ///
@@ -73,8 +75,18 @@ public struct Findings: Sendable {
     }
 
     func make(_ dataset: Dataset, _ kind: Finding.Kind, _ entity: String, _ year: Int?, _ metric: String?,
-                      _ text: String, _ uses: [ObservationKey]) -> Finding {
-        Finding(kind: kind, entity: entity, year: year, metric: metric, text: text, uses: uses, sources: sources(dataset, uses))
+              _ text: String, _ uses: [ObservationKey], magnitude: Double = 0) -> Finding {
+        Finding(kind: kind, entity: entity, year: year, metric: metric, text: text, uses: uses, sources: sources(dataset, uses),
+                magnitude: magnitude)
+    }
+
+    /// The weight of a move from `from` to `to`: the size of the relative change (log ratio, capped) times the
+    /// order of magnitude of the numbers, so that 181 → 10,690 outranks 3 → 7 and 4 → 5.
+    static func magnitude(from: Double, to: Double) -> Double {
+        let a = abs(from), b = abs(to)
+        guard a != b else { return 0 }
+        let relative = a == 0 || b == 0 ? 2.0 : min(4, abs(log(b / a)))
+        return relative * log10(10 + abs(b - a))
     }
 
     /// The findings for one entity.

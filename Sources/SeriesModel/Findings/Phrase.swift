@@ -41,11 +41,39 @@ struct Phrase {
         return Phrase(zh: m?.labelZh ?? metric, measure: m?.unit ?? "", en: m?.labelEn ?? metric, enUnit: m?.unitEn ?? "")
     }
 
-    /// `4794项`, `38.76万件`, `2.43亿元` (万元 amounts are written in 元 magnitudes).
+    /// `4,794项`, `38.76万件`, `2.43亿元` (万元 amounts are written in 元 magnitudes).
     func zhAmount(_ v: Double) -> String {
         if measure == "万元" { return Phrase.zhNumber(v * 10_000) + "元" }
         if measure == "%" { return NumberText.positional(v, fractionDigits: 1) + "%" }
         return Phrase.zhNumber(v) + measure
+    }
+
+    /// `v` in the magnitude `reference` is written in, so that one sentence keeps one unit: 8,397 next to
+    /// 10,690 (1.07万) is `0.84万件`; next to 2,293 it is `8,397件`.
+    func zhAmount(_ v: Double, like reference: Double) -> String {
+        let r = abs(measure == "万元" ? reference * 10_000 : reference)
+        let a = abs(measure == "万元" ? v * 10_000 : v)
+        guard measure != "%", r >= 10_000 else { return zhAmount(v) }
+        let (div, word) = r >= 1e8 ? (1e8, "亿") : (1e4, "万")
+        let unit = measure == "万元" ? "元" : measure
+        let n = a / div
+        // At least two significant digits: 0.84万, 0.045万.
+        let digits = n == 0 || n >= 0.1 ? 2 : (n >= 0.01 ? 3 : 4)
+        return (n >= 1000 ? NumberText.grouped(n, fractionDigits: 2) : Phrase.trimmed(n, digits)) + word + unit
+    }
+
+    /// A difference of two rates in 个百分点: `2.1个百分点` (the one place that words a rate change).
+    static func points(_ diff: Double) -> String {
+        String(NumberText.percentagePoints(abs(diff)).drop { $0 == "+" })
+    }
+
+    static func trimmed(_ v: Double, _ digits: Int) -> String {
+        var s = NumberText.positional(v, fractionDigits: digits)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s
     }
 
     func enAmount(_ v: Double) -> String {
@@ -55,10 +83,10 @@ struct Phrase {
         return enUnit.isEmpty ? n : "\(n) \(enUnit)"
     }
 
-    /// Plain digits below 10,000 (as briefings print them), 万/亿 above.
+    /// Digits with thousands separators below 10,000 (`2,113`, as the tables and charts print them), 万/亿 above.
     static func zhNumber(_ v: Double) -> String {
         if abs(v) < 10_000 {
-            return v == v.rounded() ? NumberText.plain(v) : NumberText.positional(v, fractionDigits: 2)
+            return v == v.rounded() ? NumberText.grouped(v) : NumberText.grouped(v, fractionDigits: 2)
         }
         return NumberText.chinese(v)
     }
