@@ -128,14 +128,6 @@ struct BriefPDFTests {
         input.dataset = builder.build()
         input.tidyFiles = [.init(file: "mudanjiang_2020_table2.csv", rows: try Fixtures.mudanjiang().count)]
         let both = try BriefingBuilder().build(input)
-<<<<<<< HEAD
-        #expect(both.sections.map(\.entity) == ["平潭综合实验区", "牡丹江市人民政府"])
-        // 表二 only for Mudanjiang 2020, one year: the decisions as a rank of three values; the normative documents
-        // (58 made, 58 published; 449 in total) are one or two values, which the tables say better than a chart.
-        #expect(both.sections[1].charts.map(\.spec.title) == ["行政许可、行政处罚、行政强制处理决定数量"])
-        #expect(both.sections[1].charts[0].spec.kind == .rank)
-        #expect(both.sections[1].charts[0].table.rows.first { $0[0] == "行政许可" } == ["行政许可", "387,576"])
-=======
         // Pinyin order: mu < ping.
         #expect(both.sections.map(\.entity) == ["牡丹江市人民政府", "平潭综合实验区"])
         // 表二 only for Mudanjiang 2020, one year: key figures as tiles and one table, no charts.
@@ -144,7 +136,6 @@ struct BriefPDFTests {
         #expect(both.sections[0].tiles == [BriefTile(label: "行政许可决定", value: "38.76万件"),
                                            BriefTile(label: "行政处罚决定", value: "65.33万件")])
         #expect(both.sections[0].keyTable == nil)
->>>>>>> brief2-docx
         let one = try BriefingBuilder(entities: ["牡丹江"]).build(input)
         #expect(one.sections.map(\.entity) == ["牡丹江市人民政府"])
         #expect(throws: BriefError.self) { try BriefingBuilder(entities: ["福州市"]).build(input) }
