@@ -17,10 +17,10 @@ struct BriefCommand: ParsableCommand {
         coercion decisions; applications received and concluded; the outcomes of 表三 as shares; the disclosure
         rate (公开率); administrative reviews and lawsuits; normative documents. With --metric, one chart per id.
         The appendix lists every input file and what it gave, the checker's findings on the report files and the
-        values two sources disagree on, all in Chinese with --lang zh. The cover carries --org (编制单位), --date and
-        --issue-no (期号); 核心结论 ranks 3–5 findings by magnitude; several bodies get a comparison section (ranking,
-        small multiples on one scale, a table with the total and the median) in the order --order gives.
-        --headline makes each chart's finding its title. The same input always gives the same PDF bytes.
+        values two sources disagree on, all in Chinese with --lang zh. The cover carries --org (编制单位), --date
+        and --issue-no (期号); 核心结论 ranks 3–5 findings by magnitude; several bodies get a comparison section
+        (ranking, small multiples on one scale, a table with the total and the median) in the order --order gives.
+        With --headline each chart's finding is its title. The same input always gives the same PDF bytes.
 
         Examples:
           trendplot brief datasets/pingtan -o briefing.pdf
