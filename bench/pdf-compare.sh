@@ -58,9 +58,17 @@ for t in trendplot pdfplumber pdftotext; do
     "$cpu" "$(echo "$pages / $cpu" | bc -l)" "$(echo "${#pdfs[@]} / $cpu" | bc -l)" "$(echo "$mem / 1024" | bc -l)" "$r/$w/$m"
 done
 echo "($pages pages, ${#pdfs[@]} reports; one core each, whole processes, mean of $rounds rounds; load $(cut -d' ' -f1-3 /proc/loadavg))"
+# How a corpus is read: one trendplot process over all the PDFs (start-up paid once). Its rows must equal the
+# per-file runs' rows.
+for round in $(seq "$rounds"); do run batch "$bin" extract "${pdfs[@]}" -o "$work/batch.csv"; done
+read -r secs mem cpu < <(awk -v n="$rounds" '{s += $1; c += $3 + $4; if ($2 > m) m = $2} END {print s / n, m, c / n}' "$work/batch.t")
+single=0; for p in "${pdfs[@]}"; do single=$((single + $(tail -n +2 "$work/trendplot.$(basename "$p").csv" | wc -l))); done
+printf '%-36s %7.2f %8.1f %10.2f %8.2f %10.1f %12.2f %8.0f rows %s (per-file runs: %s)\n' "trendplot, one process for all" "$secs" \
+  "$(echo "$pages / $secs" | bc -l)" "$(echo "${#pdfs[@]} / $secs" | bc -l)" "$cpu" "$(echo "$pages / $cpu" | bc -l)" \
+  "$(echo "${#pdfs[@]} / $cpu" | bc -l)" "$(echo "$mem / 1024" | bc -l)" "$(tail -n +2 "$work/batch.csv" | wc -l)" "$single"
 # OCR: the image-only scan (5 pages), one core, OMP_THREAD_LIMIT=1.
 /usr/bin/time -f "%e %M %U %S" -o "$work/ocr.t" taskset -c 0 env OMP_THREAD_LIMIT=1 "$bin" extract Tests/Documents/mudanjiang_2020_scan.pdf \
-  --entity 牡丹江市人民政府 --year 2020 -o "$work/scan.csv" 2>"$work/scan.err" || true
+  --name 牡丹江市人民政府 --year 2020 -o "$work/scan.csv" 2>"$work/scan.err" || true
 read -r secs mem _ _ < <(grep -v '^Command' "$work/ocr.t")
 read -r r w m < <(python3 bench/pdf_score.py ../shared/reports/mudanjiang_2020.truth.json "$work/scan.csv")
 printf 'OCR scan (5 pages): %.1f s, %.1f s/page, peak %.0f MB, right/wrong %s/%s of %s\n' "$secs" "$(echo "$secs / 5" | bc -l)" "$(echo "$mem / 1024" | bc -l)" "$r" "$w" "$((r + m))"
