@@ -6,6 +6,8 @@ set -euo pipefail
 # PDF pages. librsvg2-bin: rsvg-convert, which the editable-SVG tests render with (they fail without it).
 packages=(pkg-config libcairo2-dev libpango1.0-dev libxml2-dev zlib1g-dev fonts-noto-cjk fonts-wqy-microhei
     libpoppler-glib-dev poppler-data wv libxlsxwriter-dev libtesseract-dev tesseract-ocr-chi-sim tesseract-ocr-eng librsvg2-bin)
+# A machine without python3 (a bare Debian 12) gets Debian's, with its python-docx.
+command -v python3 >/dev/null || packages+=(python3 python3-docx)
 if [ "${1:-}" = "--extra" ]; then
     shift
     packages+=("$@")
@@ -30,7 +32,9 @@ python_deps() {
     python3 -c 'import docx' 2>/dev/null && return 0
     echo "Installing python-docx (pip)" >&2
     python3 -m pip install --quiet python-docx 2>/dev/null \
-        || python3 -m pip install --quiet --break-system-packages python-docx \
+        || python3 -m pip install --quiet --break-system-packages python-docx 2>/dev/null \
+        || { [ "$(command -v python3)" = /usr/bin/python3 ] && [ "$(id -u)" = 0 ] \
+             && apt-get install -y -qq --no-install-recommends python3-docx >/dev/null; } \
         || { echo "error: pip could not install python-docx (python3 -m pip install python-docx)" >&2; return 1; }
 }
 missing=()
