@@ -32,9 +32,6 @@ struct InkMask: Sendable {
     var height: Int
     var scale: Double
     var pixels: [UInt8]
-    /// Where pixel (0, 0) lies on the page, in points (a render of part of a page).
-    var x0 = 0.0
-    var y0 = 0.0
 }
 
 /// A poppler document opened from bytes. Not Sendable: make one per task and never share it between threads.
@@ -165,21 +162,18 @@ final class PopplerDocument {
         }
     }
 
-    /// Renders page `number` (or the part `region` of it, in points) on white into a cairo RGB24 surface at `scale`
-    /// pixels per point, turned by `degrees` about the page centre, and hands its pixels to `convert`: the base
-    /// address, the row stride in bytes, the width, the height and the region's top-left corner in points. RGB24 is
+    /// Renders page `number` on white into a cairo RGB24 surface at `scale` pixels per point, turned by `degrees`
+    /// about the page centre, and hands its pixels to `convert`: the base address, the row stride in bytes, the
+    /// width and the height. RGB24 is
     /// one native-endian 32-bit word per pixel (0x00RRGGBB); the stride is a multiple of 4. The one render path.
     /// A surface of the size asked for last is reused (painted white again), so its memory is not faulted in anew.
-    private func render<T>(page number: Int, scale: Double, degrees: Double, region: PDFBox?,
-                           _ convert: (UnsafeMutablePointer<UInt8>, Int, Int, Int, Double, Double) -> T) throws(PDFReadError) -> T {
+    private func render<T>(page number: Int, scale: Double, degrees: Double,
+                           _ convert: (UnsafeMutablePointer<UInt8>, Int, Int, Int) -> T) throws(PDFReadError) -> T {
         let file = self.file
         let result: Result<T, PDFReadError> = try withPage(number) { page in
             var w = 0.0, h = 0.0
             poppler_page_get_size(page, &w, &h)
-            let full = PDFBox(x0: 0, y0: 0, x1: w, y1: h)
-            let part = region.map { PDFBox(x0: max(0, $0.x0), y0: max(0, $0.y0), x1: min(w, $0.x1), y1: min(h, $0.y1)) } ?? full
-            let ox = (part.x0 * scale).rounded(.down) / scale, oy = (part.y0 * scale).rounded(.down) / scale
-            let pw = max(1, Int(((part.x1 - ox) * scale).rounded(.up))), ph = max(1, Int(((part.y1 - oy) * scale).rounded(.up)))
+            let pw = max(1, Int((w * scale).rounded(.up))), ph = max(1, Int((h * scale).rounded(.up)))
             guard pw * ph <= 60_000_000, let surface = surface(pw, ph) else {
                 return .failure(PDFReadError(file: file, page: number, kind: .damaged("page too large to render (\(w) × \(h) pt)")))
             }
@@ -189,7 +183,6 @@ final class PopplerDocument {
             cairo_set_source_rgb(cr, 1, 1, 1)
             cairo_paint(cr)
             cairo_scale(cr, scale, scale)
-            cairo_translate(cr, -ox, -oy)
             if degrees != 0 {
                 cairo_translate(cr, w / 2, h / 2)
                 cairo_rotate(cr, degrees * Double.pi / 180)
@@ -202,7 +195,7 @@ final class PopplerDocument {
             guard let data = cairo_image_surface_get_data(surface) else {
                 return .failure(PDFReadError(file: file, page: number, kind: .damaged("render gave no pixels")))
             }
-            return .success(convert(data, stride, pw, ph, ox, oy))
+            return .success(convert(data, stride, pw, ph))
         }
         return try result.get()
     }
@@ -221,14 +214,12 @@ final class PopplerDocument {
 }
 
 /// A rendered page (or part of one) in 8-bit luminance (0 black … 255 white), `scale` pixels per point, row-major,
-/// no padding; pixel (0, 0) lies at (`x0`, `y0`) on the page, in points.
+/// no padding; pixel (0, 0) is the page's top-left corner.
 struct GrayImage: Sendable {
     var width: Int
     var height: Int
     var scale: Double
     var pixels: [UInt8]
-    var x0 = 0.0
-    var y0 = 0.0
 
     /// The ink mask of the image: 1 where darker than `level`.
     func ink(below level: UInt8) -> InkMask {
@@ -238,15 +229,15 @@ struct GrayImage: Sendable {
                 for i in p.indices where p[i] < level { out[i] = 1 }
             }
         }
-        return InkMask(width: width, height: height, scale: scale, pixels: mask, x0: x0, y0: y0)
+        return InkMask(width: width, height: height, scale: scale, pixels: mask)
     }
 }
 
 extension PopplerDocument {
-    /// Page `number` (or the part `region` of it) rendered on white at `scale` pixels per point, turned by
+    /// Page `number` rendered on white at `scale` pixels per point, turned by
     /// `degrees` about the page centre (positive turns clockwise on screen), in luminance.
-    func renderGray(page number: Int, scale: Double, degrees: Double = 0, region: PDFBox? = nil) throws(PDFReadError) -> GrayImage {
-        try render(page: number, scale: scale, degrees: degrees, region: region) { data, stride, pw, ph, ox, oy in
+    func renderGray(page number: Int, scale: Double, degrees: Double = 0) throws(PDFReadError) -> GrayImage {
+        try render(page: number, scale: scale, degrees: degrees) { data, stride, pw, ph in
             var pixels = [UInt8](repeating: 255, count: pw * ph)
             pixels.withUnsafeMutableBufferPointer { out in
                 for y in 0..<ph {
@@ -260,7 +251,7 @@ extension PopplerDocument {
                     }
                 }
             }
-            return GrayImage(width: pw, height: ph, scale: scale, pixels: pixels, x0: ox, y0: oy)
+            return GrayImage(width: pw, height: ph, scale: scale, pixels: pixels)
         }
     }
 }

@@ -29,13 +29,13 @@ enum RulingDetector {
     /// The rulings of a rendered page: glyph boxes blanked, then ink darker than `level`, or than the page's
     /// ``inkLevel(_:)`` when `level` is nil.
     static func detect(_ image: GrayImage, glyphs: [Glyph], level: UInt8?) -> (connected: [Ruling], loose: [Ruling]) {
-        let w = image.width, h = image.height, s = image.scale, ox = image.x0, oy = image.y0
+        let w = image.width, h = image.height, s = image.scale
         var gray = image.pixels
         gray.withUnsafeMutableBufferPointer { d in
             for g in glyphs {
                 let dx = (g.x1 - g.x0) * 0.15, dy = (g.y1 - g.y0) * 0.15
-                let x0 = max(0, Int(((g.x0 + dx - ox) * s).rounded())), x1 = min(w - 1, Int(((g.x1 - dx - ox) * s).rounded()))
-                let y0 = max(0, Int(((g.y0 + dy - oy) * s).rounded())), y1 = min(h - 1, Int(((g.y1 - dy - oy) * s).rounded()))
+                let x0 = max(0, Int(((g.x0 + dx) * s).rounded())), x1 = min(w - 1, Int(((g.x1 - dx) * s).rounded()))
+                let y0 = max(0, Int(((g.y0 + dy) * s).rounded())), y1 = min(h - 1, Int(((g.y1 - dy) * s).rounded()))
                 guard x0 <= x1, y0 <= y1 else { continue }
                 for y in y0...y1 { (d.baseAddress! + y * w + x0).update(repeating: 255, count: x1 - x0 + 1) }
             }
@@ -47,7 +47,7 @@ enum RulingDetector {
                 for i in p.indices where p[i] < level { out[i] = 1 }
             }
         }
-        return detect(InkMask(width: w, height: h, scale: s, pixels: mask, x0: ox, y0: oy), glyphs: [])
+        return detect(InkMask(width: w, height: h, scale: s, pixels: mask), glyphs: [])
     }
 
     /// The ink level of a page (glyphs blanked) whose rulings are lighter than ``inkLevel``, from its histogram of
@@ -80,23 +80,23 @@ enum RulingDetector {
     /// and the horizontal ones that do not (`loose`, for three-line tables).
     /// `minLength` (points) is the shortest ruling kept; a scan, whose character strokes are not blanked, needs more.
     static func detect(_ image: consuming InkMask, glyphs: [Glyph], minLength: Double = minLength) -> (connected: [Ruling], loose: [Ruling]) {
-        let w = image.width, h = image.height, s = image.scale, ox = image.x0, oy = image.y0
+        let w = image.width, h = image.height, s = image.scale
         var dark = image.pixels
         image.pixels = []                               // the only reference left: blanking below does not copy
         // Blank every glyph box, shrunk by 15 % on each side, so character strokes never count as lines.
         dark.withUnsafeMutableBufferPointer { d in
             for g in glyphs {
                 let dx = (g.x1 - g.x0) * 0.15, dy = (g.y1 - g.y0) * 0.15
-                let x0 = max(0, Int(((g.x0 + dx - ox) * s).rounded())), x1 = min(w - 1, Int(((g.x1 - dx - ox) * s).rounded()))
-                let y0 = max(0, Int(((g.y0 + dy - oy) * s).rounded())), y1 = min(h - 1, Int(((g.y1 - dy - oy) * s).rounded()))
+                let x0 = max(0, Int(((g.x0 + dx) * s).rounded())), x1 = min(w - 1, Int(((g.x1 - dx) * s).rounded()))
+                let y0 = max(0, Int(((g.y0 + dy) * s).rounded())), y1 = min(h - 1, Int(((g.y1 - dy) * s).rounded()))
                 guard x0 <= x1, y0 <= y1 else { continue }
                 for y in y0...y1 { (d.baseAddress! + y * w + x0).update(repeating: 0, count: x1 - x0 + 1) }
             }
         }
         let minRun = Int((minLength * s).rounded(.up))
         let (rowRuns, columnRuns) = dark.withUnsafeBufferPointer { runs($0, w: w, h: h, minRun: minRun) }
-        let horizontals = merge(stack(rowRuns, axis: .horizontal, scale: s, across: oy, along: ox))
-        let verticals = merge(stack(columnRuns, axis: .vertical, scale: s, across: ox, along: oy))
+        let horizontals = merge(stack(rowRuns, axis: .horizontal, scale: s))
+        let verticals = merge(stack(columnRuns, axis: .vertical, scale: s))
         var hs = horizontals, vs = verticals
         // Keep a ruling while it touches (crosses or ends on) at least two kept perpendicular rulings. Underlines
         // and glyph remnants touch none; a table line whose one end dangles (a border the producer left out)
@@ -161,9 +161,8 @@ enum RulingDetector {
     }
 
     /// Runs stacked across neighbouring pixel lines into rulings (a run continues a ruling of the previous line
-    /// whose extent it overlaps); those thicker than `maxThickness` are dropped. `across` and `along` are the
-    /// image's offset on the page (points) across and along the axis.
-    private static func stack(_ lines: [[(Int, Int)]], axis: Ruling.Axis, scale: Double, across: Double, along: Double) -> [Ruling] {
+    /// whose extent it overlaps); those thicker than `maxThickness` are dropped.
+    private static func stack(_ lines: [[(Int, Int)]], axis: Ruling.Axis, scale: Double) -> [Ruling] {
         struct Open { var from: Int; var to: Int; var first: Int; var last: Int }
         var done: [Open] = []
         var open: [Open] = []
@@ -188,8 +187,8 @@ enum RulingDetector {
         return done.compactMap { o in
             let thickness = Double(o.last - o.first + 1) / scale
             guard thickness <= maxThickness else { return nil }
-            return Ruling(axis: axis, at: across + (Double(o.first + o.last) / 2 + 0.5) / scale,
-                          from: along + Double(o.from) / scale, to: along + Double(o.to + 1) / scale, thickness: thickness)
+            return Ruling(axis: axis, at: (Double(o.first + o.last) / 2 + 0.5) / scale,
+                          from: Double(o.from) / scale, to: Double(o.to + 1) / scale, thickness: thickness)
         }
     }
 
